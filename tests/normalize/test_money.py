@@ -1,0 +1,206 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, strategies as st
+
+from tradeie.normalize import parse_money
+from tradeie.normalize.money import MAX_VALUE, Money, money_registry
+
+B = 10**9
+M = 10**6
+T = 10**12
+
+
+def case(text, value, currency, id=None, xfail=None, **kw):
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(text, kw, None if value is None else Decimal(str(value)), currency,
+                        id=id or text[:40], marks=marks)
+
+
+# Forms listed in phenomena.md ("Numbers and money").
+PHENOMENA = [
+    case("112.32 billion yuan", 112_320_000_000, "CNY"),
+    case("RMB 43.1 billion", 43_100_000_000, "CNY"),
+    case("RMB43.1bn", 43_100_000_000, "CNY"),
+    case("43.1 bn yuan", 43_100_000_000, "CNY"),
+    case("¥4.3 billion", 4_300_000_000, "CNY"),
+    case("1.06 trillion yuan", 1_060_000_000_000, "CNY"),
+    case("2,139.49 billion yuan", 2_139_490_000_000, "CNY"),
+    case("US$770 million", 770 * M, "USD"),
+    case("$ 104.45 billion", 104_450_000_000, "USD"),
+    case("USD 6.2 billion", 6_200_000_000, "USD"),
+    case("6.2 billion U.S. dollars", 6_200_000_000, "USD"),
+    case("RM75.3 billion", 75_300_000_000, "MYR"),
+    case("€1.2bn", 1_200_000_000, "EUR"),
+    case("12.7 billion euros", 12_700_000_000, "EUR"),
+    case("HK$3.4 billion", 3_400_000_000, "HKD"),
+    case("NT$52.6 billion", 52_600_000_000, "TWD"),
+    case("₩3.2 trillion", 3_200_000_000_000, "KRW"),
+    case("3.5 hundred million yuan", 350_000_000, "CNY"),
+    case("100 million yuan", 100_000_000, "CNY"),
+    case("over 50 billion yuan", 50 * B, "CNY"),
+    case("nearly 50 billion yuan", 50 * B, "CNY"),
+    case("about 78.6 billion U.S. dollars", 78_600_000_000, "USD"),
+    case("topped 1 trillion yuan", T, "CNY"),
+    case("exceeded 50 billion yuan", 50 * B, "CNY"),
+    case("($8.19 billion)", 8_190_000_000, "USD"),
+    case("5.2 trillion yen", 5_200_000_000_000, "JPY"),
+    case("47.3 billion U.S. dollars", 47_300_000_000, "USD"),
+]
+
+# Scale words and separators.
+SCALES = [
+    case("250 thousand yuan", 250_000, "CNY"),
+    case("3.4 million dollars", 3_400_000, "USD"),
+    case("US$3.4mn", 3_400_000, "USD"),
+    case("US$3.4 mln", 3_400_000, "USD"),
+    case("$3.4m", 3_400_000, "USD"),
+    case("$2.5b", 2_500_000_000, "USD"),
+    case("€4.1 bln", 4_100_000_000, "EUR"),
+    case("RMB 1.2 tn", 1_200_000_000_000, "CNY"),
+    case("1,234,567 yuan", 1_234_567, "CNY"),
+    case("12,345.6 million yuan", 12_345_600_000, "CNY"),
+    case("0.5 billion yuan", 500_000_000, "CNY"),
+    case(".5 billion euros", 500_000_000, "EUR", xfail="a leading decimal point without a prefix is not read"),
+    case("1 billion yuan", B, "CNY"),
+    case("20 yuan", 20, "CNY"),
+    case("7 Billion Yuan", 7 * B, "CNY"),
+    case("7 BILLION YUAN", 7 * B, "CNY"),
+    case("5.67 hundred million U.S. dollars", 567_000_000, "USD"),
+    case("1.5 trillion won", 1_500_000_000_000, "KRW"),
+    case("98.44 billion yuan,", 98_440_000_000, "CNY"),
+    case("2.50 billion yuan", 2_500_000_000, "CNY"),
+]
+
+# Currency words and symbols of the places trade news reports from.
+CURRENCIES = [
+    case("RMB 5 billion", 5 * B, "CNY"),
+    case("5 billion renminbi", 5 * B, "CNY"),
+    case("CNY 5 billion", 5 * B, "CNY"),
+    case("5 billion Chinese yuan", 5 * B, "CNY"),
+    case("5 billion US dollars", 5 * B, "USD"),
+    case("5 billion dollars", 5 * B, "USD"),
+    case("5 billion Hong Kong dollars", 5 * B, "HKD"),
+    case("5 billion New Taiwan dollars", 5 * B, "TWD"),
+    case("S$5 billion", 5 * B, "SGD"),
+    case("A$5 billion", 5 * B, "AUD"),
+    case("C$5 billion", 5 * B, "CAD"),
+    case("£5 billion", 5 * B, "GBP"),
+    case("5 billion pounds", 5 * B, "GBP"),
+    case("5 billion ringgit", 5 * B, "MYR"),
+    case("5 billion baht", 5 * B, "THB"),
+    case("5 trillion dong", 5 * T, "VND"),
+    case("5 trillion rupiah", 5 * T, "IDR"),
+    case("5 billion yen", 5 * B, "JPY"),
+    case("5 billion won", 5 * B, "KRW"),
+    case("5 billion Korean won", 5 * B, "KRW"),
+    case("₹5 billion", 5 * B, "INR"),
+    case("R$5 billion", 5 * B, "BRL"),
+    case("5 billion euro", 5 * B, "EUR"),
+    case("EUR 5 billion", 5 * B, "EUR"),
+    case("HKD 5 billion", 5 * B, "HKD"),
+    case("JPY 5 billion", 5 * B, "JPY"),
+    case("5 billion Swiss francs", 5 * B, "CHF"),
+    case("$5 billion", 5 * B, "HKD", dollar="HKD"),
+    case("$5 billion", 5 * B, "AUD", dollar="AUD"),
+    case("US$5 billion", 5 * B, "USD", dollar="HKD"),
+    case("5 billion dollars", 5 * B, "SGD", dollar="SGD"),
+]
+
+# Broken source text: line breaks, entities, full-width digits, signs.
+BROKEN = [
+    case("36.\n\n26 billion yuan", 36_260_000_000, "CNY"),
+    case("１２．５ billion yuan", 12_500_000_000, "CNY"),
+    case("１２３億 yuan", 12_300_000_000, "CNY", xfail="Chinese unit characters (億, 万) are not read"),
+    case("43.1&nbsp;billion yuan", 43_100_000_000, "CNY"),
+    case("43.1\u00a0billion yuan", 43_100_000_000, "CNY"),
+    case("43.1\nbillion yuan", 43_100_000_000, "CNY"),
+    case("RMB\n43.1 billion", 43_100_000_000, "CNY"),
+    case("-$2.1 billion", -2_100_000_000, "USD"),
+    case("\u2212$2.1 billion", -2_100_000_000, "USD"),
+    case("minus 3 billion dollars", -3 * B, "USD"),
+    case("$1.2 billion yuan", 1_200_000_000, "CNY"),
+    case("US $ 5.5 billion", 5_500_000_000, "USD"),
+    case("\u200b5 billion yuan", 5 * B, "CNY"),
+    case("5 billion yuan\x00", 5 * B, "CNY"),
+]
+
+# Text with no amount of money.
+NONE = [
+    case("billion", None, None),
+    case("2022", None, None),
+    case("75.7%", None, None),
+    case("", None, None),
+    case("yuan", None, None),
+    case("the city's exports", None, None),
+    case("12.5 tonnes", None, None),
+    case("3.2 million TEUs", None, None),
+    case("1,000 enterprises", None, None),
+    case("5 billion", None, None),
+    case("1e400 billion yuan", None, None),
+    case("99999999999999999999 billion yuan", None, None),
+    case("No. 1", None, None),
+    case("<b>", None, None),
+]
+
+
+@pytest.mark.parametrize("text,kw,value,currency",
+                         PHENOMENA + SCALES + CURRENCIES + BROKEN + NONE)
+def test_money_parse_examples(text, kw, value, currency):
+    money = parse_money(text, **kw)
+    if value is None:
+        assert money is None
+    else:
+        assert money == Money(value, currency)
+
+
+def test_money_table_is_large_enough():
+    assert len(PHENOMENA + SCALES + CURRENCIES + BROKEN + NONE) >= 80
+
+
+def test_money_quantity_has_currency_unit():
+    q = parse_money("112.32 billion yuan").quantity
+    assert str(q.units) == "CNY"
+    assert q.magnitude == Decimal("112320000000")
+
+
+def test_money_convert_with_caller_rates():
+    money = parse_money("100 million yuan").to("USD", rates={"CNY": "0.14"})
+    assert money == Money(Decimal("14000000"), "USD")
+
+
+def test_money_convert_without_rate_names_currency():
+    with pytest.raises(KeyError, match="CNY"):
+        parse_money("1 yuan").to("USD", rates={})
+
+
+def test_money_currencies_do_not_convert_implicitly():
+    import pint
+
+    reg = money_registry()
+    with pytest.raises(pint.DimensionalityError):
+        reg.Quantity(1, "CNY").to("USD")
+
+
+@pytest.mark.parametrize("bad", [None, 12, b"5 billion yuan", ["5 billion yuan"]],
+                         ids=["none", "int", "bytes", "list"])
+def test_money_rejects_non_str_naming_type(bad):
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        parse_money(bad)
+
+
+@given(st.text())
+def test_money_never_raises_on_text(text):
+    money = parse_money(text)
+    assert money is None or money.value.is_finite()
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False),
+       st.sampled_from(["billion yuan", "million U.S. dollars", "trillion yen"]))
+def test_money_reads_formatted_numbers(number, unit):
+    money = parse_money(f"{number:,} {unit}")
+    scale = {"billion": 10**9, "million": 10**6, "trillion": 10**12}[unit.split()[0]]
+    if number * scale >= MAX_VALUE:
+        assert money is None  # rejected, never overflowed
+    else:
+        assert money.value == number * scale

@@ -1,0 +1,111 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from tradeie.normalize import canonical_place
+from tradeie.normalize.place import lookup
+
+
+def case(text, expected, xfail=None):
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(text, expected, id=text, marks=marks)
+
+
+# Partners and aliases of the fact schema's alias table.
+SCHEMA_ALIASES = [
+    case("EU", "European Union"), case("the EU", "European Union"),
+    case("the European Union", "European Union"),
+    case("US", "United States"), case("U.S.", "United States"), case("USA", "United States"),
+    case("the U.S.", "United States"), case("the United States", "United States"),
+    case("America", "United States"), case("United States of America", "United States"),
+    case("UK", "United Kingdom"), case("Britain", "United Kingdom"),
+    case("Great Britain", "United Kingdom"),
+    case("ASEAN countries", "ASEAN"), case("ASEAN member states", "ASEAN"),
+    case("Association of Southeast Asian Nations", "ASEAN"),
+    case("ROK", "South Korea"), case("Korea", "South Korea"),
+    case("the Republic of Korea", "South Korea"),
+    case("Belt and Road", "Belt and Road countries"),
+    case("countries along the Belt and Road", "Belt and Road countries"),
+    case("countries and regions along the Belt and Road", "Belt and Road countries"),
+    case("RCEP", "RCEP members"), case("RCEP member countries", "RCEP members"),
+    case("Central and Eastern European countries", "CEEC"),
+    case("PRC", "China"), case("mainland China", "China"), case("the Chinese mainland", "China"),
+    case("Hong Kong SAR", "Hong Kong"), case("HKSAR", "Hong Kong"),
+    case("BRICS", "BRICS countries"), case("BRICS nations", "BRICS countries"),
+]
+# Blocs, groupings and regions from phenomena.md.
+GROUPINGS = [
+    case("Latin America", "Latin America"), case("Africa", "Africa"),
+    case("African countries", "Africa"), case("Central Asia", "Central Asia"),
+    case("the Middle East", "Middle East"), case("CEEC", "CEEC"),
+    case("the euro area", "Euro area"), case("eurozone", "Euro area"),
+    case("Taiwan", "Taiwan"), case("China's Taiwan", "Taiwan"), case("Macau", "Macao"),
+    case("the Gulf Cooperation Council", "Middle East"),
+]
+# Countries through pycountry, in the short names news uses.
+COUNTRIES = [
+    case("Japan", "Japan"), case("Germany", "Germany"), case("Vietnam", "Vietnam"),
+    case("Viet Nam", "Vietnam"), case("Russia", "Russia"),
+    case("the Russian Federation", "Russia"), case("Malaysia", "Malaysia"),
+    case("India", "India"), case("Brazil", "Brazil"), case("Australia", "Australia"),
+    case("the Netherlands", "Netherlands"), case("the Philippines", "Philippines"),
+    case("UAE", "United Arab Emirates"), case("Laos", "Laos"), case("Iran", "Iran"),
+    case("Türkiye", "Turkey"), case("Czechia", "Czech Republic"),
+    case("Kazakhstan", "Kazakhstan"), case("Singapore", "Singapore"),
+    case("Côte d'Ivoire", "Côte d'Ivoire"),
+]
+# Chinese reporting places: provinces (pycountry ISO 3166-2) and cities (GeoNames).
+CHINA = [
+    case("Chongqing", "Chongqing"), case("Chongqing Municipality", "Chongqing"),
+    case("Guangdong Province", "Guangdong"), case("Guangdong", "Guangdong"),
+    case("Jiangsu province", "Jiangsu"), case("Zhejiang", "Zhejiang"),
+    case("Sichuan", "Sichuan"), case("Inner Mongolia", "Inner Mongolia"),
+    case("Guangxi Zhuang Autonomous Region", "Guangxi"),
+    case("Xinjiang Uygur Autonomous Region", "Xinjiang"),
+    case("Shanghai", "Shanghai"), case("Beijing", "Beijing"), case("Shenzhen", "Shenzhen"),
+    case("Shenzhen City", "Shenzhen"), case("Jiaxing", "Jiaxing"), case("Ningbo", "Ningbo"),
+    case("Xiamen", "Xiamen"), case("Qingdao", "Qingdao"), case("Suzhou", "Suzhou"),
+    case("Dongguan", "Dongguan"), case("Zhengzhou", "Zhengzhou"), case("Hefei", "Hefei"),
+    case("Xi'an", "Xi'an"), case("Xi’an", "Xi'an"), case("Xian", "Xi'an"),
+    case("Urumqi", "Urumqi"), case("Yiwu", "Yiwu"), case("Lianyungang", "Lianyungang"),
+    case("the city of Wuxi", "Wuxi"), case("Port of Ningbo", "Ningbo"),
+    case("Hainan", "Hainan"),
+    case("Ningbo-Zhoushan Port", "Ningbo", xfail="compound port names are not in the gazetteer"),
+]
+# Cities of the world and things that are not places.
+WORLD_AND_NONE = [
+    case("New York", "New York City"), case("Sao Paulo", "Sao Paulo"),
+    case("Ho Chi Minh City", "Ho Chi Minh City"), case("Seoul", "Seoul"),
+    case("Busan", "Busan"), case("Hamburg", "Hamburg"), case("Rotterdam", "Rotterdam"),
+    case("Kuala Lumpur", "Kuala Lumpur"),
+    case("the city", None), case("the province", None), case("its", None), case("", None),
+    case("exports", None), case("mechanical and electrical products", None),
+    case("12.5%", None), case("Narnia", None),
+]
+
+
+@pytest.mark.parametrize("text,expected",
+                         SCHEMA_ALIASES + GROUPINGS + COUNTRIES + CHINA + WORLD_AND_NONE)
+def test_place_canonical_examples(text, expected):
+    assert canonical_place(text) == expected
+
+
+def test_place_table_is_large_enough():
+    assert len(SCHEMA_ALIASES + GROUPINGS + COUNTRIES + CHINA + WORLD_AND_NONE) >= 60
+
+
+def test_place_lookup_gives_kind_and_country():
+    assert lookup("Guangdong Province").kind == "province"
+    assert lookup("Shenzhen").country == "CN"
+    assert lookup("ASEAN").kind == "bloc"
+
+
+def test_place_rejects_non_str_naming_type():
+    with pytest.raises(TypeError, match="int"):
+        canonical_place(7)
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=60))
+def test_place_never_raises_on_text(text):
+    result = canonical_place(text)
+    assert result is None or isinstance(result, str)

@@ -1,0 +1,209 @@
+"""Money amounts: value in base units as Decimal, ISO 4217 currency, a pint Quantity.
+
+pint knows no currencies, so tradeie defines each ISO code as a unit of its own dimension.
+Conversion needs rates the caller supplies; tradeie never guesses an exchange rate.
+
+>>> parse_money("112.32 billion yuan")
+Money(value=Decimal('112320000000'), currency='CNY')
+>>> parse_money("US$770 million")
+Money(value=Decimal('770000000'), currency='USD')
+>>> parse_money("3.5 hundred million yuan")
+Money(value=Decimal('350000000'), currency='CNY')
+>>> parse_money("75.7%") is None
+True
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Mapping
+
+from .text import clean
+
+# Largest amount accepted: about 10 quadrillion in any unit. World trade is ~3e13 USD; amounts
+# in dong or rupiah reach 1e16. Anything bigger is a parsing accident, not a trade figure.
+MAX_VALUE = Decimal("1e17")
+
+SCALES: dict[str, Decimal] = {
+    "thousand": Decimal("1e3"), "k": Decimal("1e3"),
+    "million": Decimal("1e6"), "mn": Decimal("1e6"), "mln": Decimal("1e6"), "m": Decimal("1e6"),
+    "hundred million": Decimal("1e8"), "100 million": Decimal("1e8"),
+    "billion": Decimal("1e9"), "bn": Decimal("1e9"), "bln": Decimal("1e9"), "b": Decimal("1e9"),
+    "trillion": Decimal("1e12"), "tn": Decimal("1e12"), "trn": Decimal("1e12"),
+}
+
+# Written currency words and symbols -> ISO 4217. Longest first when matching.
+CURRENCY_WORDS: dict[str, str] = {
+    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "chinese yuan": "CNY",
+    "u.s. dollars": "USD", "u.s. dollar": "USD", "us dollars": "USD", "us dollar": "USD",
+    "united states dollars": "USD", "american dollars": "USD", "usd": "USD",
+    "dollars": "$", "dollar": "$",
+    "hong kong dollars": "HKD", "hk dollars": "HKD", "hkd": "HKD",
+    "new taiwan dollars": "TWD", "taiwan dollars": "TWD", "twd": "TWD", "ntd": "TWD",
+    "singapore dollars": "SGD", "sgd": "SGD",
+    "australian dollars": "AUD", "aud": "AUD",
+    "canadian dollars": "CAD", "cad": "CAD",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR",
+    "yen": "JPY", "japanese yen": "JPY", "jpy": "JPY",
+    "won": "KRW", "korean won": "KRW", "krw": "KRW",
+    "ringgit": "MYR", "myr": "MYR",
+    "baht": "THB", "thb": "THB",
+    "dong": "VND", "vnd": "VND",
+    "rupiah": "IDR", "idr": "IDR",
+    "pesos": "PHP", "php": "PHP",
+    "rupees": "INR", "inr": "INR",
+    "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "gbp": "GBP",
+    "reais": "BRL", "brl": "BRL",
+    "rubles": "RUB", "roubles": "RUB", "rub": "RUB",
+    "swiss francs": "CHF", "chf": "CHF",
+}
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "us$": "USD", "u.s.$": "USD", "hk$": "HKD", "nt$": "TWD", "s$": "SGD", "a$": "AUD",
+    "au$": "AUD", "c$": "CAD", "r$": "BRL", "rm": "MYR", "rmb": "CNY", "rp": "IDR",
+    "¥": "CNY", "€": "EUR", "£": "GBP", "₩": "KRW", "₫": "VND", "₹": "INR", "₱": "PHP",
+    "$": "$", "usd": "USD", "cny": "CNY", "eur": "EUR", "hkd": "HKD", "jpy": "JPY",
+    "krw": "KRW", "gbp": "GBP", "twd": "TWD", "sgd": "SGD", "aud": "AUD", "myr": "MYR",
+}
+ISO_CODES = frozenset(v for v in {**CURRENCY_WORDS, **CURRENCY_SYMBOLS}.values() if v != "$")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER = r"(?P<sign>[-+]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_SCALE = r"(?P<scale>" + _alternation(SCALES) + r")\b\.?"
+_PREFIX = r"(?P<pre>" + _alternation(CURRENCY_SYMBOLS) + r")"
+_SUFFIX = r"(?P<suf>" + _alternation(CURRENCY_WORDS) + r")\b"
+_MONEY = re.compile(
+    rf"(?:(?<![\w])(?P<sign0>-\s?)?{_PREFIX}\s?{_NUMBER}(?:\s?{_SCALE})?(?:\s+{_SUFFIX})?"
+    rf"|(?<![\w$€£¥₩])(?P<sign2>[-+]\s?)?(?P<num2>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s?(?P<scale2>{_alternation(SCALES)})\b\.?)?(?:\s*\(?\s*(?P<suf2>"
+    rf"{_alternation(CURRENCY_WORDS)})\)?\b))",
+    re.IGNORECASE,
+)
+_NEGATIVE_WORDS = re.compile(r"\b(minus|negative)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money in base units of an ISO 4217 currency."""
+
+    value: Decimal
+    currency: str
+
+    def __repr__(self) -> str:
+        return f"Money(value={self.value!r}, currency={self.currency!r})"
+
+    @property
+    def quantity(self):
+        """The amount as a pint Quantity whose unit is the currency code."""
+        return money_registry().Quantity(self.value, self.currency)
+
+    def to(self, currency: str, *, rates: Mapping[str, float | Decimal | str]) -> "Money":
+        """Convert with caller-supplied ``rates``: units of ``currency`` per one unit of a code.
+
+        >>> Money(Decimal("100"), "CNY").to("USD", rates={"CNY": "0.14"})
+        Money(value=Decimal('14.00'), currency='USD')
+        """
+        if currency == self.currency:
+            return self
+        if self.currency not in rates:
+            raise KeyError(f"no rate for {self.currency} in rates; pass rates={{'{self.currency}': "
+                           f"<{currency} per 1 {self.currency}>}}")
+        reg = money_registry()
+        rate = Decimal(str(rates[self.currency]))
+        ctx = _rate_context(reg, self.currency, currency, rate)
+        converted = self.quantity.to(currency, ctx)
+        return Money(Decimal(converted.magnitude), currency)
+
+
+@lru_cache(maxsize=1)
+def money_registry():
+    """A pint UnitRegistry where every ISO currency is a unit of its own dimension."""
+    import pint
+
+    reg = pint.UnitRegistry(non_int_type=Decimal, autoconvert_offset_to_baseunit=False)
+    for code in sorted(ISO_CODES):
+        reg.define(f"{code} = [currency_{code}]")
+    return reg
+
+
+def _rate_context(reg, source: str, target: str, rate: Decimal):
+    import pint
+
+    ctx = pint.Context(f"rates_{source}_{target}")
+    ctx.add_transformation(f"[currency_{source}]", f"[currency_{target}]",
+                           lambda r, x: x.magnitude * rate * r.Quantity(Decimal(1), target))
+    return ctx
+
+
+def _to_decimal(num: str) -> Decimal | None:
+    try:
+        value = Decimal(num.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
+def _resolve_currency(raw: str, dollar: str) -> str | None:
+    key = raw.lower().strip()
+    code = CURRENCY_SYMBOLS.get(key) or CURRENCY_WORDS.get(key)
+    if code == "$":
+        return dollar
+    return code
+
+
+def find_money(text: str, *, dollar: str = "USD"):
+    """Yield ``(start, end, Money)`` for every amount in already-cleaned ``text``."""
+    for m in _MONEY.finditer(text):
+        num = m.group("num") or m.group("num2")
+        scale = (m.group("scale") or m.group("scale2") or "").lower()
+        cur_raw = m.group("pre") or ""
+        suffix = m.group("suf") or m.group("suf2") or ""
+        if scale in ("m", "b", "k") and not cur_raw:
+            continue  # "5m yuan" is fine with a prefix only; bare "5 m" is too ambiguous
+        currency = None
+        if suffix:
+            currency = _resolve_currency(suffix, dollar)
+        if cur_raw and (currency is None or currency == dollar and suffix.lower().startswith("doll")):
+            currency = _resolve_currency(cur_raw, dollar)
+        if currency is None:
+            continue
+        value = _to_decimal(num)
+        if value is None:
+            continue
+        value = value * SCALES.get(scale, Decimal(1))
+        sign = (m.group("sign0") or m.group("sign") or m.group("sign2") or "").strip()
+        if sign == "-" or _NEGATIVE_WORDS.search(text[: m.start()]):
+            value = -value
+        if abs(value) >= MAX_VALUE:
+            continue
+        yield m.start(), m.end(), Money(_normal(value), currency)
+
+
+def _normal(value: Decimal) -> Decimal:
+    """Drop the exponent so 1.1232E+11 prints as 112320000000."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def parse_money(text: str, *, dollar: str = "USD") -> Money | None:
+    """Read the first amount of money in ``text``; None if it holds none.
+
+    ``dollar`` is the currency a bare "$" stands for (HKD in a Hong Kong release).
+
+    >>> parse_money("RMB43.1bn")
+    Money(value=Decimal('43100000000'), currency='CNY')
+    >>> parse_money("€1.2bn")
+    Money(value=Decimal('1200000000'), currency='EUR')
+    >>> parse_money("$5.2 billion", dollar="HKD")
+    Money(value=Decimal('5200000000'), currency='HKD')
+    """
+    cleaned = clean(text)
+    for _, _, money in find_money(cleaned, dollar=dollar):
+        return money
+    return None

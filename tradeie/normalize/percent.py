@@ -1,0 +1,131 @@
+"""Percentages: growth or share figures, and percentage points (which are never growth).
+
+>>> parse_percent("up 8.3 percent")
+Percent(value=8.3, kind='percent')
+>>> parse_percent("6.9 percentage points")
+Percent(value=6.9, kind='points')
+>>> parse_percent("-3.2%")
+Percent(value=-3.2, kind='percent')
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .text import clean
+
+# A percentage beyond this is a parsing accident (real growth rates reach a few thousand).
+MAX_PERCENT = 1e6
+
+_PERCENT = re.compile(
+    r"(?<![\w.])(?P<sign>[-+]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
+    r"(?P<unit>%|percentage points?|ppts?\b|pp\b|percent(?:age)? pts?\b|per ?cent\b|pct\b|pts?\b|points?\b)",
+    re.IGNORECASE,
+)
+
+UP_WORDS = (
+    "up", "rose", "rise", "rising", "risen", "rises", "grew", "grow", "growth", "grown", "grows",
+    "increase", "increased", "increasing", "increases", "surged", "surge", "surging", "jumped",
+    "jump", "jumping", "climbed", "climb", "soared", "soar", "gained", "gain", "expanded",
+    "expansion", "advanced", "higher", "hike", "boost", "boosted", "rebounded", "accelerated",
+    "added", "picked up",
+)
+DOWN_WORDS = (
+    "down", "fell", "fall", "falling", "fallen", "falls", "declined", "decline", "declining",
+    "declines", "decreased", "decrease", "decreasing", "drop", "dropped", "dropping", "slumped",
+    "slump", "plunged", "plunge", "slid", "slide", "shrank", "shrink", "shrinking", "contracted",
+    "contraction", "contract", "dipped", "dip", "lower", "lost", "tumbled", "sank", "eased",
+    "negative growth", "retreated", "slipped", "reduction",
+)
+_UP = re.compile(r"\b(" + "|".join(sorted(map(re.escape, UP_WORDS), key=len, reverse=True)) + r")\b", re.I)
+_DOWN = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DOWN_WORDS), key=len, reverse=True)) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A percentage; ``kind`` is "points" for percentage points."""
+
+    value: float
+    kind: Literal["percent", "points"] = "percent"
+
+
+def find_percents(text: str):
+    """Yield ``(start, end, Percent)`` for every percentage in already-cleaned ``text``."""
+    for m in _PERCENT.finditer(text):
+        try:
+            value = float(m.group("num").replace(",", ""))
+        except ValueError:
+            continue
+        if not math.isfinite(value) or value > MAX_PERCENT:
+            continue
+        if (m.group("sign") or "").strip() == "-":
+            value = -value
+        unit = m.group("unit").lower()
+        kind = "points" if ("point" in unit or "pt" in unit or unit == "pp") else "percent"
+        if unit in ("pt", "pts", "point", "points") and not _looks_like_points(text, m):
+            continue
+        yield m.start(), m.end(), Percent(value, kind)
+
+
+def _looks_like_points(text: str, m: re.Match) -> bool:
+    # "38.5 points" alone is an index score, not a percentage; "2.1 points faster/higher" is.
+    tail = text[m.end(): m.end() + 30].lower()
+    return bool(re.match(r"\s*(higher|lower|faster|slower|above|below|more|less|up|down)", tail))
+
+
+def parse_percent(text: str) -> Percent | None:
+    """Read the first percentage in ``text``; None if it holds none.
+
+    >>> parse_percent("１２．５％")
+    Percent(value=12.5, kind='percent')
+    >>> parse_percent("1.3. per cent")
+    Percent(value=1.3, kind='percent')
+    >>> parse_percent("2022") is None
+    True
+    """
+    cleaned = clean(text)
+    for _, _, pct in find_percents(cleaned):
+        return pct
+    return None
+
+
+def polarity(context: str) -> int:
+    """+1 if the words around a percentage say it rose, -1 if it fell, 0 if they do not say.
+
+    The nearest direction word wins, so pass the words *before* a percentage as they are
+    written ("exports fell 5.4%" -> -1; "a decline of 2.1%" -> -1; "up 8.3%" -> +1).
+
+    >>> polarity("exports fell")
+    -1
+    >>> polarity("a year-on-year increase of")
+    1
+    >>> polarity("accounting for")
+    0
+    """
+    context = clean(context, "context").lower()
+    last_up = max((m.end() for m in _UP.finditer(context)), default=-1)
+    last_down = max((m.end() for m in _DOWN.finditer(context)), default=-1)
+    if last_up < 0 and last_down < 0:
+        return 0
+    return 1 if last_up > last_down else -1
+
+
+def signed_growth(pct: Percent, before: str, after: str = "") -> float | None:
+    """Growth in percent with the sign the words give; None for percentage points.
+
+    A number written with a minus keeps it. Otherwise the direction word nearest before the
+    number decides, then one right after it ("5.4% lower").
+
+    >>> signed_growth(Percent(5.4), "imports fell")
+    -5.4
+    >>> signed_growth(Percent(2.0, "points"), "up") is None
+    True
+    """
+    if pct.kind == "points":
+        return None
+    if pct.value < 0:
+        return pct.value
+    direction = polarity(before[-60:]) or polarity(after[:25])
+    return -pct.value if direction < 0 else pct.value

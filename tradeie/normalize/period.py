@@ -1,0 +1,224 @@
+"""Statistics periods in canonical form: 2021, 2021-Q1, 2021-H1, 2021-03, 2022-01..2022-10.
+
+dateparser reads single dates and datelines; it does not know quarters, halves or month
+ranges (it returns None, or a date with the wrong day), so those use tradeie's own grammar.
+
+>>> parse_period("the first quarter of 2021")
+'2021-Q1'
+>>> parse_period("January to June", year=2020)
+'2020-H1'
+>>> parse_period("Jan-Oct 2022")
+'2022-01..2022-10'
+>>> parse_period("the first quarter") is None
+True
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .text import clean
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "last": 4, "final": 4,
+}
+COUNTS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+_MONTH = r"(?P<{}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<{}>(?:19|20)\d\d)"
+_NOT_PERIOD = re.compile(r"five-year plan|same period|\b\d{1,2}(?:st|nd|rd|th)? days\b|"
+                         r"\bas of\b|\bsince\b|\bday\b|\bweek", re.I)
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in [
+    ("month_range", rf"\b{_MONTH.format('m1')}(?:\s+{_YEAR.format('y1')})?\s*(?:-|to|through|"
+                    rf"thru|until|and)\s*{_MONTH.format('m2')}"),
+    ("first_months", r"\b(?:first|initial|opening)\s+(?P<n>\d{1,2}|" + "|".join(COUNTS)
+                     + r")\s+months?\b"),
+    ("first_quarters", r"\bfirst\s+(?P<n>two|three|2|3)\s+quarters\b"),
+    ("quarter_word", r"\b(?P<o>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+"
+                     r"quarter\b"),
+    ("quarter_code", r"(?<![\w-])(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)(?![\w])"),
+    ("half_word", r"\b(?P<o>first|second|1st|2nd|latter)[\s-]+half\b"),
+    ("half_code", r"(?<![\w-])(?:H(?P<h1>[12])|(?P<h2>[12])H)(?![\w])"),
+    ("month", rf"\b{_MONTH.format('m')}(?![a-z])"),
+    ("ytd", r"\b(?:so far this year|year[- ]to[- ]date|ytd)\b"),
+    ("relative_year", r"\b(?P<rel>last|this|previous|past|current|next)\s+year\b"),
+    ("whole_year", r"\b(?:the\s+)?(?:whole|full|entire)\s+year\b|\bfull-year\b|\bannual\b"),
+]]
+_EXPLICIT_YEAR = re.compile(r"(?<![\d.,$%-])((?:19|20)\d\d)(?![\d%]|\.\d)(?!\s*(?:percent|per cent|pct))")
+
+
+def parse_period(text: str, *, year: int | None = None,
+                 published: dt.date | dt.datetime | str | None = None) -> str | None:
+    """Canonical period of ``text``; the year comes from the text, else ``year``, else ``published``.
+
+    >>> parse_period("the first five months", published="2023-06-09")
+    '2023-01..2023-05'
+    >>> parse_period("in June alone", year=2022)
+    '2022-06'
+    >>> parse_period("last year", published="2023-01-13")
+    '2022'
+    >>> parse_period("during the 14th Five-Year Plan period") is None
+    True
+    """
+    text = clean(text)
+    if not text or _NOT_PERIOD.search(text):
+        return None
+    pub = _as_date(published)
+    explicit = _explicit_year(text)
+    context_year = year if _valid_year(year) else None
+    default_year = explicit or context_year or (pub.year if pub else None)
+    for name, rx in _PATTERNS:
+        m = rx.search(text)
+        if m is None:
+            continue
+        months = _months(name, m, pub)
+        if months is None:
+            if name == "month_range":
+                return None  # "June to January" spans two years: not one canonical period
+            continue
+        if name == "relative_year":
+            base = pub.year if pub else context_year
+            return _year_range(base, months) if base and not explicit else (
+                str(explicit) if explicit else None)
+        if name == "month_range" and m.group("y1") and not explicit:
+            default_year = int(m.group("y1"))
+        if default_year is None:
+            return None
+        return canonical(default_year, *months)
+    if explicit:
+        return str(explicit)
+    return None
+
+
+def _year_range(base: int, months: tuple[int, int]) -> str | None:
+    # relative_year encodes its offset in the first element: (offset, 0)
+    target = base + months[0]
+    return str(target) if _valid_year(target) else None
+
+
+def _months(name: str, m: re.Match, pub: dt.date | None) -> tuple[int, int] | None:
+    if name == "month_range":
+        a, b = MONTHS[m.group("m1").lower()], MONTHS[m.group("m2").lower()]
+        return (a, b) if a <= b else None
+    if name == "first_months":
+        raw = m.group("n").lower()
+        n = COUNTS.get(raw) or int(raw)
+        return (1, n) if 1 <= n <= 12 else None
+    if name == "first_quarters":
+        n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+        return (1, 3 * n)
+    if name in ("quarter_word", "quarter_code"):
+        q = ORDINALS.get((m.groupdict().get("o") or "").lower()) or int(
+            m.groupdict().get("q1") or m.groupdict().get("q2"))
+        return (3 * q - 2, 3 * q)
+    if name in ("half_word", "half_code"):
+        o = (m.groupdict().get("o") or "").lower()
+        h = 2 if o in ("second", "2nd", "latter") else 1 if o else int(
+            m.groupdict().get("h1") or m.groupdict().get("h2"))
+        return (1, 6) if h == 1 else (7, 12)
+    if name == "month":
+        word = m.group("m").lower()
+        if word in ("may", "mar", "jun", "dec", "sep") and not _month_context(m):
+            return None
+        k = MONTHS[word]
+        return (k, k)
+    if name == "relative_year":
+        rel = m.group("rel").lower()
+        return ({"last": -1, "previous": -1, "past": -1, "next": 1}.get(rel, 0), 0)
+    if name == "whole_year":
+        return (1, 12)
+    if name == "ytd":
+        if pub is None:
+            return None
+        return (1, max(1, pub.month - 1)) if pub.month > 1 else None
+    return None
+
+
+def _month_context(m: re.Match) -> bool:
+    # "may" is also a verb: accept it only capitalised or next to a year / "in".
+    word = m.group("m")
+    before = m.string[max(0, m.start() - 6): m.start()].lower()
+    return word[0].isupper() or "in " in before or bool(_EXPLICIT_YEAR.search(m.string))
+
+
+def canonical(year: int, first_month: int, last_month: int) -> str | None:
+    """The canonical name of months ``first_month..last_month`` of ``year``.
+
+    >>> canonical(2021, 1, 3), canonical(2020, 1, 6), canonical(2022, 1, 12), canonical(2021, 3, 3)
+    ('2021-Q1', '2020-H1', '2022', '2021-03')
+    """
+    if not _valid_year(year) or not 1 <= first_month <= last_month <= 12:
+        return None
+    if (first_month, last_month) == (1, 12):
+        return str(year)
+    if (first_month, last_month) in ((1, 6), (7, 12)):
+        return f"{year}-H{1 if first_month == 1 else 2}"
+    if first_month % 3 == 1 and last_month == first_month + 2:
+        return f"{year}-Q{(first_month + 2) // 3}"
+    if first_month == last_month:
+        return f"{year}-{first_month:02d}"
+    return f"{year}-{first_month:02d}..{year}-{last_month:02d}"
+
+
+def _explicit_year(text: str) -> int | None:
+    m = _EXPLICIT_YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _valid_year(year: object) -> bool:
+    return isinstance(year, int) and not isinstance(year, bool) and MIN_YEAR <= year <= MAX_YEAR
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return parse_date(value)
+    raise TypeError(f"published must be a date or an ISO 'YYYY-MM-DD' string, got "
+                    f"{type(value).__name__}")
+
+
+_DATELINE = re.compile(
+    r"(?:release date|released|updated|published|date)\s*[:：]?\s*(?P<date>[^\n|]{6,40})", re.I)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A single calendar date, read by dateparser ("Aug 11, 2020", "2022-07-13").
+
+    >>> parse_date("Updated: Aug 11, 2020")
+    datetime.date(2020, 8, 11)
+    """
+    text = clean(text)
+    m = _DATELINE.search(text)
+    candidate = m.group("date") if m else text
+    if not _EXPLICIT_YEAR.search(candidate):
+        return None  # a date without a year is not a publication date we can trust
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(candidate[:60], languages=["en"],
+                                  settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["year"]})
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
+    return parsed.date()

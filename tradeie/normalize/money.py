@@ -73,13 +73,15 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUMBER = r"(?P<sign>[-+]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_FRACTION = r"(?:\.(?:[ \t]*\n\s*)?\d+)?"  # "36.\n\n26": a decimal broken by a line break
+_NUMBER = (r"(?P<sign>[-+]\s?)?(?P<num>\d{1,3}(?:,\d{3})+" + _FRACTION + r"|\d+" + _FRACTION
+           + r"|\.\d+)")
 _SCALE = r"(?P<scale>" + _alternation(SCALES) + r")\b\.?"
 _PREFIX = r"(?P<pre>" + _alternation(CURRENCY_SYMBOLS) + r")"
 _SUFFIX = r"(?P<suf>" + _alternation(CURRENCY_WORDS) + r")\b"
 _MONEY = re.compile(
     rf"(?:(?<![\w])(?P<sign0>-\s?)?{_PREFIX}\s?{_NUMBER}(?:\s?{_SCALE})?(?:\s+{_SUFFIX})?"
-    rf"|(?<![\w$€£¥₩])(?P<sign2>[-+]\s?)?(?P<num2>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?<![\w$€£¥₩.])(?P<sign2>[-+]\s?)?(?P<num2>\d{{1,3}}(?:,\d{{3}})+{_FRACTION}|\d+{_FRACTION})"
     rf"(?:\s?(?P<scale2>{_alternation(SCALES)})\b\.?)?(?:\s*\(?\s*(?P<suf2>"
     rf"{_alternation(CURRENCY_WORDS)})\)?\b))",
     re.IGNORECASE,
@@ -142,7 +144,7 @@ def _rate_context(reg, source: str, target: str, rate: Decimal):
 
 def _to_decimal(num: str) -> Decimal | None:
     try:
-        value = Decimal(num.replace(",", ""))
+        value = Decimal(re.sub(r"[,\s]", "", num))
     except InvalidOperation:
         return None
     return value if value.is_finite() else None
@@ -206,4 +208,52 @@ def parse_money(text: str, *, dollar: str = "USD") -> Money | None:
     cleaned = clean(text)
     for _, _, money in find_money(cleaned, dollar=dollar):
         return money
+    return None
+
+
+_BARE = re.compile(r"^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$")
+_LEAD_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_UNIT_NOTE = re.compile(
+    r"(?:\bunits?\b|\bin\b|\()\s*[:：]?\s*(?P<unit>(?:(?:100|hundred|ten)\s+(?:million|thousand)|"
+    r"billions?|millions?|thousands?|trillions?)?\s*(?:of\s+)?(?:" + _alternation(CURRENCY_WORDS)
+    + r"|" + _alternation(k for k in CURRENCY_SYMBOLS if not k.isalpha()) + r")"
+    r"(?:\s*(?:billions?|millions?|thousands?|trillions?|bn|mn)\b)?)", re.I)
+
+
+def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
+                   dollar: str = "USD") -> Money | None:
+    """An amount, borrowing the unit a list or a table header states once.
+
+    "1021.3, 812.6 and 643.9 100 million yuan" marks three amounts; only the last carries its
+    unit. A table says "Unit: 100 million yuan" once above its rows. ``following`` is the text
+    after the amount (up to the end of its sentence), ``preceding`` the text before it.
+
+    >>> resolve_amount("14.71", ", 13.91 and 8.19 billion yuan")
+    Money(value=Decimal('14710000000'), currency='CNY')
+    >>> resolve_amount("1,453.6", " 9.2", "Unit: 100 million yuan, %\\nASEAN ")
+    Money(value=Decimal('145360000000'), currency='CNY')
+    """
+    money = parse_money(surface, dollar=dollar)
+    if money is not None or not _BARE.match(clean(surface)):
+        return money
+    number = clean(surface).strip()
+    follower = clean(following[:200])
+    # The list's last item: the first amount after this one that has a unit.
+    for m in _MONEY.finditer(follower):
+        unit_text = follower[m.start():m.end()]
+        borrowed = _LEAD_NUMBER.sub(lambda _: number.replace(",", ""), unit_text, count=1)
+        if re.match(r"^[\s,;0-9.and]*$", follower[: m.start()].replace("and", "")):
+            return parse_money(borrowed, dollar=dollar)
+        break
+    notes = list(_UNIT_NOTE.finditer(clean(preceding[-1500:])))
+    if notes:
+        unit = notes[-1].group("unit").strip()
+        unit = re.sub(r"^(billion|million|thousand|trillion)s\b", r"\1", unit, flags=re.I)
+        unit = re.sub(r"\bof\s+", "", unit)
+        plain = number.replace(",", "")
+        symbol = re.match(r"^(\S*[$€£¥₩])\s*(\w+)?$", unit)
+        if symbol:  # "US$ billion" -> "US$9.4 billion"
+            return parse_money(f"{symbol.group(1)}{plain} {symbol.group(2) or ''}", dollar=dollar)
+        return parse_money(f"{plain} {unit}", dollar=dollar) or parse_money(f"{unit}{plain}",
+                                                                             dollar=dollar)
     return None

@@ -129,3 +129,24 @@ def signed_growth(pct: Percent, before: str, after: str = "") -> float | None:
         return pct.value
     direction = polarity(before[-60:]) or polarity(after[:25])
     return -pct.value if direction < 0 else pct.value
+
+
+_BARE = re.compile(r"^\s*([-+]?)(\d+(?:\.\d+)?)\s*$")
+
+
+def resolve_percent(surface: str) -> Percent | None:
+    """A percentage, also from a bare number that a table's "%" column header qualifies.
+
+    >>> resolve_percent("9.2"), resolve_percent("-3.1")
+    (Percent(value=9.2, kind='percent'), Percent(value=-3.1, kind='percent'))
+    """
+    pct = parse_percent(surface)
+    if pct is not None:
+        return pct
+    m = _BARE.match(clean(surface))
+    if not m:
+        return None
+    value = float(m.group(2))
+    if value > MAX_PERCENT:
+        return None
+    return Percent(-value if m.group(1) == "-" else value)

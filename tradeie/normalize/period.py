@@ -222,3 +222,41 @@ def parse_date(text: str) -> dt.date | None:
     if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
         return None
     return parsed.date()
+
+
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
+              r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_COUNT = r"(?:\d{1,2}|" + "|".join(COUNTS) + r")"
+_OF_YEAR = r"(?:\s+(?:of\s+)?(?:(?:this|last|the)\s+year|(?:19|20)\d\d))?"
+_PERIOD_SPAN = re.compile(
+    r"(?:the\s+)?(?:(?:first|initial)\s+" + _COUNT + r"\s+months|first\s+(?:two|three|2|3)\s+"
+    r"quarters|(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+quarter|"
+    r"(?:first|second|latter|1st|2nd)[\s-]+half)" + _OF_YEAR
+    + r"|\b" + _MONTH_NAME + r"(?:\s+(?:19|20)\d\d)?\s*(?:-|to|through|until|and)\s*"
+    + _MONTH_NAME + r"(?:,?\s+(?:19|20)\d\d)?"
+    + r"|(?<![\w-])(?:Q[1-4]|[1-4]Q|H[12]|[12]H)(?:\s+(?:19|20)\d\d)?(?![\w])"
+    + r"|\b(?:so far this year|year[- ]to[- ]date)"
+    + r"|\b(?:last|this|previous|past|current)\s+year\b"
+    + r"|\b(?:the\s+)?(?:whole|full|entire)\s+year(?:\s+(?:of\s+)?(?:19|20)\d\d)?"
+    + r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+      r"December|Sept\.?|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?:,?\s+(?:19|20)\d\d)?(?!\s+\d{1,2}\b)"
+    + r"|(?<![\w.$€£¥-])(?:19|20)\d\d(?![\w%.,]\d|\d|%|\s*(?:percent|per cent|pct|yuan|dollars))",
+    re.IGNORECASE,
+)
+_FALSE_MONTH = re.compile(r"^(?:may|march)$", re.I)
+
+
+def find_periods(text: str):
+    """Yield ``(start, end)`` of every period expression in ``text`` (offsets into ``text``).
+
+    >>> t = "In the first quarter of 2021, exports rose; from January to June, imports fell."
+    >>> [t[s:e] for s, e in find_periods(t)]
+    ['the first quarter of 2021', 'January to June']
+    """
+    for m in _PERIOD_SPAN.finditer(text):
+        surface = m.group(0)
+        if _FALSE_MONTH.match(surface) and not surface[0].isupper():
+            continue  # "may" the verb, "march" the verb
+        if surface[0].isalpha() and surface.lower() in MONTHS and not surface[0].isupper():
+            continue
+        yield m.start(), m.end()

@@ -90,6 +90,8 @@ FORMS = [
     case("in Sept", "2022-09", year=2022),
     case("December", "2022-12", year=2022),
     case("June to January", None, year=2022),
+    case("the three months to June 2023", "2023-Q2"),
+    case("12 months ending December", "2022", year=2022),
     case("1-5月", None, year=2022),
 ]
 

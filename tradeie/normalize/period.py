@@ -43,6 +43,8 @@ _NOT_PERIOD = re.compile(r"five-year plan|same period|\b\d{1,2}(?:st|nd|rd|th)? 
 _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in [
     ("month_range", rf"\b{_MONTH.format('m1')}(?:\s+{_YEAR.format('y1')})?\s*(?:-|to|through|"
                     rf"thru|until|and)\s*{_MONTH.format('m2')}"),
+    ("months_to", r"\b(?P<n>\d{1,2}|" + "|".join(COUNTS) + r")\s+months?\s+(?:to|ending|ended|"
+                  r"through|until)\s+(?:the\s+end\s+of\s+)?" + _MONTH.format("m")),
     ("first_months", r"\b(?:first|initial|opening)\s+(?P<n>\d{1,2}|" + "|".join(COUNTS)
                      + r")\s+months?\b"),
     ("first_quarters", r"\bfirst\s+(?P<n>two|three|2|3)\s+quarters\b"),
@@ -116,6 +118,10 @@ def _months(name: str, m: re.Match, pub: dt.date | None) -> tuple[int, int] | No
         raw = m.group("n").lower()
         n = COUNTS.get(raw) or int(raw)
         return (1, n) if 1 <= n <= 12 else None
+    if name == "months_to":
+        raw = m.group("n").lower()
+        n, last = COUNTS.get(raw) or int(raw), MONTHS[m.group("m").lower()]
+        return (last - n + 1, last) if 1 <= n <= last else None
     if name == "first_quarters":
         n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
         return (1, 3 * n)
@@ -229,7 +235,8 @@ _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|O
 _COUNT = r"(?:\d{1,2}|" + "|".join(COUNTS) + r")"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?:(?:this|last|the)\s+year|(?:19|20)\d\d))?"
 _PERIOD_SPAN = re.compile(
-    r"(?:the\s+)?(?:(?:first|initial)\s+" + _COUNT + r"\s+months|first\s+(?:two|three|2|3)\s+"
+    r"\b" + _COUNT + r"\s+months?\s+(?:to|ending|ended|through)\s+" + _MONTH_NAME
+    + r"(?:\s+(?:19|20)\d\d)?|(?:the\s+)?(?:(?:first|initial)\s+" + _COUNT + r"\s+months|first\s+(?:two|three|2|3)\s+"
     r"quarters|(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+quarter|"
     r"(?:first|second|latter|1st|2nd)[\s-]+half)" + _OF_YEAR
     + r"|\b" + _MONTH_NAME + r"(?:\s+(?:19|20)\d\d)?\s*(?:-|to|through|until|and)\s*"

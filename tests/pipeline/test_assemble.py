@@ -1,0 +1,134 @@
+from decimal import Decimal
+
+import pytest
+
+from tradeie.pipeline.facts import TradeFactAssembler, merge_facts
+from tradeie.facts import TradeFact
+
+from .conftest import annotate, link
+
+
+@pytest.fixture(scope="module")
+def assembler(blank):
+    return TradeFactAssembler(blank)
+
+
+def facts_of(assembler, doc, published=None):
+    doc._.published = published
+    return assembler(doc)._.trade_facts
+
+
+def test_assemble_value_growth_period_location(blank, assembler):
+    doc = annotate(blank, "In [the first quarter of 2021]{PERIOD}, [Chongqing]{LOCATION}'s "
+                          "[exports]{FLOW} surged [75.7%]{PERCENT} to [112.32 billion yuan]{MONEY}.")
+    link(doc, [("exports", "75.7%", "GROWTH"), ("exports", "112.32 billion yuan", "VALUE"),
+               ("exports", "Chongqing", "LOCATION"),
+               ("exports", "the first quarter of 2021", "PERIOD")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.location, fact.flow, fact.period, fact.value, fact.currency, fact.growth_pct) == (
+        "Chongqing", "export", "2021-Q1", Decimal("112320000000"), "CNY", 75.7)
+    assert doc.text[fact.evidence.start_char:fact.evidence.end_char] == fact.evidence.text
+
+
+def test_assemble_respectively_distributes_in_order(blank, assembler):
+    doc = annotate(blank, "[Xiamen]{LOCATION}'s [trade]{FLOW} with [ASEAN]{PARTNER}, [the EU]{PARTNER} "
+                          "and [the US]{PARTNER} totaled [84.6 billion yuan]{MONEY}, "
+                          "[65.8 billion yuan]{MONEY} and [51.1 billion yuan]{MONEY} respectively, up "
+                          "[15.7 percent]{PERCENT}, [20.8 percent]{PERCENT} and [1.2 percent]{PERCENT} "
+                          "in [2022]{PERIOD}.")
+    rels = [("trade", p, "PARTNER") for p in ("ASEAN", "the EU", "the US")]
+    rels += [("trade", v, "VALUE") for v in ("84.6 billion yuan", "65.8 billion yuan",
+                                               "51.1 billion yuan")]
+    rels += [("trade", g, "GROWTH") for g in ("15.7 percent", "20.8 percent", "1.2 percent")]
+    rels += [("trade", "2022", "PERIOD")]
+    link(doc, rels)
+    got = [(f.partner, int(f.value), f.growth_pct, f.period) for f in facts_of(assembler, doc)]
+    assert got == [("ASEAN", 84600000000, 15.7, "2022"),
+                   ("European Union", 65800000000, 20.8, "2022"),
+                   ("United States", 51100000000, 1.2, "2022")]
+
+
+def test_assemble_conversion_is_its_own_fact_without_growth(blank, assembler):
+    doc = annotate(blank, "In [2023]{PERIOD}, [Ningbo]{LOCATION}'s [foreign trade]{FLOW} reached "
+                          "[1.27 trillion yuan]{MONEY} (about [180.3 billion U.S. dollars]{MONEY}), "
+                          "up [0.5 percent]{PERCENT}.")
+    link(doc, [("foreign trade", "1.27 trillion yuan", "VALUE"),
+               ("foreign trade", "180.3 billion U.S. dollars", "VALUE"),
+               ("foreign trade", "0.5 percent", "GROWTH")])
+    cny, usd = facts_of(assembler, doc)
+    assert (cny.currency, cny.growth_pct) == ("CNY", 0.5)
+    assert (usd.currency, usd.value, usd.growth_pct) == ("USD", Decimal("180300000000"), None)
+
+
+def test_assemble_deficit_is_negative_balance(blank, assembler):
+    doc = annotate(blank, "[Japan]{LOCATION} posted a [trade deficit]{FLOW} of "
+                          "[$4.2 billion]{MONEY} in [June 2023]{PERIOD}.")
+    link(doc, [("trade deficit", "$4.2 billion", "VALUE")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.flow, fact.value, fact.period) == ("balance", Decimal("-4200000000"), "2023-06")
+
+
+def test_assemble_decline_is_negative_growth(blank, assembler):
+    doc = annotate(blank, "[Imports]{FLOW} fell [3.2%]{PERCENT} to [218.4 billion yuan]{MONEY}.")
+    link(doc, [("Imports", "3.2%", "GROWTH"), ("Imports", "218.4 billion yuan", "VALUE")])
+    [fact] = facts_of(assembler, doc, published="2023-04-13")
+    assert fact.growth_pct == -3.2
+
+
+@pytest.mark.parametrize("tail", ["6.9 percentage points", "0.4% from May",
+                                  "62.1 percent from the same period of 2019"],
+                         ids=["points", "month-on-month", "base-2019"])
+def test_assemble_distractor_percentages_are_not_growth(blank, assembler, tail):
+    doc = annotate(blank, f"[Exports]{{FLOW}} reached [5 billion yuan]{{MONEY}}, up [{tail.split(' ', 1)[0] if '%' not in tail.split(' ')[0] else tail.split(' ')[0]}]{{PERCENT}} {tail.split(' ', 1)[1] if '%' not in tail.split(' ')[0] else tail.split(' ', 1)[1]}.")
+    pct = [e.text for e in doc.ents if e.label_ == "PERCENT"][0]
+    link(doc, [("Exports", "5 billion yuan", "VALUE"), ("Exports", pct, "GROWTH")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.growth_pct is None
+
+
+def test_assemble_anaphor_and_carried_period(blank, assembler):
+    doc = annotate(blank, "[Suzhou]{LOCATION} trade report\n"
+                          "In [March]{PERIOD}, [the city]{LOCATION}'s [exports]{FLOW} were "
+                          "[20 billion yuan]{MONEY}. [Imports]{FLOW} were [12 billion yuan]{MONEY}.")
+    link(doc, [("exports", "20 billion yuan", "VALUE"), ("exports", "the city", "LOCATION"),
+               ("exports", "March", "PERIOD"), ("Imports", "12 billion yuan", "VALUE")])
+    exports, imports = facts_of(assembler, doc, published="2024-04-20")
+    assert (exports.location, exports.period) == ("Suzhou", "2024-03")
+    assert (imports.location, imports.period) == ("Suzhou", "2024-03")
+
+
+def test_assemble_year_unknown_gives_null_period(blank, assembler):
+    doc = annotate(blank, "In [the first quarter]{PERIOD}, [Hefei]{LOCATION}'s [exports]{FLOW} "
+                          "were [20 billion yuan]{MONEY}.")
+    link(doc, [("exports", "20 billion yuan", "VALUE"), ("exports", "the first quarter", "PERIOD")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.period is None
+
+
+def test_assemble_ownership_breakdown_is_not_a_fact(blank, assembler):
+    doc = annotate(blank, "[Private enterprises]{PRODUCT}' [imports and exports]{FLOW} were "
+                          "[88.2 billion yuan]{MONEY}.")
+    link(doc, [("imports and exports", "88.2 billion yuan", "VALUE")])
+    assert facts_of(assembler, doc) == []
+
+
+def test_assemble_rank_facts_zip_respectively(blank, assembler):
+    doc = annotate(blank, "In [2022]{PERIOD}, [Guangzhou]{LOCATION} and [Dongguan]{LOCATION} took "
+                          "the [fifth]{RANK} and [eighth]{RANK} places respectively.")
+    link(doc, [("fifth", "Guangzhou", "LOCATION"), ("eighth", "Guangzhou", "LOCATION")])
+    ranks = facts_of(assembler, doc)
+    assert [(r.location, r.rank, r.year) for r in ranks] == [("Guangzhou", 5, 2022),
+                                                             ("Dongguan", 8, 2022)]
+
+
+def test_assemble_merge_growth_only_into_valued_fact():
+    valued = TradeFact(location="X", flow="total", period="2021", value=Decimal(5), currency="CNY")
+    growth = TradeFact(location="X", flow="total", period="2021", growth_pct=60.4)
+    [merged] = merge_facts([valued, growth])
+    assert (merged.value, merged.growth_pct) == (Decimal(5), 60.4)
+
+
+def test_assemble_merge_keeps_different_identities():
+    a = TradeFact(location="X", flow="total", period="2021", value=Decimal(5), currency="CNY")
+    b = TradeFact(location="X", flow="export", period="2021", value=Decimal(3), currency="CNY")
+    assert merge_facts([a, b]) == [a, b]

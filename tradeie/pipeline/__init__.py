@@ -1,0 +1,1 @@
+"""spaCy components of the tradeie pipeline, one per module."""

@@ -1,0 +1,270 @@
+"""Turn scored relations into facts: one head (flow or rank trigger) at a time.
+
+The relation component says which entities belong to which trigger; this module reads them
+(normalizing each slot), distributes lists ("respectively"), splits conversions into facts of
+their own and fills location and period from the document context.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from spacy.tokens import Doc, Span
+
+from ..facts import Evidence, RankFact, TradeFact
+from ..normalize.money import Money, resolve_amount
+from ..normalize.ordinal import parse_ordinal
+from ..normalize.percent import resolve_percent, signed_growth
+from ..normalize.place import canonical_place, lookup
+from .candidates import _NOT_GROWTH_AFTER, sentence_starts
+from .context import DocContext, carried_period, explicit_year, is_comparison_base, resolve_period
+from .flows import BREAKDOWN, classify_flow, is_deficit
+
+SHARED_ROLES = ("LOCATION", "PERIOD")
+_CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|roughly|nearly|some|"
+                             r"or|equivalent to|equal to|i\.e\.)?\s*$", re.I)
+_THEM = re.compile(r"\b(?:them|those (?:countries|markets|economies|regions)|these (?:countries|"
+                   r"markets|economies)|its members|their|the (?:bloc|two|three|four|five) ?\w*)\b",
+                   re.I)
+_LIST_NAME = re.compile(r"\b(?:among|in|on|of)\s+(?:the\s+)?((?:[\w'’]+\s+){0,3}?(?:top\s+\d+|"
+                        r"list)[^,.;()]{0,60})", re.I)
+
+
+@dataclass
+class Head:
+    span: Span
+    args: dict[str, list[tuple[Span, float]]] = field(default_factory=dict)
+
+    def role(self, name: str) -> list[Span]:
+        return [s for s, _ in sorted(self.args.get(name, []), key=lambda a: a[0].start)]
+
+    def score(self, name: str) -> float:
+        scores = [sc for _, sc in self.args.get(name, [])]
+        return max(scores) if scores else 0.0
+
+
+def collect_heads(doc: Doc, threshold: float) -> list[Head]:
+    """Heads with their arguments: each value, growth, share, partner or product goes to the
+    single head that scores it highest; locations and periods may serve several heads."""
+    ents = {e.start: e for e in doc.ents}
+    heads: dict[int, Head] = {}
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (hs, cs), scores in (doc._.trade_relations or {}).items():
+        if hs not in ents or cs not in ents:
+            continue
+        heads.setdefault(hs, Head(ents[hs]))
+        label, score = max(scores.items(), key=lambda kv: kv[1]) if scores else ("", 0.0)
+        if score < threshold:
+            continue
+        if label in SHARED_ROLES:
+            heads[hs].args.setdefault(label, []).append((ents[cs], score))
+        elif (cs, label) not in best or score > best[(cs, label)][0]:
+            best[(cs, label)] = (score, hs)
+    for (cs, label), (score, hs) in best.items():
+        heads[hs].args.setdefault(label, []).append((ents[cs], score))
+    for ent in doc.ents:
+        if ent.label_ in ("FLOW", "RANK"):
+            heads.setdefault(ent.start, Head(ent))
+    return [heads[k] for k in sorted(heads)]
+
+
+def sentence_span(doc: Doc, head: Span) -> Span:
+    starts = sentence_starts(doc)
+    start = starts[head.start]
+    end = head.end
+    while end < len(doc) and starts[end] == start:
+        end += 1
+    while end > start + 1 and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end]
+
+
+def place_name(span: Span, ctx: DocContext) -> str | None:
+    """Canonical name of a place mention; anaphors ("the city", "its") are the reporting place."""
+    name = canonical_place(span.text)
+    if name is not None:
+        return name
+    text = re.sub(r"^(?:the|its)\s+", "", span.text.strip(), flags=re.I)
+    if not text or text.islower() or re.fullmatch(r"(?:city|province|municipality|country|"
+                                                   r"region|port|nation|zone)'?s?", text, re.I):
+        return ctx.place
+    return re.sub(r"[’']s$", "", text)
+
+
+def _is_breakdown(doc: Doc, head: Span, sent: Span) -> bool:
+    lo = max(sent.start_char, head.start_char - 90)
+    window = doc.text[lo: head.end_char + 40]
+    return bool(BREAKDOWN.search(window))
+
+
+def _money(span: Span, ctx: DocContext) -> Money | None:
+    doc = span.doc
+    return resolve_amount(span.text, doc.text[span.end_char: span.end_char + 200],
+                          doc.text[max(0, span.start_char - 1500): span.start_char],
+                          dollar=ctx.dollar)
+
+
+def _growth(span: Span, sent: Span) -> float | None:
+    pct = resolve_percent(span.text)
+    if pct is None or pct.kind == "points":
+        return None
+    doc = span.doc
+    after = doc.text[span.end_char: span.end_char + 60]
+    if _NOT_GROWTH_AFTER.search(after):
+        return None
+    before = doc.text[max(sent.start_char, span.start_char - 60): span.start_char]
+    return signed_growth(pct, before, after)
+
+
+def _share(span: Span) -> float | None:
+    pct = resolve_percent(span.text)
+    return None if pct is None or pct.kind == "points" else pct.value
+
+
+def _value_groups(moneys: list[Span], ctx: DocContext):
+    """[(primary Money, primary span, [conversion Money, ...])] in text order."""
+    groups: list[tuple[Money, Span, list[Money]]] = []
+    for span in moneys:
+        money = _money(span, ctx)
+        if money is None:
+            continue
+        if groups:
+            prev_money, prev_span, convs = groups[-1]
+            gap = span.doc.text[prev_span.end_char: span.start_char]
+            if money.currency != prev_money.currency and _CONVERSION_GAP.match(gap):
+                convs.append(money)
+                continue
+        groups.append((money, span, []))
+    return groups
+
+
+def _pick(items: list, k: int, n: int, anchors: list[int], spans: list[Span]):
+    """Item for group ``k`` of ``n``: zip equal lists, share a single item, else nearest."""
+    if not items:
+        return None
+    if len(items) == n:
+        return items[k]
+    if len(items) == 1:
+        return items[0]
+    return min(zip(items, spans), key=lambda p: abs(p[1].start_char - anchors[k]))[0]
+
+
+def trade_facts_of(head: Head, ctx: DocContext, prev_partners: list[Span]) -> list[TradeFact]:
+    doc = head.span.doc
+    sent = sentence_span(doc, head.span)
+    flow = classify_flow(head.span.text)
+    if flow is None or _is_breakdown(doc, head.span, sent):
+        return []
+    groups = _value_groups(head.role("VALUE"), ctx)
+    growth_spans = [s for s in head.role("GROWTH") if _growth(s, sent) is not None]
+    share_spans = [s for s in head.role("SHARE") if _share(s) is not None]
+    partners = head.role("PARTNER")
+    if not partners and _THEM.search(sent.text) and prev_partners:
+        partners = prev_partners
+    products = head.role("PRODUCT")
+    n = len(groups) or max(len(growth_spans), len(share_spans))
+    if n == 0:
+        return []
+    anchors = [g[1].start_char for g in groups] or [s.start_char for s in
+                                                     (growth_spans if len(growth_spans) == n
+                                                      else share_spans)]
+    location = _location(head, ctx)
+    period = _period(head, ctx)
+    evidence = Evidence(sent.start_char, sent.end_char, sent.text)
+    confidence = round(min(1.0, 0.5 + 0.5 * max(head.score("VALUE"), head.score("GROWTH"),
+                                                  head.score("SHARE"))), 3)
+    facts = []
+    for k in range(n):
+        growth_span = _pick(growth_spans, k, n, anchors, growth_spans)
+        share_span = _pick(share_spans, k, n, anchors, share_spans)
+        if len(growth_spans) == 1 and n > 1 and not _nearest(growth_spans[0], anchors, k):
+            growth_span = None
+        if len(share_spans) == 1 and n > 1 and not _nearest(share_spans[0], anchors, k):
+            share_span = None
+        partner = _pick(partners, k, n, anchors, partners)
+        product = _pick(products, k, n, anchors, products)
+        common = dict(location=location, flow=flow,
+                      partner=canonical_place(partner.text) or place_name(partner, ctx)
+                      if partner is not None else None,
+                      product=_product(product), period=period, evidence=evidence,
+                      confidence=confidence, doc=None)
+        growth = _growth(growth_span, sent) if growth_span is not None else None
+        share = _share(share_span) if share_span is not None else None
+        if not groups:
+            facts.append(TradeFact(**common, growth_pct=growth, share_pct=share))
+            continue
+        money, _, conversions = groups[k]
+        for i, m in enumerate([money, *conversions]):
+            value = _signed(m.value, flow, doc.text[max(sent.start_char, head.span.start_char):
+                                                     groups[k][1].start_char])
+            facts.append(TradeFact(**common, value=value, currency=m.currency,
+                                   growth_pct=growth if i == 0 else None,
+                                   share_pct=share if i == 0 else None))
+    return facts
+
+
+def _nearest(span: Span, anchors: list[int], k: int) -> bool:
+    return min(range(len(anchors)), key=lambda i: abs(anchors[i] - span.start_char)) == k
+
+
+def _signed(value: Decimal, flow: str, text: str) -> Decimal:
+    if flow == "balance" and value > 0 and is_deficit(text):
+        return -value
+    return value
+
+
+def _product(span: Span | None) -> str | None:
+    if span is None:
+        return None
+    text = re.sub(r"^(?:the|its|of)\s+", "", span.text.strip(), flags=re.I)
+    return re.sub(r"\s+", " ", text).lower() or None
+
+
+def _location(head: Head, ctx: DocContext) -> str | None:
+    spans = head.role("LOCATION")
+    if spans:
+        nearest = min(spans, key=lambda s: abs(s.start - head.span.start))
+        return place_name(nearest, ctx)
+    return ctx.place
+
+
+def _period(head: Head, ctx: DocContext) -> str | None:
+    spans = [s for s in head.role("PERIOD") if not is_comparison_base(s)]
+    for span in sorted(spans, key=lambda s: abs(s.start - head.span.start)):
+        period = resolve_period(span, ctx)
+        if period is not None:
+            return period
+    return carried_period(head.span.doc, ctx, head.span.start_char)
+
+
+def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
+    """Rank facts; a sentence with several ranks and as many places zips them in order."""
+    out: list[RankFact] = []
+    by_sentence: dict[int, list[Head]] = {}
+    for head in heads:
+        sent = sentence_span(head.span.doc, head.span)
+        by_sentence.setdefault(sent.start, []).append(head)
+    for group in by_sentence.values():
+        sent = sentence_span(group[0].span.doc, group[0].span)
+        places = [e for e in sent.ents if e.label_ == "LOCATION" and lookup(e.text)]
+        zipped = len(group) > 1 and len(places) == len(group)
+        for i, head in enumerate(group):
+            rank = parse_ordinal(head.span.text)
+            if rank is None:
+                continue
+            place = places[i] if zipped else (head.role("LOCATION") or [None])[0]
+            location = place_name(place, ctx) if place is not None else ctx.place
+            year = _rank_year(head, sent, ctx)
+            m = _LIST_NAME.search(sent.text)
+            out.append(RankFact(location=location, rank=rank, list=m.group(1).strip() if m else None,
+                                year=year, evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+                                confidence=round(0.5 + 0.5 * head.score("LOCATION"), 3)))
+    return out
+
+
+def _rank_year(head: Head, sent: Span, ctx: DocContext) -> int | None:
+    for span in head.role("PERIOD") + [e for e in sent.ents if e.label_ == "PERIOD"]:
+        if explicit_year(span) and not is_comparison_base(span):
+            return explicit_year(span)
+    return ctx.year

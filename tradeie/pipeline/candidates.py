@@ -1,0 +1,147 @@
+"""Candidate (head, argument) pairs for the relation component, and their features.
+
+A head is a FLOW or RANK entity; its candidate arguments are the other entities of the same
+sentence within ``max_distance`` tokens. Features are cues a pooled token vector does not
+carry well: labels, distance, what lies between, lists and "respectively".
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import numpy
+from spacy.tokens import Doc, Span
+
+HEAD_LABELS = ("FLOW", "RANK")
+ARG_LABELS = {
+    "FLOW": ("LOCATION", "PARTNER", "MONEY", "PERCENT", "PERIOD", "PRODUCT"),
+    "RANK": ("LOCATION", "PERIOD"),
+}
+CHILD_LABELS = ("LOCATION", "PARTNER", "MONEY", "PERCENT", "PERIOD", "PRODUCT")
+DISTANCE_BUCKETS = (2, 5, 10, 20, 40)
+_NOT_GROWTH_AFTER = re.compile(
+    r"^\W{0,3}(?:percentage points?|points?|pp\b|ppts?\b)|^[^.;]{0,40}?(?:from the previous month|"
+    r"month[- ]on[- ]month|from a month earlier|compared with (?:the previous month|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)|from (?:January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b|"
+    r"(?:than|from|over|compared with|on) (?:the same period (?:of|in) )?(?:19|20)\d\d\b|"
+    r"two years (?:earlier|ago)|three years (?:earlier|ago)|seasonally adjusted)", re.I)
+_BREAKDOWN = re.compile(
+    r"\b(?:private|state-owned|foreign-(?:funded|invested)|collective)\s+(?:enterprises|firms|"
+    r"companies)|\b(?:general|processing|border|barter)\s+trade\b|\bbonded\b|market procurement|"
+    r"\bfree trade zone\b|\bpilot (?:free trade )?zone\b|\bFDI\b|foreign direct investment|"
+    r"\bretail sales\b", re.I)
+
+
+class Candidate(NamedTuple):
+    head: Span
+    child: Span
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index where each token's sentence starts, from punctuation and blank lines."""
+    starts, current = [], 0
+    for token in doc:
+        starts.append(current)
+        if token.text in (".", "!", "?") or (token.is_space and "\n" in token.text):
+            current = token.i + 1
+        elif token.text.endswith(".") and token.i + 1 < len(doc) and doc[token.i + 1].is_title \
+                and token.text.lower() not in _ABBREVIATIONS and len(token) > 3:
+            current = token.i + 1
+    return starts
+
+
+_ABBREVIATIONS = {"u.s.", "u.k.", "no.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+                  "mr.", "ms.", "dr.", "st.", "co.", "ltd.", "inc.", "corp.", "u.s.a."}
+
+
+def get_candidates(doc: Doc, max_distance: int = 80) -> list[Candidate]:
+    """Every (head, argument) pair the relation model scores, in a fixed order."""
+    starts = sentence_starts(doc) if len(doc) else []
+    ents = list(doc.ents)
+    out = []
+    for head in ents:
+        if head.label_ not in HEAD_LABELS:
+            continue
+        allowed = ARG_LABELS[head.label_]
+        for child in ents:
+            if child.label_ not in allowed or child.start == head.start:
+                continue
+            if starts[child.start] != starts[head.start]:
+                continue
+            if abs(child.start - head.start) > max_distance:
+                continue
+            out.append(Candidate(head, child))
+    return out
+
+
+def _one_hot(index: int, size: int) -> list[float]:
+    row = [0.0] * size
+    if 0 <= index < size:
+        row[index] = 1.0
+    return row
+
+
+def _bucket(distance: int) -> int:
+    for i, edge in enumerate(DISTANCE_BUCKETS):
+        if distance <= edge:
+            return i
+    return len(DISTANCE_BUCKETS)
+
+
+N_FEATURES = len(HEAD_LABELS) + len(CHILD_LABELS) + 2 * (len(DISTANCE_BUCKETS) + 1) + 3 + 13
+
+
+def pair_features(doc: Doc, candidates: list[Candidate]) -> numpy.ndarray:
+    """One row of ``N_FEATURES`` floats per candidate."""
+    if not candidates:
+        return numpy.zeros((0, N_FEATURES), dtype="float32")
+    starts = sentence_starts(doc)
+    ents = list(doc.ents)
+    by_sentence: dict[int, list[Span]] = {}
+    for ent in ents:
+        by_sentence.setdefault(starts[ent.start], []).append(ent)
+    rows = [_features(doc, c, by_sentence[starts[c.head.start]]) for c in candidates]
+    return numpy.asarray(rows, dtype="float32")
+
+
+def _features(doc: Doc, cand: Candidate, sentence_ents: list[Span]) -> list[float]:
+    head, child = cand
+    gap = child.start - head.end if child.start >= head.end else head.start - child.end
+    before = child.start < head.start
+    lo, hi = (child.end, head.start) if before else (head.end, child.start)
+    between = doc[lo:hi] if hi > lo else doc[0:0]
+    heads = [e for e in sentence_ents if e.label_ == head.label_]
+    same = [e for e in sentence_ents if e.label_ == child.label_]
+    nearest_head = min(heads, key=lambda h: abs(h.start - child.start))
+    flows_between = sum(1 for e in sentence_ents if e.label_ in HEAD_LABELS and lo <= e.start < hi)
+    sent_text = _sentence_text(doc, sentence_ents)
+    after = doc.text[child.end_char: child.end_char + 60]
+    clause_break = any(t.text in (";", "while", "whereas", "but") for t in between)
+    in_parens = doc.text[max(0, child.start_char - 12): child.start_char].rstrip().endswith("(")
+    return [
+        *_one_hot(HEAD_LABELS.index(head.label_), len(HEAD_LABELS)),
+        *_one_hot(CHILD_LABELS.index(child.label_), len(CHILD_LABELS)),
+        *_one_hot(_bucket(gap) if before else -1, len(DISTANCE_BUCKETS) + 1),
+        *_one_hot(_bucket(gap) if not before else -1, len(DISTANCE_BUCKETS) + 1),
+        *_one_hot(min(flows_between, 2), 3),
+        float(nearest_head.start == head.start),
+        float("respectively" in sent_text or "respective" in sent_text),
+        float(in_parens),
+        float(len(same) == 1), float(len(same) == 2), float(len(same) >= 3),
+        float(len(heads) > 1),
+        float(same.index(child) == heads.index(head)) if child in same and head in heads else 0.0,
+        float(clause_break),
+        float(bool(_NOT_GROWTH_AFTER.search(after)) and child.label_ == "PERCENT"),
+        float(bool(_BREAKDOWN.search(doc.text[doc[max(0, head.start - 12)].idx: head.end_char]))),
+        float(child.label_ == "PERCENT" and "account" in doc.text[max(0, child.start_char - 30):
+                                                                  child.start_char].lower()),
+        float(child.label_ == "PERCENT" and bool(re.search(r"\b(up|down|rose|fell|increase|decrease|"
+              r"grew|growth|decline|surged|dropped)\b", doc.text[max(0, child.start_char - 30):
+                                                               child.start_char], re.I))),
+    ]
+
+
+def _sentence_text(doc: Doc, sentence_ents: list[Span]) -> str:
+    first, last = sentence_ents[0], sentence_ents[-1]
+    return doc.text[max(0, first.start_char - 200): last.end_char + 200].lower()

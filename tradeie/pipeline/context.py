@@ -1,0 +1,139 @@
+"""Document context for the fact assembler: the reporting place, the year, paragraphs.
+
+News states the place and year once (headline, dateline, first sentence) and then writes
+"the city" and "in the first quarter". This module reads them once per document.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..normalize.period import _as_date, parse_date, parse_period
+from ..normalize.place import lookup
+
+LEAD_CHARS = 400
+_DATELINE = re.compile(r"(?:release date|released on|updated|published|date)\s*[:：]?\s*"
+                       r"[^\n]{6,40}", re.I)
+_BOILERPLATE = re.compile(r"copyright|all rights reserved|©", re.I)
+_COMPARISON_BASE = re.compile(
+    r"(?:from|than|over|compared (?:with|to)|since|versus|vs\.?|same period (?:of|in)|"
+    r"levels? (?:of|in)|before|as in)\s*(?:the\s+)?(?:same period\s+(?:of|in)\s+)?$", re.I)
+DOLLAR_OF_COUNTRY = {"HK": "HKD", "AU": "AUD", "SG": "SGD", "CA": "CAD", "TW": "TWD", "NZ": "NZD"}
+
+
+@dataclass
+class DocContext:
+    place: str | None = None
+    place_country: str | None = None
+    year: int | None = None
+    published: dt.date | None = None
+    main_period: str | None = None
+    dollar: str = "USD"
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+    def paragraph_of(self, char: int) -> tuple[int, int]:
+        for start, end in self.paragraphs:
+            if start <= char < end:
+                return start, end
+        return 0, 0
+
+
+def build_context(doc: Doc, published: object = None) -> DocContext:
+    ctx = DocContext(published=_as_date(published) if published else None)
+    ctx.paragraphs = _paragraphs(doc.text)
+    ctx.place, ctx.place_country = _reporting_place(doc)
+    ctx.dollar = DOLLAR_OF_COUNTRY.get(ctx.place_country or "", "USD")
+    ctx.year = _document_year(doc, ctx.published)
+    ctx.main_period = _main_period(doc, ctx)
+    return ctx
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _reporting_place(doc: Doc) -> tuple[str | None, str | None]:
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    country: dict[str, str | None] = {}
+    for ent in doc.ents:
+        if ent.label_ != "LOCATION":
+            continue
+        place = lookup(ent.text)
+        if place is None:
+            continue
+        counts[place.name] += 1 + (ent.start_char < LEAD_CHARS)
+        first.setdefault(place.name, ent.start_char)
+        country[place.name] = place.country
+    if not counts:
+        return None, None
+    name = max(counts, key=lambda n: (counts[n], -first[n]))
+    return name, country[name]
+
+
+def explicit_year(span: Span) -> int | None:
+    m = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", span.text)
+    return int(m.group(0)) if m else None
+
+
+def is_comparison_base(span: Span) -> bool:
+    """True for "2019" in "up 62.1% from 2019": a base of comparison, not the fact's period."""
+    before = span.doc.text[max(0, span.start_char - 40): span.start_char]
+    return bool(_COMPARISON_BASE.search(before))
+
+
+def _document_year(doc: Doc, published: dt.date | None) -> int | None:
+    periods = [e for e in doc.ents if e.label_ == "PERIOD" and not is_comparison_base(e)
+               and not _BOILERPLATE.search(doc.text[max(0, e.start_char - 30): e.start_char])]
+    for ent in periods:
+        if ent.start_char < LEAD_CHARS and explicit_year(ent):
+            return explicit_year(ent)
+    for m in _DATELINE.finditer(doc.text[:2000]):
+        date = parse_date(m.group(0))
+        if date is not None:
+            return date.year
+    if published is not None:
+        return published.year
+    for ent in periods:
+        if explicit_year(ent):
+            return explicit_year(ent)
+    return None
+
+
+def resolve_period(span: Span, ctx: DocContext) -> str | None:
+    return parse_period(span.text, year=ctx.year, published=ctx.published)
+
+
+def _main_period(doc: Doc, ctx: DocContext) -> str | None:
+    for ent in doc.ents:
+        if ent.label_ == "PERIOD" and not is_comparison_base(ent):
+            period = resolve_period(ent, ctx)
+            if period is not None and not re.fullmatch(r"\d{4}", period or ""):
+                return period
+            if period is not None and ent.start_char < LEAD_CHARS:
+                return period
+    return None
+
+
+def carried_period(doc: Doc, ctx: DocContext, before_char: int) -> str | None:
+    """The last period stated in the paragraph before ``before_char``, else the main period."""
+    start, _ = ctx.paragraph_of(before_char)
+    best = None
+    for ent in doc.ents:
+        if ent.label_ != "PERIOD" or ent.start_char >= before_char:
+            continue
+        if ent.start_char >= start and not is_comparison_base(ent):
+            period = resolve_period(ent, ctx)
+            best = period or best
+    return best or ctx.main_period

@@ -1,0 +1,42 @@
+"""Reading the flow a trigger names, and the clauses that are not a place's trade."""
+from __future__ import annotations
+
+import re
+
+_BALANCE = re.compile(r"surplus|deficit|balance|gap", re.I)
+_TOTAL = re.compile(r"import(?:s|ed)?\s*(?:and|&|/)\s*export|export(?:s|ed)?\s*(?:and|&|/)\s*import|"
+                    r"\btrade\b|trading|two-way|turnover|total|volume|foreign trade|commerce", re.I)
+_EXPORT = re.compile(r"export|outbound|shipments?|shipped|sales abroad|sold|overseas sales", re.I)
+_IMPORT = re.compile(r"import|inbound|purchase|bought|arrivals", re.I)
+BREAKDOWN = re.compile(
+    r"\b(?:private|state-owned|foreign-(?:funded|invested)|collective|non-state)\s+(?:enterprises|"
+    r"firms|companies|businesses|sector)|\b(?:general|processing|border|barter|bonded)\s+trade\b|"
+    r"bonded (?:zone|logistics|area|port)|market procurement|(?:free|pilot free)\s+trade\s+zone|"
+    r"\bFTZ\b|\bFDI\b|foreign direct investment|retail sales|\bby (?:private|state)", re.I)
+
+
+def classify_flow(trigger: str, context: str = "") -> str | None:
+    """``total``, ``export``, ``import`` or ``balance`` for a flow trigger; None if unclear.
+
+    >>> classify_flow("import and export value"), classify_flow("outbound shipments")
+    ('total', 'export')
+    >>> classify_flow("trade deficit"), classify_flow("purchases")
+    ('balance', 'import')
+    """
+    text = trigger.lower()
+    if _BALANCE.search(text):
+        return "balance"
+    has_export = bool(_EXPORT.search(text))
+    has_import = bool(_IMPORT.search(text))
+    if _TOTAL.search(text) or (has_export and has_import):
+        if not (has_export ^ has_import) or re.search(r"trade|total|volume", text):
+            return "total" if not (has_export ^ has_import) else ("export" if has_export else "import")
+    if has_export:
+        return "export"
+    if has_import:
+        return "import"
+    return None
+
+
+def is_deficit(text: str) -> bool:
+    return bool(re.search(r"deficit|negative balance|shortfall", text, re.I))

@@ -1,0 +1,83 @@
+"""``tradeie_entity_patterns``: money, percentages, periods and ranks found by grammar.
+
+These forms are closed classes that a grammar reads more reliably than a model trained on a
+small corpus, so the component sets them as entities in front of the statistical NER, which
+respects entities already set and fills in places, partners, flows and products.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..normalize.money import find_money
+from ..normalize.percent import find_percents
+from ..normalize.period import find_periods
+
+_ORDINAL = re.compile(
+    r"(?<![\w.])(?:No\.\s?\d{1,3}\b|\d{1,3}(?:st|nd|rd|th)\b|(?:first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+    r"twentieth)\b)", re.I)
+_RANK_CUE = re.compile(r"\b(?:rank(?:s|ed|ing|ings)?|position(?:s)?|place[ds]?|came|coming|"
+                       r"list|No\.)", re.I)
+LABELS = ("MONEY", "PERCENT", "PERIOD", "RANK")
+
+
+def shadow(text: str) -> str:
+    """``text`` with full-width forms folded one character for one, so offsets stay valid."""
+    out = []
+    for ch in text:
+        if ord(ch) < 0x2000:
+            out.append(ch)
+            continue
+        folded = unicodedata.normalize("NFKC", ch)
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+class EntityPatterns:
+    """Sets MONEY, PERCENT, PERIOD and RANK entities found by tradeie's grammars."""
+
+    def __init__(self, nlp: Language, name: str = "tradeie_entity_patterns", *,
+                 labels: Iterable[str] = LABELS, overwrite: bool = False) -> None:
+        self.name = name
+        self.labels = tuple(labels)
+        self.overwrite = overwrite
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = shadow(doc.text)
+        found: list[Span] = []
+        for label, offsets in self._find(text):
+            for start, end in offsets:
+                span = doc.char_span(start, end, label=label, alignment_mode="expand")
+                if span is not None and span.text.strip():
+                    found.append(span)
+        kept = [] if self.overwrite else list(doc.ents)
+        taken = {i for ent in kept for i in range(ent.start, ent.end)}
+        new = [s for s in filter_spans(found) if not any(i in taken for i in range(s.start, s.end))]
+        doc.ents = kept + new
+        return doc
+
+    def _find(self, text: str):
+        if "MONEY" in self.labels:
+            yield "MONEY", [(s, e) for s, e, _ in find_money(text)]
+        if "PERCENT" in self.labels:
+            yield "PERCENT", [(s, e) for s, e, _ in find_percents(text)]
+        if "PERIOD" in self.labels:
+            yield "PERIOD", list(find_periods(text))
+        if "RANK" in self.labels:
+            yield "RANK", list(_ranks(text))
+
+
+def _ranks(text: str):
+    for m in _ORDINAL.finditer(text):
+        window = text[max(0, m.start() - 60): m.end() + 40]
+        if _RANK_CUE.search(window):
+            after = text[m.end(): m.end() + 12].lower()
+            if re.match(r"[\s-]*(quarter|half|time|batch|day|months?|round|phase)\b", after):
+                continue
+            yield m.start(), m.end()

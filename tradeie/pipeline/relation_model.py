@@ -1,0 +1,90 @@
+"""The thinc model of ``trade_relations``: pooled head and argument vectors plus pair features.
+
+``tradeie.InstanceTensors.v1`` turns a batch of docs into one row per candidate pair: the
+mean token vector of the head, of the argument, and the pair features of
+:mod:`tradeie.pipeline.candidates`. ``tradeie.RelationModel.v1`` puts a small feed-forward
+classifier with one sigmoid output per relation label on top.
+"""
+from __future__ import annotations
+
+from typing import Callable, List, Tuple
+
+import numpy
+from spacy.tokens import Doc
+from thinc.api import Dropout, Linear, Logistic, Maxout, Model, chain
+from thinc.types import Floats2d
+
+from .candidates import N_FEATURES, Candidate, get_candidates, pair_features
+
+
+def build_relation_model(create_instance_tensor: Model[List[Doc], Floats2d],
+                         hidden_width: int = 64, dropout: float = 0.1) -> Model[List[Doc], Floats2d]:
+    """Instance tensor >> Maxout >> Dropout >> Logistic (the label count is set at init)."""
+    output = Logistic()
+
+    linear = Linear()
+    model = chain(create_instance_tensor, Maxout(nO=hidden_width, nP=2, dropout=0.0),
+                  Dropout(dropout), linear, output)
+    model.set_ref("output_layer", linear)
+    model.set_ref("instances", create_instance_tensor)
+    return model
+
+
+def build_instance_tensors(tok2vec: Model[List[Doc], List[Floats2d]],
+                           max_distance: int = 80) -> Model[List[Doc], Floats2d]:
+    """Docs -> (n_candidates, 2 * width + N_FEATURES) rows."""
+    return Model("tradeie_instance_tensors", _forward, layers=[tok2vec],
+                 refs={"tok2vec": tok2vec}, attrs={"max_distance": max_distance},
+                 init=_init, dims={"nO": None})
+
+
+def _init(model: Model, X=None, Y=None) -> None:
+    tok2vec = model.get_ref("tok2vec")
+    if X is not None:
+        tok2vec.initialize(X=X)
+    else:
+        tok2vec.initialize()
+    width = tok2vec.get_dim("nO")
+    model.set_dim("nO", 2 * width + N_FEATURES)
+
+
+def instances(model: Model, docs: List[Doc]) -> List[List[Candidate]]:
+    return [get_candidates(doc, model.attrs["max_distance"]) for doc in docs]
+
+
+def _forward(model: Model, docs: List[Doc], is_train: bool) -> Tuple[Floats2d, Callable]:
+    tok2vec = model.get_ref("tok2vec")
+    tokvecs, bp_tokvecs = tok2vec(docs, is_train)
+    ops = model.ops
+    width = tok2vec.get_dim("nO")
+    per_doc = instances(model, docs)
+    rows, index = [], []
+    for i, (doc, cands, vecs) in enumerate(zip(docs, per_doc, tokvecs)):
+        if not cands:
+            continue
+        vecs = ops.to_numpy(vecs)
+        cumsum = numpy.vstack([numpy.zeros((1, width), dtype="float32"), numpy.cumsum(vecs, 0)])
+        spans = numpy.asarray([(c.head.start, c.head.end, c.child.start, c.child.end)
+                               for c in cands], dtype="int64")
+        head = (cumsum[spans[:, 1]] - cumsum[spans[:, 0]]) / (spans[:, 1:2] - spans[:, 0:1])
+        child = (cumsum[spans[:, 3]] - cumsum[spans[:, 2]]) / (spans[:, 3:4] - spans[:, 2:3])
+        rows.append(numpy.hstack([head, child, pair_features(doc, cands)]).astype("float32"))
+        index.append((i, spans))
+    if rows:
+        output = ops.asarray2f(numpy.vstack(rows))
+    else:
+        output = ops.alloc2f(0, 2 * width + N_FEATURES)
+
+    def backprop(d_output: Floats2d) -> List[Floats2d]:
+        d_output = ops.to_numpy(d_output)
+        grads = [numpy.zeros(ops.to_numpy(v).shape, dtype="float32") for v in tokvecs]
+        offset = 0
+        for i, spans in index:
+            block = d_output[offset: offset + len(spans)]
+            offset += len(spans)
+            for row, (hs, he, cs, ce) in enumerate(spans):
+                grads[i][hs:he] += block[row, :width] / (he - hs)
+                grads[i][cs:ce] += block[row, width:2 * width] / (ce - cs)
+        return bp_tokvecs([ops.asarray2f(g) for g in grads])
+
+    return output, backprop

@@ -1,0 +1,92 @@
+"""Every factory, architecture and reader tradeie registers with spaCy, and nothing else.
+
+spaCy finds these through the entry points in pyproject.toml, so ``spacy.load()`` of a
+tradeie pipeline works without importing tradeie first.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, List, Optional
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import registry
+from thinc.api import Config, Model
+from thinc.types import Floats2d
+
+DEFAULT_REL_MODEL = """
+[model]
+@architectures = "tradeie.RelationModel.v1"
+hidden_width = 64
+dropout = 0.1
+
+[model.create_instance_tensor]
+@architectures = "tradeie.InstanceTensors.v1"
+max_distance = 80
+
+[model.create_instance_tensor.tok2vec]
+@architectures = "spacy.HashEmbedCNN.v2"
+pretrained_vectors = null
+width = 96
+depth = 4
+embed_size = 2000
+window_size = 1
+maxout_pieces = 3
+subword_features = true
+"""
+
+
+@Language.factory("tradeie_entity_patterns", default_config={
+    "labels": ["MONEY", "PERCENT", "PERIOD", "RANK"], "overwrite": False})
+def make_entity_patterns(nlp: Language, name: str, labels: List[str], overwrite: bool):
+    from .pipeline.patterns import EntityPatterns
+
+    return EntityPatterns(nlp, name, labels=labels, overwrite=overwrite)
+
+
+@Language.factory("trade_relations", assigns=["doc._.trade_relations"],
+                  default_config={"model": Config().from_str(DEFAULT_REL_MODEL)["model"],
+                                  "threshold": 0.5, "max_distance": 80},
+                  default_score_weights={"rel_micro_f": 1.0, "rel_micro_p": 0.0,
+                                         "rel_micro_r": 0.0})
+def make_trade_relations(nlp: Language, name: str, model: Model[List[Doc], Floats2d],
+                         threshold: float, max_distance: int):
+    from .pipeline.relations import TradeRelations
+
+    return TradeRelations(nlp.vocab, model, name, threshold=threshold, max_distance=max_distance)
+
+
+@Language.factory("trade_facts", assigns=["doc._.trade_facts"],
+                  default_config={"threshold": 0.5, "merge": True})
+def make_trade_facts(nlp: Language, name: str, threshold: float, merge: bool):
+    from .pipeline.facts import TradeFactAssembler
+
+    return TradeFactAssembler(nlp, name, threshold=threshold, merge=merge)
+
+
+@registry.architectures("tradeie.RelationModel.v1")
+def build_relation_model(create_instance_tensor: Model[List[Doc], Floats2d],
+                         hidden_width: int = 64, dropout: float = 0.1) -> Model[List[Doc], Floats2d]:
+    from .pipeline.relation_model import build_relation_model as build
+
+    return build(create_instance_tensor, hidden_width, dropout)
+
+
+@registry.architectures("tradeie.InstanceTensors.v1")
+def build_instance_tensors(tok2vec: Model[List[Doc], List[Floats2d]],
+                           max_distance: int = 80) -> Model[List[Doc], Floats2d]:
+    from .pipeline.relation_model import build_instance_tensors as build
+
+    return build(tok2vec, max_distance)
+
+
+@registry.readers("tradeie.CorpusReader.v1")
+def create_corpus_reader(path: Path, limit: int = 0) -> Callable[[Language], Iterable[Example]]:
+    """Examples straight from tradeie JSONL records (``corpus/train.jsonl``), no DocBin needed."""
+    from .training.convert import record_examples
+
+    def read(nlp: Language) -> Iterable[Example]:
+        return record_examples(nlp, Path(path), limit=limit)
+
+    return read

@@ -1,0 +1,91 @@
+"""Records -> spaCy training data: ``Doc`` objects with entities and gold relations.
+
+``tradeie convert`` writes ``train.spacy`` and ``dev.spacy`` (``DocBin`` with user data) for
+``spacy train``; the registered reader ``tradeie.CorpusReader.v1`` reads records directly.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.training import Example
+from spacy.util import filter_spans
+
+from ..pipeline.relations import GOLD_KEY
+from .corpus import clean_fact, find_ann, read_ann, split_records
+from .formats import read_records, write_records
+
+logger = logging.getLogger("tradeie")
+
+
+def record_to_doc(nlp: Language, record: dict) -> Doc:
+    """A Doc with the record's entities and ``user_data["tradeie_relations"]``."""
+    doc = nlp.make_doc(record["text"])
+    by_id = {}
+    spans = []
+    for s in record["spans"]:
+        span = doc.char_span(s["start"], s["end"], label=s["label"], alignment_mode="expand")
+        if span is None:
+            logger.warning("%s: span %r does not fall on tokens; skipped", record["doc"], s["text"])
+            continue
+        by_id[s["id"]] = span
+        spans.append(span)
+    kept = filter_spans(spans)
+    if len(kept) < len(spans):
+        logger.warning("%s: %d spans overlap after tokenization; kept the longest",
+                       record["doc"], len(spans) - len(kept))
+    doc.ents = kept
+    kept_keys = {(s.start, s.end) for s in kept}
+    gold = []
+    for rel in record["relations"]:
+        head, child = by_id.get(rel["head"]), by_id.get(rel["child"])
+        if head is None or child is None:
+            continue
+        if (head.start, head.end) in kept_keys and (child.start, child.end) in kept_keys:
+            gold.append([head.start, head.end, child.start, child.end, rel["label"]])
+    doc.user_data[GOLD_KEY] = gold
+    doc.user_data["tradeie_doc"] = record["doc"]
+    return doc
+
+
+def record_examples(nlp: Language, path: Path, limit: int = 0) -> Iterator[Example]:
+    records = read_records(path)
+    for record in records[: limit or None]:
+        ref = record_to_doc(nlp, record)
+        yield Example(nlp.make_doc(record["text"]), ref)
+
+
+def write_docbin(nlp: Language, records: Iterable[dict], path: Path) -> int:
+    db = DocBin(store_user_data=True)
+    n = 0
+    for record in records:
+        db.add(record_to_doc(nlp, record))
+        n += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(path)
+    return n
+
+
+def convert_corpus(src: Path, out: Path, nlp: Language) -> dict:
+    """``corpus/src/**/*.ann`` -> ``{train,dev}.jsonl``, ``{train,dev}.gold.jsonl``,
+    ``{train,dev}.spacy`` under ``out``. Returns counts."""
+    out.mkdir(parents=True, exist_ok=True)
+    records = [read_ann(p) for p in find_ann([src])]
+    train, dev = split_records(records)
+    counts = {}
+    for name, part in (("train", train), ("dev", dev)):
+        part = sorted(part, key=lambda r: r["doc"])
+        plain = [{**r, "facts": [clean_fact(f) for f in r["facts"]]} for r in part]
+        write_records(plain, out / f"{name}.jsonl")
+        with open(out / f"{name}.gold.jsonl", "w", encoding="utf-8") as fh:
+            for r in plain:
+                for fact in r["facts"]:
+                    fh.write(json.dumps(fact, ensure_ascii=False) + "\n")
+        write_docbin(nlp, plain, out / f"{name}.spacy")
+        counts[name] = {"docs": len(part), "facts": sum(len(r["facts"]) for r in part),
+                        "relations": sum(len(r["relations"]) for r in part)}
+    return counts

@@ -6,7 +6,10 @@ tradeie pipeline works without importing tradeie first.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable, List, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, List
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -90,3 +93,10 @@ def create_corpus_reader(path: Path, limit: int = 0) -> Callable[[Language], Ite
         return record_examples(nlp, Path(path), limit=limit)
 
     return read
+
+
+@registry.tokenizers("tradeie.Tokenizer.v1")
+def make_tokenizer() -> Callable[[Language], "Tokenizer"]:
+    from .pipeline.tokenizer import create_tokenizer
+
+    return create_tokenizer

@@ -9,8 +9,10 @@ from tradeie.extensions import register_extensions
 
 @pytest.fixture(scope="session")
 def blank():
+    from tradeie.training.convert import blank_nlp
+
     register_extensions()
-    return spacy.blank("en")
+    return blank_nlp()
 
 
 def annotate(nlp, marked: str):

@@ -132,3 +132,12 @@ def test_assemble_merge_keeps_different_identities():
     a = TradeFact(location="X", flow="total", period="2021", value=Decimal(5), currency="CNY")
     b = TradeFact(location="X", flow="export", period="2021", value=Decimal(3), currency="CNY")
     assert merge_facts([a, b]) == [a, b]
+
+
+def test_assemble_figure_sentence_carries_growth_and_share(blank, assembler):
+    doc = annotate(blank, "In [2022]{PERIOD}, [Hefei]{LOCATION}'s [exports]{FLOW} reached "
+                          "[20.1 billion yuan]{MONEY}. The figure represents a [12.4 percent]{PERCENT}"
+                          " rise. It made up [36.2 percent]{PERCENT} of the province's total.")
+    link(doc, [("exports", "20.1 billion yuan", "VALUE")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.growth_pct, fact.share_pct) == (12.4, 36.2)

@@ -76,13 +76,13 @@ def _alternation(words) -> str:
 _FRACTION = r"(?:\.(?:[ \t]*\n\s*)?\d+)?"  # "36.\n\n26": a decimal broken by a line break
 _NUMBER = (r"(?P<sign>[-+]\s?)?(?P<num>\d{1,3}(?:,\d{3})+" + _FRACTION + r"|\d+" + _FRACTION
            + r"|\.\d+)")
-_SCALE = r"(?P<scale>" + _alternation(SCALES) + r")\b\.?"
+_SCALE = r"(?P<scale>" + _alternation(SCALES) + r")\b"
 _PREFIX = r"(?P<pre>" + _alternation(CURRENCY_SYMBOLS) + r")"
 _SUFFIX = r"(?P<suf>" + _alternation(CURRENCY_WORDS) + r")\b"
 _MONEY = re.compile(
     rf"(?:(?<![\w])(?P<sign0>-\s?)?{_PREFIX}\s?{_NUMBER}(?:\s?{_SCALE})?(?:\s+{_SUFFIX})?"
     rf"|(?<![\w$€£¥₩.])(?P<sign2>[-+]\s?)?(?P<num2>\d{{1,3}}(?:,\d{{3}})+{_FRACTION}|\d+{_FRACTION})"
-    rf"(?:\s?(?P<scale2>{_alternation(SCALES)})\b\.?)?(?:\s*\(?\s*(?P<suf2>"
+    rf"(?:\s?(?P<scale2>{_alternation(SCALES)})\b)?(?:\s*\(?\s*(?P<suf2>"
     rf"{_alternation(CURRENCY_WORDS)})\)?\b))",
     re.IGNORECASE,
 )

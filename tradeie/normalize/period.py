@@ -231,7 +231,7 @@ def parse_date(text: str) -> dt.date | None:
 
 
 _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
-              r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+              r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _COUNT = r"(?:\d{1,2}|" + "|".join(COUNTS) + r")"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?:(?:this|last|the)\s+year|(?:19|20)\d\d))?"
 _PERIOD_SPAN = re.compile(

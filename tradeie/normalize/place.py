@@ -152,4 +152,11 @@ def canonical_place(text: str) -> str | None:
     'Chongqing'
     """
     place = lookup(text)
-    return place.name if place else None
+    if place is None:
+        return None
+    if place.kind == "city" and _PORT.search(text):
+        return f"{place.name} Port"  # a port's trade is not its city's
+    return place.name
+
+
+_PORT = re.compile(r"^(?:the\s+)?port of\s|\sport$", re.I)

@@ -7,7 +7,7 @@ their own and fills location and period from the document context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from spacy.tokens import Doc, Span
@@ -44,29 +44,69 @@ class Head:
         return max(scores) if scores else 0.0
 
 
+_GROWTH_CUE = re.compile(r"(?:\bup|\bdown|rose|rise|rising|fell|fall|grew|growth|increase[sd]?|"
+                         r"decrease[sd]?|decline[sd]?|drop(?:ped)?|surged?|jump(?:ed)?|gain(?:ed)?|"
+                         r"climb(?:ed)?|soar(?:ed)?|slump(?:ed)?|plunge[sd]?|dipped|shrank|"
+                         r"contract(?:ed|ion)|expand(?:ed|ing)|hike|by|of)\W{0,3}$", re.I)
+_SHARE_WORDS = re.compile(r"(?:accounting for|accounted for|making up|made up|taking up|took up|"
+                          r"share of|proportion of|or|representing|equal to)\W{0,3}$", re.I)
+CUE_THRESHOLD = 0.1
+
+
+def _cue(ent: Span) -> str | None:
+    """GROWTH or SHARE when the words right before a percentage say which it is."""
+    before = ent.doc.text[max(0, ent.start_char - 30): ent.start_char]
+    if _SHARE_WORDS.search(before):
+        return "SHARE"
+    if _GROWTH_CUE.search(before):
+        return "GROWTH"
+    return None
+
+
 def collect_heads(doc: Doc, threshold: float) -> list[Head]:
-    """Heads with their arguments: each value, growth, share, partner or product goes to the
-    single head that scores it highest; locations and periods may serve several heads."""
+    """Heads with their arguments.
+
+    Each amount, percentage, partner or product goes to the single (head, role) that scores it
+    highest; places and periods may serve several heads. A percentage whose own words say
+    growth or share ("up 7.9%", "accounting for 12%") is accepted at a lower score, and, when
+    the model links it nowhere, goes to the flow it follows in its clause.
+    """
     ents = {e.start: e for e in doc.ents}
-    heads: dict[int, Head] = {}
-    best: dict[tuple[int, str], tuple[float, int]] = {}
+    heads: dict[int, Head] = {e.start: Head(e) for e in doc.ents if e.label_ in ("FLOW", "RANK")}
+    best: dict[int, tuple[float, int, str]] = {}
     for (hs, cs), scores in (doc._.trade_relations or {}).items():
-        if hs not in ents or cs not in ents:
+        if hs not in heads or cs not in ents:
             continue
-        heads.setdefault(hs, Head(ents[hs]))
-        label, score = max(scores.items(), key=lambda kv: kv[1]) if scores else ("", 0.0)
-        if score < threshold:
-            continue
-        if label in SHARED_ROLES:
-            heads[hs].args.setdefault(label, []).append((ents[cs], score))
-        elif (cs, label) not in best or score > best[(cs, label)][0]:
-            best[(cs, label)] = (score, hs)
-    for (cs, label), (score, hs) in best.items():
+        child = ents[cs]
+        cue = _cue(child) if child.label_ == "PERCENT" else None
+        for label, score in scores.items():
+            floor = CUE_THRESHOLD if label == cue else threshold
+            if score < floor:
+                continue
+            if label in SHARED_ROLES:
+                heads[hs].args.setdefault(label, []).append((child, score))
+            elif cs not in best or score > best[cs][0]:
+                best[cs] = (score, hs, label)
+    for cs, (score, hs, label) in best.items():
         heads[hs].args.setdefault(label, []).append((ents[cs], score))
-    for ent in doc.ents:
-        if ent.label_ in ("FLOW", "RANK"):
-            heads.setdefault(ent.start, Head(ent))
+    _attach_cued_percents(doc, heads, set(best))
     return [heads[k] for k in sorted(heads)]
+
+
+def _attach_cued_percents(doc: Doc, heads: dict[int, Head], linked: set[int]) -> None:
+    starts = sentence_starts(doc)
+    flows = sorted((h for h in heads.values() if h.span.label_ == "FLOW"),
+                   key=lambda h: h.span.start)
+    for ent in doc.ents:
+        if ent.label_ != "PERCENT" or ent.start in linked:
+            continue
+        cue = _cue(ent)
+        if cue is None:
+            continue
+        before = [h for h in flows if h.span.end <= ent.start
+                  and starts[h.span.start] == starts[ent.start]]
+        if before and before[-1].role("VALUE"):
+            before[-1].args.setdefault(cue, []).append((ent, CUE_THRESHOLD))
 
 
 def sentence_span(doc: Doc, head: Span) -> Span:
@@ -86,10 +126,17 @@ def place_name(span: Span, ctx: DocContext) -> str | None:
     if name is not None:
         return name
     text = re.sub(r"^(?:the|its)\s+", "", span.text.strip(), flags=re.I)
-    if not text or text.islower() or re.fullmatch(r"(?:city|province|municipality|country|"
-                                                   r"region|port|nation|zone)'?s?", text, re.I):
+    if not text or text.islower() or re.fullmatch(
+            r"(?:city|province|municipality|country|region|port|nation|zone|island|its?|their|"
+            r"this|that|here)(?:[’']s)?", text, re.I):
         return ctx.place
+    if not _PLACE_WORD.search(text):
+        return ctx.place  # an unknown name without a place word is more likely a tagging slip
     return re.sub(r"[’']s$", "", text)
+
+
+_PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Province|City|Region|Prefecture|"
+                         r"Island|Islands|Bay|Harbou?r|Pass|Crossing)\b")
 
 
 def _is_breakdown(doc: Doc, head: Span, sent: Span) -> bool:
@@ -150,7 +197,9 @@ def _pick(items: list, k: int, n: int, anchors: list[int], spans: list[Span]):
     return min(zip(items, spans), key=lambda p: abs(p[1].start_char - anchors[k]))[0]
 
 
-def trade_facts_of(head: Head, ctx: DocContext, prev_partners: list[Span]) -> list[TradeFact]:
+def trade_facts_of(head: Head, ctx: DocContext,
+                   prev_partners: list[Span]) -> list[tuple[TradeFact, str | None]]:
+    """(fact, period shape) pairs of one flow head."""
     doc = head.span.doc
     sent = sentence_span(doc, head.span)
     flow = classify_flow(head.span.text)
@@ -170,7 +219,7 @@ def trade_facts_of(head: Head, ctx: DocContext, prev_partners: list[Span]) -> li
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
     location = _location(head, ctx)
-    period = _period(head, ctx)
+    period, shape = period_and_shape(head, ctx)
     evidence = Evidence(sent.start_char, sent.end_char, sent.text)
     confidence = round(min(1.0, 0.5 + 0.5 * max(head.score("VALUE"), head.score("GROWTH"),
                                                   head.score("SHARE"))), 3)
@@ -192,15 +241,15 @@ def trade_facts_of(head: Head, ctx: DocContext, prev_partners: list[Span]) -> li
         growth = _growth(growth_span, sent) if growth_span is not None else None
         share = _share(share_span) if share_span is not None else None
         if not groups:
-            facts.append(TradeFact(**common, growth_pct=growth, share_pct=share))
+            facts.append((TradeFact(**common, growth_pct=growth, share_pct=share), shape))
             continue
         money, _, conversions = groups[k]
         for i, m in enumerate([money, *conversions]):
             value = _signed(m.value, flow, doc.text[max(sent.start_char, head.span.start_char):
                                                      groups[k][1].start_char])
-            facts.append(TradeFact(**common, value=value, currency=m.currency,
-                                   growth_pct=growth if i == 0 else None,
-                                   share_pct=share if i == 0 else None))
+            facts.append((TradeFact(**common, value=value, currency=m.currency,
+                                    growth_pct=growth if i == 0 else None,
+                                    share_pct=share if i == 0 else None), shape))
     return facts
 
 
@@ -227,6 +276,31 @@ def _location(head: Head, ctx: DocContext) -> str | None:
         nearest = min(spans, key=lambda s: abs(s.start - head.span.start))
         return place_name(nearest, ctx)
     return ctx.place
+
+
+def first_stated_period(heads: list[Head], ctx: DocContext) -> str | None:
+    """The period of the article's first figure: the one later paragraphs fall back on."""
+    for head in heads:
+        if head.span.label_ != "FLOW" or not (head.role("VALUE") or head.role("GROWTH")):
+            continue
+        sent = sentence_span(head.span.doc, head.span)
+        in_sentence = [e for e in sent.ents if e.label_ == "PERIOD"]
+        for span in head.role("PERIOD") + in_sentence:
+            if not is_comparison_base(span):
+                period = resolve_period(span, ctx)
+                if period is not None:
+                    return period
+    return None
+
+
+def period_and_shape(head: Head, ctx: DocContext) -> tuple[str | None, str | None]:
+    """The fact's period, and its shape when the year is unknown ("?-01..?-05"), so that two
+    periods of an undated text stay two identities."""
+    period = _period(head, ctx)
+    if period is not None:
+        return period, period
+    shape = _period(head, replace(ctx, year=1900, published=None))
+    return None, shape.replace("1900", "?") if shape else None
 
 
 def _period(head: Head, ctx: DocContext) -> str | None:
@@ -265,6 +339,9 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
 
 def _rank_year(head: Head, sent: Span, ctx: DocContext) -> int | None:
     for span in head.role("PERIOD") + [e for e in sent.ents if e.label_ == "PERIOD"]:
-        if explicit_year(span) and not is_comparison_base(span):
-            return explicit_year(span)
-    return ctx.year
+        if not is_comparison_base(span):
+            period = resolve_period(span, ctx)
+            if period:
+                return int(period[:4])
+    carried = carried_period(head.span.doc, ctx, head.span.start_char)
+    return int(carried[:4]) if carried else ctx.year

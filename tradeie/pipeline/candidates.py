@@ -41,8 +41,11 @@ class Candidate(NamedTuple):
 def sentence_starts(doc: Doc) -> list[int]:
     """Token index where each token's sentence starts, from punctuation and blank lines."""
     starts, current = [], 0
+    inside = {i for ent in doc.ents for i in range(ent.start, ent.end - 1)}
     for token in doc:
         starts.append(current)
+        if token.i in inside:
+            continue
         if token.text in (".", "!", "?") or (token.is_space and "\n" in token.text):
             current = token.i + 1
         elif token.text.endswith(".") and token.i + 1 < len(doc) and doc[token.i + 1].is_title \
@@ -89,7 +92,7 @@ def _bucket(distance: int) -> int:
     return len(DISTANCE_BUCKETS)
 
 
-N_FEATURES = len(HEAD_LABELS) + len(CHILD_LABELS) + 2 * (len(DISTANCE_BUCKETS) + 1) + 3 + 13
+N_FEATURES = len(HEAD_LABELS) + len(CHILD_LABELS) + 2 * (len(DISTANCE_BUCKETS) + 1) + 3 + 21
 
 
 def pair_features(doc: Doc, candidates: list[Candidate]) -> numpy.ndarray:
@@ -139,6 +142,32 @@ def _features(doc: Doc, cand: Candidate, sentence_ents: list[Span]) -> list[floa
         float(child.label_ == "PERCENT" and bool(re.search(r"\b(up|down|rose|fell|increase|decrease|"
               r"grew|growth|decline|surged|dropped)\b", doc.text[max(0, child.start_char - 30):
                                                                child.start_char], re.I))),
+        *_segment_features(head, child, heads, same, sentence_ents),
+    ]
+
+
+def _segment_features(head: Span, child: Span, heads: list[Span], same: list[Span],
+                      sentence_ents: list[Span]) -> list[float]:
+    """Where the argument sits between this head and its neighbours."""
+    heads = sorted(heads, key=lambda h: h.start)
+    i = next(k for k, h in enumerate(heads) if h.start == head.start)
+    nxt = heads[i + 1].start if i + 1 < len(heads) else 10**9
+    prev = heads[i - 1].end if i > 0 else -1
+    forward = head.end <= child.start < nxt
+    backward = prev <= child.start < head.start
+    after = [e for e in same if e.start >= head.end]
+    before = [e for e in same if e.end <= head.start]
+    first_after = bool(after) and after[0].start == child.start
+    last_before = bool(before) and before[-1].start == child.start
+    doc = child.doc
+    left = doc.text[max(0, child.start_char - 12): child.start_char].lower()
+    before_first_head = child.start < heads[0].start
+    return [
+        float(forward), float(backward), float(first_after), float(last_before),
+        float(before_first_head),
+        float(bool(re.search(r"\b(to|with|from|and)\s*$", left))),
+        float(bool(re.search(r"\b(?:19|20)\d\d\b", child.text))),
+        float(len(heads) == 1),
     ]
 
 

@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..normalize.period import _as_date, parse_date, parse_period
-from ..normalize.place import lookup
+from ..normalize.place import canonical_place, lookup
 
 LEAD_CHARS = 400
 _DATELINE = re.compile(r"(?:release date|released on|updated|published|date)\s*[:：]?\s*"
                        r"[^\n]{6,40}", re.I)
 _BOILERPLATE = re.compile(r"copyright|all rights reserved|©", re.I)
 _COMPARISON_BASE = re.compile(
-    r"(?:from|than|over|compared (?:with|to)|since|versus|vs\.?|same period (?:of|in)|"
-    r"levels? (?:of|in)|before|as in)\s*(?:the\s+)?(?:same period\s+(?:of|in)\s+)?$", re.I)
+    r"(?:\bfrom|\bthan|\bover|compared (?:with|to)|\bsince|\bversus|\bvs\.?|\bagainst|"
+    r"same (?:period|month|quarter|time)(?:\s+(?:of|in))?|levels? (?:of|in)|\bbefore|\bas in|"
+    r"\bon)\s*(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?(?:the\s+)?$", re.I)
 DOLLAR_OF_COUNTRY = {"HK": "HKD", "AU": "AUD", "SG": "SGD", "CA": "CAD", "TW": "TWD", "NZ": "NZD"}
 
 
@@ -73,13 +74,66 @@ def _reporting_place(doc: Doc) -> tuple[str | None, str | None]:
         place = lookup(ent.text)
         if place is None:
             continue
-        counts[place.name] += 1 + (ent.start_char < LEAD_CHARS)
-        first.setdefault(place.name, ent.start_char)
+        name = canonical_place(ent.text) or place.name
+        counts[name] += _weight(doc, ent.start_char, ent.end_char)
+        first.setdefault(name, ent.start_char)
+        country[name] = place.country
+    tagged = {i for ent in doc.ents for i in range(ent.start_char, ent.end_char)}
+    for ent_start, ent_end, place in gazetteer_mentions(doc):
+        if ent_start in tagged:
+            continue  # the NER saw it: counted above, or it is a partner
+        # names the NER missed count half: the gazetteer does not know who trades with whom
+        counts[place.name] += _weight(doc, ent_start, ent_end) / (2 if counts else 1)
+        first.setdefault(place.name, ent_start)
         country[place.name] = place.country
     if not counts:
         return None, None
     name = max(counts, key=lambda n: (counts[n], -first[n]))
     return name, country[name]
+
+
+def _weight(doc: Doc, start: int, end: int) -> float:
+    """A mention counts 1, twice in the headline; a dateline ("SEOUL, June 1 --") names where
+    the reporter sits, not whose trade it is, so it counts half."""
+    weight = 2.0 if start < LEAD_CHARS else 1.0
+    surface = doc.text[start:end]
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    if surface.isupper() and len(surface) > 2 and not doc.text[line_start:start].strip() \
+            and doc.text[end:end + 1] == ",":
+        weight /= 2
+    return weight
+
+
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"}
+FALLBACK_KINDS = {"country", "province", "municipality", "autonomous region",
+                  "special administrative region"}
+MIN_FALLBACK_CITY = 300_000
+
+
+def gazetteer_mentions(doc: Doc):
+    """(char offset, Place) of capitalised gazetteer names the NER did not mark.
+
+    Used only when the NER found no reporting place: a fallback for place names the
+    corpus never showed it ("SEOUL, June 1 -- South Korea's exports ...").
+    """
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not token.text[:1].isupper() or token.is_stop or token.lower_ in _MONTH_WORDS:
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or any(t.is_punct or t.is_space for t in span):
+                continue
+            place = lookup(span.text)
+            if place and (place.kind in FALLBACK_KINDS or (
+                    place.kind == "city" and place.population >= MIN_FALLBACK_CITY)):
+                yield span.start_char, span.end_char, place
+                i += n - 1
+                break
+        i += 1
 
 
 def explicit_year(span: Span) -> int | None:
@@ -116,12 +170,11 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
 
 
 def _main_period(doc: Doc, ctx: DocContext) -> str | None:
+    """The first period the document states (not a base of comparison)."""
     for ent in doc.ents:
         if ent.label_ == "PERIOD" and not is_comparison_base(ent):
             period = resolve_period(ent, ctx)
-            if period is not None and not re.fullmatch(r"\d{4}", period or ""):
-                return period
-            if period is not None and ent.start_char < LEAD_CHARS:
+            if period is not None:
                 return period
     return None
 

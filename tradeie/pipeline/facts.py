@@ -7,13 +7,17 @@ as the fact schema asks. The result is on ``doc._.trade_facts``.
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import register_extensions
 from ..facts import RankFact, TradeFact
-from .assemble import Head, collect_heads, rank_facts_of, sentence_span, trade_facts_of
+import re
+
+from .assemble import (Head, _growth, _share, collect_heads, first_stated_period,
+                       rank_facts_of, sentence_span, trade_facts_of)
 from .context import build_context
 
 
@@ -30,13 +34,17 @@ class TradeFactAssembler:
     def __call__(self, doc: Doc) -> Doc:
         ctx = build_context(doc, doc._.published)
         heads = collect_heads(doc, self.threshold)
-        facts: list[TradeFact | RankFact] = []
+        ctx.main_period = first_stated_period(heads, ctx) or ctx.main_period
+        pairs: list[tuple] = []
         for head in heads:
             if head.span.label_ == "FLOW":
-                facts += trade_facts_of(head, ctx, _partners_before(doc, head))
-        facts += rank_facts_of([h for h in heads if h.span.label_ == "RANK"], ctx)
+                pairs += trade_facts_of(head, ctx, _partners_before(doc, head))
+        pairs += [(f, None) for f in rank_facts_of([h for h in heads if h.span.label_ == "RANK"],
+                                                     ctx)]
+        pairs = attach_orphans(doc, pairs, heads, self.threshold)
+        facts = [f for f, _ in pairs]
         if self.merge:
-            facts = merge_facts(facts)
+            facts = merge_facts(facts, [shape for _, shape in pairs])
         doc_id = doc._.doc_id
         doc._.trade_facts = [_with_doc(f, doc_id) for f in facts]
         return doc
@@ -62,23 +70,27 @@ def _with_doc(fact, doc_id):
     return type(fact).from_dict(data)
 
 
-def merge_facts(facts: list) -> list:
+def merge_facts(facts: list, shapes: list | None = None) -> list:
     """One fact per identity: later statements fill gaps of the first, duplicates go.
 
     A growth- or share-only statement merges into the fact of the same location, flow,
-    partner, product and period in the document's main currency.
+    partner, product and period in the document's main currency. ``shapes`` tell apart
+    periods whose year is unknown (both null): "?-05" is not "?-01..?-05".
     """
+    shapes = shapes or [None] * len(facts)
     currencies = Counter(f.currency for f in facts if isinstance(f, TradeFact) and f.currency)
     main = currencies.most_common(1)[0][0] if currencies else None
     out: list = []
     index: dict[tuple, int] = {}
-    for fact in facts:
+    for fact, shape in zip(facts, shapes):
         if isinstance(fact, RankFact):
             key = ("rank", fact.location, fact.rank, fact.year, (fact.list or "").lower())
         elif fact.value is None:
-            key = ("trade",) + fact.identity[:5] + (main,)
+            key = ("trade",) + fact.identity[:4] + (fact.period or shape, main)
         else:
-            key = ("trade",) + fact.identity
+            key = ("trade",) + fact.identity[:4] + (fact.period or shape, fact.currency)
+        if key in index and _conflicting(out[index[key]], fact):
+            key = key + (len(out),)  # two different amounts: two statements, keep both
         if key not in index:
             index[key] = len(out)
             out.append(fact)
@@ -87,14 +99,73 @@ def merge_facts(facts: list) -> list:
     return out
 
 
+def _conflicting(first, later) -> bool:
+    """Amounts more than 5% apart are not one statement said twice."""
+    if isinstance(first, RankFact) or first.value is None or later.value is None:
+        return False
+    big = max(abs(first.value), abs(later.value))
+    return big > 0 and abs(first.value - later.value) / big > Decimal("0.05")
+
+
+def _precision(value) -> int:
+    """Significant digits of an amount: 911.7 billion is more precise than 900 billion."""
+    digits = str(abs(value)).replace(".", "").strip("0")
+    return len(digits)
+
+
 def _fill(first, later):
     if isinstance(first, RankFact):
         return first
     data = first.to_dict()
-    if first.value is None and later.value is not None:
-        data.update(value=later.to_dict()["value"], currency=later.currency)
+    if later.value is not None and (first.value is None or
+                                    _precision(later.value) > _precision(first.value)):
+        data.update(value=later.to_dict()["value"], currency=later.currency,
+                    evidence=later.to_dict()["evidence"])
     for key in ("growth_pct", "share_pct"):
         if data[key] is None and getattr(later, key) is not None and (
                 later.currency == first.currency or later.currency is None):
             data[key] = getattr(later, key)
     return TradeFact.from_dict(data)
+
+
+_ANAPHORIC_SUBJECT = re.compile(r"^\W*(?:the (?:figures?|amount|total|value|number|sum)|this|"
+                                r"that|it|these|which)\b", re.I)
+_SHARE_CUE = re.compile(r"(?:made? up|making up|accounting for|accounted for|account for|"
+                        r"share of|proportion of|took up)\s*$", re.I)
+
+
+def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float) -> list:
+    """"Exports to Africa reached 20.1 billion yuan. The figure represents a 12.4 percent rise."
+
+    A percentage in a sentence that opens with "The figure", "This" or "It" and holds no flow
+    of its own belongs to the last fact of the sentence before.
+    """
+    linked = {s.start for h in heads for spans in h.args.values() for s, _ in spans}
+    flows = {h.span.start for h in heads if h.span.label_ == "FLOW"}
+    out = list(pairs)
+    chain: dict[int, int] = {}  # fact index -> end of the last anaphoric sentence read into it
+    for ent in doc.ents:
+        if ent.label_ != "PERCENT" or ent.start in linked:
+            continue
+        sent = sentence_span(doc, ent)
+        if not _ANAPHORIC_SUBJECT.match(sent.text) or any(sent.start <= f < ent.start for f in flows):
+            continue
+        before = [i for i, (f, _) in enumerate(out) if isinstance(f, TradeFact) and f.evidence
+                  and f.value is not None and f.evidence.end_char <= sent.start_char]
+        if not before:
+            continue
+        i = before[-1]
+        fact, shape = out[i]
+        last_end = max(fact.evidence.end_char, chain.get(i, 0))
+        if sent.start_char - last_end > 3:
+            continue  # only the sentences right after the fact's own
+        chain[i] = sent.end_char
+        cue = doc.text[max(sent.start_char, ent.start_char - 25): ent.start_char]
+        data = fact.to_dict()
+        if _SHARE_CUE.search(cue):
+            if data["share_pct"] is None and _share(ent) is not None:
+                data["share_pct"] = _share(ent)
+        elif data["growth_pct"] is None:
+            data["growth_pct"] = _growth(ent, sent)
+        out[i] = (TradeFact.from_dict(data), shape)
+    return out

@@ -11,7 +11,7 @@ from typing import Callable, List, Tuple
 
 import numpy
 from spacy.tokens import Doc
-from thinc.api import Dropout, Linear, Logistic, Maxout, Model, chain
+from thinc.api import Dropout, Linear, Maxout, Model, chain
 from thinc.types import Floats2d
 
 from .candidates import N_FEATURES, Candidate, get_candidates, pair_features
@@ -19,15 +19,20 @@ from .candidates import N_FEATURES, Candidate, get_candidates, pair_features
 
 def build_relation_model(create_instance_tensor: Model[List[Doc], Floats2d],
                          hidden_width: int = 64, dropout: float = 0.1) -> Model[List[Doc], Floats2d]:
-    """Instance tensor >> Maxout >> Dropout >> Logistic (the label count is set at init)."""
-    output = Logistic()
-
+    """Instance tensor >> Maxout >> Dropout >> Linear >> sigmoid (labels set at init)."""
+    output = Model("sigmoid_logits", _sigmoid_forward)
     linear = Linear()
     model = chain(create_instance_tensor, Maxout(nO=hidden_width, nP=2, dropout=0.0),
                   Dropout(dropout), linear, output)
     model.set_ref("output_layer", linear)
     model.set_ref("instances", create_instance_tensor)
     return model
+
+
+def _sigmoid_forward(model: Model, X: Floats2d, is_train: bool) -> Tuple[Floats2d, Callable]:
+    """Sigmoid whose backward pass takes the gradient w.r.t. the logits, as binary
+    cross-entropy gives it (``scores - truths``): no vanishing gradient at saturation."""
+    return model.ops.sigmoid(X, inplace=False), lambda dY: dY
 
 
 def build_instance_tensors(tok2vec: Model[List[Doc], List[Floats2d]],

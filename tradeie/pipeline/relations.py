@@ -99,9 +99,13 @@ class TradeRelations(TrainablePipe):
         return losses
 
     def get_loss(self, examples: Iterable[Example], scores: Floats2d) -> Tuple[float, Floats2d]:
+        """Binary cross-entropy; its gradient w.r.t. the logits is ``scores - truths``."""
         truths = self.model.ops.asarray2f(self._targets(examples))
         d_scores = scores - truths
-        return float((d_scores ** 2).sum()), d_scores
+        clipped = self.model.ops.xp.clip(scores, 1e-7, 1 - 1e-7)
+        loss = -(truths * self.model.ops.xp.log(clipped)
+                 + (1 - truths) * self.model.ops.xp.log(1 - clipped)).sum()
+        return float(loss), d_scores
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *,
                    nlp: Optional[Language] = None, labels: Optional[List[str]] = None) -> None:

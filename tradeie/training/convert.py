@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -20,6 +21,15 @@ from .corpus import clean_fact, find_ann, read_ann, split_records
 from .formats import read_records, write_records
 
 logger = logging.getLogger("tradeie")
+
+
+def blank_nlp() -> Language:
+    """An empty English pipeline with tradeie's tokenizer, for building training docs."""
+    import spacy
+
+    from .. import registrations  # noqa: F401
+
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "tradeie.Tokenizer.v1"}}})
 
 
 def record_to_doc(nlp: Language, record: dict) -> Doc:
@@ -50,6 +60,12 @@ def record_to_doc(nlp: Language, record: dict) -> Doc:
     doc.user_data[GOLD_KEY] = gold
     doc.user_data["tradeie_doc"] = record["doc"]
     return doc
+
+
+def is_valid(doc_id: str) -> bool:
+    """About one training document in four, shown to ``spacy train`` as its dev corpus so it
+    can print progress. It is part of the training data; the real dev split stays unseen."""
+    return int(hashlib.md5(doc_id.encode("utf-8")).hexdigest(), 16) % 4 == 0
 
 
 def record_examples(nlp: Language, path: Path, limit: int = 0) -> Iterator[Example]:
@@ -86,6 +102,8 @@ def convert_corpus(src: Path, out: Path, nlp: Language) -> dict:
                 for fact in r["facts"]:
                     fh.write(json.dumps(fact, ensure_ascii=False) + "\n")
         write_docbin(nlp, plain, out / f"{name}.spacy")
+        if name == "train":  # progress monitoring during training; dev is never looked at
+            write_docbin(nlp, [r for r in plain if is_valid(r["doc"])], out / "valid.spacy")
         counts[name] = {"docs": len(part), "facts": sum(len(r["facts"]) for r in part),
                         "relations": sum(len(r["relations"]) for r in part)}
     return counts

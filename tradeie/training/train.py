@@ -42,17 +42,20 @@ def check_transformer_folder(path: Path) -> Path:
 def train_pipeline(config: str, output: Path, corpus: Path, *, seed: int = 0,
                    max_steps: Optional[int] = None, transformer: Optional[Path] = None,
                    gpu_id: int = -1, workdir: Optional[Path] = None) -> Path:
-    """Train and copy the best model to ``output/tradeie_<config name>``; return that path."""
+    """Train and copy the last model to ``output/tradeie_<config name>``; return that path."""
     from spacy.cli.train import train as spacy_train
 
     from .. import registrations  # noqa: F401
 
     cfg = config_path(config)
-    for split in ("train", "dev"):
+    for split in ("train", "valid"):
         if not (corpus / f"{split}.spacy").is_file():
             raise TradeieError(f"{corpus / (split + '.spacy')} is missing; run "
                                f"`tradeie convert corpus/src {corpus}` first")
-    overrides = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy"),
+    # spaCy's "dev" corpus here is a slice of the training data, used only to print progress:
+    # the dev split is never seen in training, and the model kept is the last one, not the
+    # best-scoring one, so nothing is selected on held-out data.
+    overrides = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "valid.spacy"),
                  "system.seed": seed}
     if max_steps is not None:
         overrides["training.max_steps"] = max_steps
@@ -61,9 +64,7 @@ def train_pipeline(config: str, output: Path, corpus: Path, *, seed: int = 0,
     name = cfg.stem
     workdir = workdir or Path("training") / name
     spacy_train(cfg, workdir, overrides=overrides, use_gpu=gpu_id)
-    best = workdir / "model-best"
-    if not best.is_dir():
-        best = workdir / "model-last"
+    best = workdir / "model-last"
     target = Path(output) / f"tradeie_{name}"
     if target.exists():
         shutil.rmtree(target)

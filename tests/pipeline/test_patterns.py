@@ -1,0 +1,46 @@
+import pytest
+
+import tradeie.registrations  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from tradeie.training.convert import blank_nlp
+
+    nlp = blank_nlp()
+    nlp.add_pipe("tradeie_entity_patterns")
+    return nlp
+
+
+def ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In the first quarter of 2021, exports surged 75.7% to 112.32 billion yuan.",
+     [("the first quarter of 2021", "PERIOD"), ("75.7%", "PERCENT"),
+      ("112.32 billion yuan", "MONEY")]),
+    ("Exports rose 8.3 percent to RMB43.1bn from January to June.",
+     [("8.3 percent", "PERCENT"), ("RMB43.1bn", "MONEY"), ("January to June", "PERIOD")]),
+    ("Trade hit １２．５ billion yuan, up ５％.",
+     [("１２．５ billion yuan", "MONEY"), ("５％", "PERCENT")]),
+    ("Ningbo ranked 8th among China's top 100 foreign trade cities.", [("8th", "RANK")]),
+    ("It was the first time exports topped 1 trillion yuan.", [("1 trillion yuan", "MONEY")]),
+    ("The value was 36.\n\n26 billion yuan.", [("36.\n\n26 billion yuan", "MONEY")]),
+    ("Exports may rise, the ministry said.", []),
+], ids=["chongqing", "range", "full-width", "rank", "first-time", "broken-number", "may-verb"])
+def test_patterns_find_closed_class_entities(nlp, text, expected):
+    assert ents(nlp(text)) == expected
+
+
+def test_patterns_keep_entities_already_set(nlp):
+    doc = nlp.make_doc("Exports rose 5% in 2022.")
+    doc.ents = [doc.char_span(0, 7, label="FLOW"), doc.char_span(13, 15, label="MONEY")]
+    doc = nlp.get_pipe("tradeie_entity_patterns")(doc)
+    assert ents(doc) == [("Exports", "FLOW"), ("5%", "MONEY"), ("2022", "PERIOD")]
+
+
+@pytest.mark.parametrize("text", ["", "\x00\x01\x02", "<html><p>5%</p></html>", "进出口总值1.2万亿元",
+                                  "a" * 5000], ids=["empty", "control", "html", "chinese", "long"])
+def test_patterns_never_crash(nlp, text):
+    assert isinstance(ents(nlp(text)), list)

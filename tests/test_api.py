@@ -1,0 +1,144 @@
+"""The public API on the shipped pipeline: facts out, bad input handled."""
+import datetime as dt
+import shutil
+
+import pytest
+
+import tradeie
+from tradeie.api import default_model_path, prepare_text
+from tradeie.errors import ModelLoadError
+
+TEXT = ("Xiamen trade bulletin\n"
+        "In the first half of 2024, Xiamen's exports rose 9.1 percent year on year to 263.05 "
+        "billion yuan, while imports were 199.32 billion yuan, up 3.9 percent.\n")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return tradeie.load()
+
+
+def test_api_extract_reads_a_fact(nlp):
+    facts = tradeie.extract(TEXT, nlp=nlp)
+    exports = [f for f in facts if f.flow == "export"]
+    assert exports, facts
+    fact = exports[0]
+    assert (fact.location, fact.period, int(fact.value), fact.currency) == (
+        "Xiamen", "2024-H1", 263050000000, "CNY")
+    assert TEXT[fact.evidence.start_char:fact.evidence.end_char] == fact.evidence.text
+    assert 0 <= fact.confidence <= 1
+
+
+def test_api_doc_extension(nlp):
+    doc = nlp(TEXT)
+    assert doc._.trade_facts == tradeie.extract(TEXT, nlp=nlp)
+
+
+def test_api_year_from_published_only_when_text_lacks_it(nlp):
+    text = "In the first quarter, Hefei's exports rose 5.2 percent to 80.1 billion yuan."
+    undated = tradeie.extract(text, nlp=nlp)
+    dated = tradeie.extract(text, nlp=nlp, published=dt.date(2023, 4, 20))
+    assert undated and all(f.period is None for f in undated)
+    assert dated and dated[0].period == "2023-Q1"
+    explicit = tradeie.extract(text.replace("first quarter", "first quarter of 2021"), nlp=nlp,
+                               published="2023-04-20")
+    assert explicit[0].period == "2021-Q1"
+
+
+def test_api_many_texts_carry_doc_ids(nlp):
+    facts = tradeie.extract([TEXT, {"doc": "b.txt", "text": TEXT, "published": "2024-07-19"}],
+                            nlp=nlp)
+    assert {f.doc for f in facts} == {"0", "b.txt"}
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t"], ids=["empty", "blank"])
+def test_api_empty_text_gives_no_facts(nlp, text):
+    assert tradeie.extract(text, nlp=nlp) == []
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"bytes", 3.5], ids=["none", "int", "bytes", "float"])
+def test_api_non_str_raises_type_error_naming_type(nlp, bad):
+    with pytest.raises(TypeError, match=type(bad).__name__):
+        tradeie.extract(bad, nlp=nlp)
+
+
+@pytest.mark.parametrize("text", [
+    "\x00\x01\x02\xff binary \x7f junk",
+    "<html><body><p>Exports rose 5% to 3 billion yuan in 2022.</p><script>var x=1;</script></body></html>",
+    "今年前5个月，重庆市进出口总值3042亿元，同比增长6.4%。",
+    "Exports rose １２．５％ to １２３．４ billion yuan in 2022.",
+    "\u200b\u202e\ufeff" * 50,
+    "yuan " * 3000,
+], ids=["binary", "html", "chinese", "full-width", "format-chars", "repetitive"])
+def test_api_bad_input_returns_a_list(nlp, text):
+    assert isinstance(tradeie.extract(text, nlp=nlp), list)
+
+
+def test_api_html_offsets_point_into_raw_input(nlp):
+    html = "<p>In 2022, Xiamen's exports rose 5.1% to 20 billion yuan.</p>"
+    assert len(prepare_text(html)) == len(html)
+    for fact in tradeie.extract(html, nlp=nlp):
+        assert html[fact.evidence.start_char:fact.evidence.end_char] == fact.evidence.text
+
+
+def test_api_long_text_is_chunked_not_truncated(nlp):
+    paragraph = ("In 2022, Xiamen's exports rose 5.1 percent to 20 billion yuan.\n"
+                 + "Filler sentence about the port and its cranes.\n" * 40)
+    text = paragraph * 6
+    old = nlp.max_length
+    nlp.max_length = len(paragraph) + 10
+    try:
+        facts = tradeie.extract(text, nlp=nlp)
+    finally:
+        nlp.max_length = old
+    starts = {f.evidence.start_char for f in facts}
+    assert len(starts) >= 6
+    assert max(starts) > len(paragraph) * 5
+
+
+def test_api_missing_model_folder_names_path(tmp_path):
+    with pytest.raises(ModelLoadError, match=str(tmp_path / "nope")):
+        tradeie.load(tmp_path / "nope")
+
+
+def test_api_damaged_model_folder_names_path(tmp_path):
+    damaged = tmp_path / "damaged"
+    shutil.copytree(default_model_path(), damaged)
+    weights = damaged / "trade_relations" / "model"
+    weights.write_bytes(b"not a model")
+    with pytest.raises(ModelLoadError, match="damaged"):
+        tradeie.load(damaged)
+
+
+def test_api_folder_without_config_names_path(tmp_path):
+    with pytest.raises(ModelLoadError, match=str(tmp_path)):
+        tradeie.load(tmp_path)
+
+
+def test_api_to_frame_has_one_row_per_fact(nlp):
+    pd = pytest.importorskip("pandas")
+    facts = tradeie.extract(TEXT, nlp=nlp)
+    frame = tradeie.to_frame(facts)
+    assert len(frame) == len(facts)
+    assert frame["value"].dtype == "float64"
+    assert list(frame.columns[:4]) == ["doc", "type", "location", "flow"]
+    assert isinstance(frame, pd.DataFrame)
+
+
+def test_api_render_writes_html(nlp, tmp_path):
+    doc = nlp(TEXT)
+    html = tradeie.render(doc, path=tmp_path / "doc.html", jupyter=False)
+    assert "Xiamen" in html and "displacy" in html
+    assert (tmp_path / "doc.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_api_spacy_load_without_importing_tradeie(tmp_path):
+    import subprocess
+    import sys
+
+    code = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); "
+            "doc = nlp('In 2022, exports rose 5% to 3 billion yuan.'); "
+            "print(len(doc._.trade_facts))")
+    out = subprocess.run([sys.executable, "-c", code, str(default_model_path())],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip().isdigit()

@@ -1,0 +1,401 @@
+"""Trade facts at scale on Apache Spark (``pip install 'tradeie[spark]'``).
+
+>>> from tradeie.spark import extract_facts
+>>> facts = extract_facts(spark.read.parquet("news/"), text_col="body",
+...                       doc_col="url")  # doctest: +SKIP
+
+:func:`extract_facts` returns one row a fact in the columns of docs/schema.md (``COLUMNS``),
+plus ``fact_id`` and ``error``. A record that cannot be read (null, non-string, undecodable or
+too long text) becomes one row with ``error`` set and every fact column null: it is reported,
+never dropped and never fails the job. Facts are computed by ``mapInArrow`` over partitions;
+each Python worker loads the pipeline once (``_pipeline``) and runs ``nlp.pipe`` over each
+Arrow batch. ``fact_id`` is a hash of the fact (its document, fields and evidence span, not
+its confidence), so a rerun or a retried task yields the same ids. :func:`run_cli` is
+``tradeie extract --engine spark``; docs/scale.md tells how to run it on a cluster.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from decimal import Context, Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import ModelLoadError, TradeieError
+
+logger = logging.getLogger("tradeie")
+VALUE_TYPE = "decimal(38,2)"
+COLUMNS = [("fact_id", "string"), ("doc", "string"), ("type", "string"),
+           ("location", "string"), ("flow", "string"), ("partner", "string"),
+           ("product", "string"), ("period", "string"), ("value", VALUE_TYPE),
+           ("currency", "string"), ("growth_pct", "double"), ("share_pct", "double"),
+           ("rank", "int"), ("list", "string"), ("year", "int"), ("confidence", "double"),
+           ("evidence_start", "bigint"), ("evidence_end", "bigint"),
+           ("evidence_text", "string"), ("error", "string")]
+SCHEMA = ", ".join(f"`{name}` {kind}" for name, kind in COLUMNS)
+MAX_CHARS = 1_000_000
+_CENTS = Decimal("0.01")
+_DECIMAL = Context(prec=60)
+_pipelines: dict[str, Any] = {}
+_shipped: set[tuple[str, str]] = set()
+load_counts: dict[str, int] = {}  # pipelines loaded by this process, by path (tests read it)
+
+
+class SparkExtraError(TradeieError, ImportError):
+    """pyspark or pyarrow is missing."""
+
+
+def _require_spark() -> None:
+    try:
+        import pyarrow  # noqa: F401
+        import pyspark  # noqa: F401
+    except ImportError as err:
+        raise SparkExtraError(f"tradeie.spark needs {err.name}: install tradeie[spark] "
+                              f"(pip install 'tradeie[spark]'), which brings pyspark, pandas "
+                              f"and pyarrow; Spark also needs Java 17 or 21.") from None
+
+
+def extract_facts(df, text_col: str = "text", doc_col: str | None = "doc",
+                  published_col: str | None = None, *, model: str | os.PathLike | None = None,
+                  batch_size: int = 32, ship_model: bool | None = None,
+                  max_chars: int = MAX_CHARS, error_col: str | None = None):
+    """A DataFrame of facts (schema ``SCHEMA``) of the texts in ``df``.
+
+    ``doc_col`` names each text (cast to string; ``None``: a hash of the text);
+    ``published_col`` holds publication dates (date, timestamp or 'YYYY-MM-DD').
+    ``model`` is a pipeline folder, by default the shipped one. ``ship_model`` sends the folder
+    to the executors with the job (``SparkContext.addArchive``); ``False`` means it is
+    installed at the same path on every executor; ``None`` ships it unless the master is local.
+    Texts longer than ``max_chars`` and rows whose ``error_col`` is set become error rows.
+    """
+    _require_spark()
+    from pyspark.sql import functions as F
+
+    for name in (text_col, doc_col, published_col, error_col):
+        if name is not None and name not in df.columns:
+            raise KeyError(f"column {name!r} is not in the DataFrame (columns: {df.columns}); "
+                           f"pass text_col=/doc_col=/published_col= with its name")
+    spark = df.sparkSession
+    local = spark.sparkContext.master.startswith("local")
+    path = Path(model) if model is not None else _default_model()
+    ship = not local if ship_model is None else ship_model
+    if (ship or local) and not (path / "config.cfg").is_file():
+        raise ModelLoadError(f"no tradeie pipeline at {path}; pass model= the folder written "
+                             f"by `tradeie train`")
+    archive = _ship(spark.sparkContext, path) if ship else None
+    null = F.lit(None).cast("string")
+    inputs = df.select(F.col(text_col).alias("text"),
+                       (F.col(doc_col).cast("string") if doc_col else null).alias("doc"),
+                       (F.col(published_col) if published_col else null).alias("published"),
+                       (F.col(error_col).cast("string") if error_col else null).alias("error"))
+    func = functools.partial(_extract_partition, model=str(path.resolve()), archive=archive,
+                             batch_size=batch_size, max_chars=max_chars,
+                             hash_docs=doc_col is None)
+    return inputs.mapInArrow(func, SCHEMA)
+
+
+def row_to_fact(row):
+    """The TradeFact or RankFact of a fact row (a Row or a dict); None for an error row."""
+    from .facts import fact_from_dict
+
+    data = row.asDict() if hasattr(row, "asDict") else dict(row)
+    if data.get("error") is not None:
+        return None
+    if data.get("evidence_start") is not None:
+        data["evidence"] = {"start_char": data["evidence_start"],
+                            "end_char": data["evidence_end"], "text": data["evidence_text"]}
+    return fact_from_dict({k: v for k, v in data.items() if v is not None})
+
+
+def _default_model() -> Path:
+    from .api import default_model_path
+
+    return default_model_path()
+
+
+def _ship(sc, path: Path) -> str:
+    """Zip the pipeline folder once per content and add it to the job; its archive name."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        digest.update(str(file.relative_to(path)).encode() + b"\0" + file.read_bytes())
+    name = f"tradeie-model-{digest.hexdigest()[:16]}"
+    if (sc.applicationId, name) not in _shipped:
+        folder = tempfile.mkdtemp(prefix="tradeie-spark-")
+        sc.addArchive(shutil.make_archive(os.path.join(folder, name), "zip", path))
+        _shipped.add((sc.applicationId, name))
+    return name + ".zip"
+
+
+def _pipeline(model: str, archive: str | None):
+    """The pipeline of this worker process, loaded on first use and kept (worker reuse)."""
+    if archive is not None:
+        from pyspark import SparkFiles
+
+        model = SparkFiles.get(archive)
+    if model not in _pipelines:
+        from .api import load
+
+        _pipelines[model] = load(model)
+        load_counts[model] = load_counts.get(model, 0) + 1
+    return _pipelines[model]
+
+
+def _extract_partition(batches: Iterable, *, model: str, archive: str | None,
+                       batch_size: int, max_chars: int, hash_docs: bool) -> Iterator:
+    import pyarrow as pa
+
+    schema = _arrow_schema()
+    nlp = None
+    for batch in batches:
+        good, rows = [], []
+        for record in batch.to_pylist():
+            text, error = _check_text(record["text"], max_chars, record["error"])
+            doc = record["doc"]
+            if hash_docs and text is not None:
+                doc = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+            if error is not None:
+                rows.append(_error_row(doc, error))
+            else:
+                good.append({"text": text, "doc": doc, "published": record["published"]})
+        if good:
+            nlp = nlp or _pipeline(model, archive)
+            rows.extend(_fact_rows(nlp, good, batch_size))
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+def _check_text(text: Any, max_chars: int, error: str | None):
+    """(text, None) for a usable text, else (None, why)."""
+    if error is not None:
+        return None, error
+    if text is None:
+        return None, "text is null"
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as err:
+            return None, f"text is not UTF-8 ({err.reason} at byte {err.start})"
+    if not isinstance(text, str):
+        return None, f"text must be a string, got {type(text).__name__}"
+    if len(text) > max_chars:
+        return None, (f"text has {len(text):,} characters, more than max_chars={max_chars:,}; "
+                      f"split it or raise max_chars")
+    return text, None
+
+
+def _fact_rows(nlp, records: list[dict], batch_size: int) -> list[dict]:
+    """Rows of the facts of ``records``; a record the pipeline fails on gives an error row."""
+    from .api import extract_records
+
+    try:
+        facts = list(extract_records(records, nlp=nlp, batch_size=batch_size))
+    except Exception:  # noqa: BLE001  (find the record at fault, keep the others)
+        rows = []
+        for record in records:
+            try:
+                rows.extend(_fact_rows_of(extract_records([record], nlp=nlp)))
+            except Exception as err:  # noqa: BLE001  (an error row, not a failed job)
+                logger.warning("%s: the pipeline failed (%s: %s)", record["doc"],
+                               type(err).__name__, err)
+                rows.append(_error_row(record["doc"], f"the pipeline failed on this text "
+                                                      f"({type(err).__name__}: {err})"))
+        return rows
+    return _fact_rows_of(facts)
+
+
+def _fact_rows_of(facts: Iterable) -> list[dict]:
+    rows, seen = [], Counter()
+    for fact in facts:
+        value = getattr(fact, "value", None)
+        if value is not None:
+            value = _DECIMAL.quantize(value, _CENTS)
+            if abs(value) >= Decimal(10) ** 36:
+                rows.append(_error_row(fact.doc, f"value {value} does not fit {VALUE_TYPE}"))
+                continue
+        ev = fact.evidence
+        row = {name: getattr(fact, name, None) for name, _ in COLUMNS[1:-4]}
+        key = json.dumps({**fact.to_dict(), "confidence": None}, sort_keys=True)
+        seen[key] += 1  # the nth fact of a text said the same: the pipeline order is stable
+        row.update(fact_id=_hash([key, seen[key]]), value=value,
+                   evidence_start=ev and ev.start_char, evidence_end=ev and ev.end_char,
+                   evidence_text=ev and ev.text, error=None)
+        rows.append(row)
+    return rows
+
+
+def _error_row(doc: str | None, error: str) -> dict:
+    row = {name: None for name, _ in COLUMNS}
+    row.update(fact_id=_hash(["error", doc, error]), doc=doc, error=error)
+    return row
+
+
+def _hash(key: list) -> str:
+    return hashlib.sha256(json.dumps(key, default=str).encode("utf-8")).hexdigest()[:32]
+
+
+def _arrow_schema():
+    import pyarrow as pa
+
+    kinds = {"string": pa.string(), VALUE_TYPE: pa.decimal128(38, 2), "double": pa.float64(),
+             "int": pa.int32(), "bigint": pa.int64()}
+    return pa.schema([(name, kinds[kind]) for name, kind in COLUMNS])
+
+
+def spark_session(master: str = "local[*]", app_name: str = "tradeie"):
+    """A SparkSession for tradeie; local workers run this interpreter."""
+    _require_spark()
+    from pyspark.sql import SparkSession
+
+    if master.startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        raise SparkExtraError("Spark needs Java 17 or 21 on PATH or in JAVA_HOME "
+                              "(e.g. apt-get install openjdk-17-jre-headless)")
+    return (SparkSession.builder.master(master).appName(app_name)
+            .config("spark.python.worker.reuse", "true")
+            .config("spark.ui.showConsoleProgress", "false").getOrCreate())
+
+
+
+# -- tradeie extract --engine spark ----------------------------------------------------------
+
+RECORD_SCHEMA = "doc string, text string, published string, error string"
+
+
+def read_inputs(spark, source: str, *, published: str | None = None):
+    """Records (doc, text, published, error) of a Parquet dataset (columns text, doc?,
+    published?), or of the text and JSONL files under ``source``, read as ``tradeie extract``
+    reads them; an unreadable file or line is a record with ``error`` set."""
+    from pyspark.sql import functions as F
+
+    if _is_parquet(source):
+        df = spark.read.parquet(source)
+        if "text" not in df.columns:
+            raise KeyError(f"{source} has no 'text' column (columns: {df.columns})")
+        text = F.col("text")
+        doc = F.col("doc") if "doc" in df.columns else F.substring(F.sha2(text, 256), 1, 16)
+        date = F.col("published").cast("string") if "published" in df.columns else F.lit(None)
+        return df.select(text.alias("text"), doc.cast("string").alias("doc"),
+                         F.coalesce(date, F.lit(published)).cast("string").alias("published"),
+                         F.lit(None).cast("string").alias("error"))
+    files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+             .load(source).select("path", "content"))
+    partitions = max(files.rdd.getNumPartitions(), 4 * spark.sparkContext.defaultParallelism)
+    records = files.mapInArrow(functools.partial(_file_records, published=published),
+                               RECORD_SCHEMA)
+    return records.repartition(partitions)  # round-robin, deterministic on retry
+
+
+def _is_parquet(source: str) -> bool:
+    if source.rstrip("/").endswith(".parquet"):
+        return True
+    path = Path(source)
+    return path.is_dir() and any(p.suffix == ".parquet" for p in path.rglob("*.parquet"))
+
+
+def _file_records(batches: Iterable, *, published: str | None) -> Iterator:
+    import pyarrow as pa
+
+    schema = pa.schema([(name, pa.string()) for name in ("doc", "text", "published", "error")])
+    for batch in batches:
+        rows: list[dict] = []
+        for path, data in zip(batch.column("path").to_pylist(),
+                              batch.column("content").to_pylist()):
+            name = path.rstrip("/").rsplit("/", 1)[-1]
+            text, error = _decode(name, data)
+            if text is not None and name.lower().endswith(".jsonl"):
+                rows.extend(_jsonl_records(name, text, published))
+            else:
+                rows.append({"doc": name, "text": text, "published": published, "error": error})
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+def _decode(name: str, data: bytes) -> tuple[str | None, str | None]:
+    """The text of a file, as tradeie.io.read_text_file reads it, or why there is none."""
+    if not data.strip():
+        return None, "empty file"
+    if b"\x00" in data[:8192]:
+        return None, "binary data, not text"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        logger.warning("%s: not UTF-8; read as Windows-1252", name)
+        return data.decode("cp1252", errors="replace"), None
+
+
+def _jsonl_records(name: str, text: str, published: str | None) -> Iterator[dict]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        record = {"doc": f"{name}:{n}", "text": None, "published": published, "error": None}
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield {**record, "error": f"not JSON ({err.msg})"}
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            yield {**record, "error": "a record needs a string 'text'"}
+            continue
+        meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+        date = obj.get("published") or meta.get("published") or published
+        yield {**record, "doc": str(obj.get("doc") or meta.get("doc") or record["doc"]),
+               "text": obj["text"], "published": None if date is None else str(date)}
+
+
+def run_cli(source: str, output: str, *, master: str = "local[*]", fmt: str | None = None,
+            model: str | os.PathLike | None = None, published: str | None = None,
+            batch_size: int = 32) -> tuple[int, int]:
+    """Extract the facts of ``source`` into ``output`` (Parquet or JSONL, by ``fmt`` or the
+    suffix of ``output``); records that could not be read go to ``output/_errors`` (JSONL).
+    Returns (facts, error rows)."""
+    fmt = fmt or ("jsonl" if output.rstrip("/").endswith((".jsonl", ".json")) else "parquet")
+    if fmt not in ("parquet", "jsonl"):
+        raise ValueError(f"--format must be parquet or jsonl with --engine spark, not {fmt!r}")
+    _require_spark()
+    from pyspark.sql import SparkSession
+    from pyspark.sql import functions as F
+
+    owned = SparkSession.getActiveSession() is None
+    spark = spark_session(master)
+    try:
+        facts = extract_facts(read_inputs(spark, source, published=published),
+                              published_col="published", error_col="error", model=model,
+                              batch_size=batch_size).persist()
+        good = facts.where(F.col("error").isNull()).drop("error")
+        if fmt == "parquet":
+            good.write.mode("overwrite").parquet(output)
+        else:
+            good.select(_json_line().alias("value")).write.mode("overwrite").text(output)
+        bad = facts.where(F.col("error").isNotNull()).select("fact_id", "doc", "error")
+        counts = good.count(), bad.count()
+        if counts[1]:
+            bad.write.mode("overwrite").json(output.rstrip("/") + "/_errors")
+        facts.unpersist()
+    finally:
+        if owned:
+            spark.stop()
+    return counts
+
+
+def _json_line():
+    """A fact row as the JSON line of ``tradeie extract`` (fact.to_dict()) plus fact_id."""
+    from pyspark.sql import functions as F
+
+    evidence = F.when(F.col("evidence_start").isNotNull(), F.struct(
+        F.col("evidence_start").alias("start_char"), F.col("evidence_end").alias("end_char"),
+        F.col("evidence_text").alias("text")))
+    trade = ["type", "doc", "location", "flow", "partner", "product", "period", "value",
+             "currency", "growth_pct", "share_pct"]
+    rank = ["type", "doc", "location", "rank", "list", "year"]
+
+    def line(names: list[str]):
+        return F.to_json(F.struct(*names, evidence.alias("evidence"), "confidence", "fact_id"),
+                         {"ignoreNullFields": "false"})
+    return F.when(F.col("type") == "rank", line(rank)).otherwise(line(trade))

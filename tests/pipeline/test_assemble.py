@@ -141,3 +141,24 @@ def test_assemble_figure_sentence_carries_growth_and_share(blank, assembler):
     link(doc, [("exports", "20.1 billion yuan", "VALUE")])
     [fact] = facts_of(assembler, doc)
     assert (fact.growth_pct, fact.share_pct) == (12.4, 36.2)
+
+
+def test_assemble_the_province_in_a_city_article(blank, assembler):
+    doc = annotate(blank, "[Xi'an]{LOCATION} trade in [2022]{PERIOD}\n[Xi'an]{LOCATION}, capital of "
+                          "[Shaanxi Province]{LOCATION}, saw [its]{LOCATION} [foreign trade]{FLOW} reach "
+                          "[447.4 billion yuan]{MONEY}. [The province]{LOCATION} posted [foreign trade]{FLOW}"
+                          " of [481.1 billion yuan]{MONEY}.")
+    ents = [e for e in doc.ents]
+    link(doc, [])
+    heads = [e for e in ents if e.label_ == "FLOW"]
+    rel = {}
+    for head, loc, money in ((heads[0], "its", "447.4 billion yuan"),
+                             (heads[1], "The province", "481.1 billion yuan")):
+        for ent in ents:
+            if ent.text == loc:
+                rel[(head.start, ent.start)] = {"LOCATION": 0.9}
+            if ent.text == money:
+                rel[(head.start, ent.start)] = {"VALUE": 0.9}
+    doc._.trade_relations = rel
+    city, province = facts_of(assembler, doc)
+    assert (city.location, province.location) == ("Xi'an", "Shaanxi")

@@ -245,11 +245,14 @@ _PERIOD_SPAN = re.compile(
     + r"|\b(?:so far this year|year[- ]to[- ]date)"
     + r"|\b(?:last|this|previous|past|current)\s+year\b"
     + r"|\b(?:the\s+)?(?:whole|full|entire)\s+year(?:\s+(?:of\s+)?(?:19|20)\d\d)?"
-    + r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-      r"December|Sept\.?|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?:,?\s+(?:19|20)\d\d)?(?!\s+\d{1,2}\b)"
+    + r"|(?<!\d\s)(?<!\d)\b(?:January|February|March|April|May|June|July|August|September|October|"
+      r"November|December|Sept\.?|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?:,?\s+(?:19|20)\d\d)?"
+      r"(?!\s+\d{1,2}\b)"
     + r"|(?<![\w.$€£¥-])(?:19|20)\d\d(?![\w%.,]\d|\d|%|\s*(?:percent|per cent|pct|yuan|dollars))",
     re.IGNORECASE,
 )
+_DATE_BEFORE = re.compile(r"(?:\d{1,2}\s+" + _MONTH_NAME + r",?|" + _MONTH_NAME
+                          + r"\s+\d{1,2},?)\s*$", re.I)
 _FALSE_MONTH = re.compile(r"^(?:may|march)$", re.I)
 
 
@@ -262,6 +265,8 @@ def find_periods(text: str):
     """
     for m in _PERIOD_SPAN.finditer(text):
         surface = m.group(0)
+        if surface.isdigit() and _DATE_BEFORE.search(text[max(0, m.start() - 20): m.start()]):
+            continue  # the year of a calendar date ("2 November 2023", "Nov. 2, 2023")
         if _FALSE_MONTH.match(surface) and not surface[0].isupper():
             continue  # "may" the verb, "march" the verb
         if surface[0].isalpha() and surface.lower() in MONTHS and not surface[0].isupper():

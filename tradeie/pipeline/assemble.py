@@ -17,7 +17,8 @@ from ..normalize.money import Money, resolve_amount
 from ..normalize.ordinal import parse_ordinal
 from ..normalize.percent import resolve_percent, signed_growth
 from ..normalize.place import canonical_place, lookup
-from .candidates import _NOT_GROWTH_AFTER, sentence_starts
+from .candidates import _NOT_GROWTH_AFTER
+from .docindex import doc_ents, doc_text, sentence_starts, span_ents
 from .context import DocContext, carried_period, explicit_year, is_comparison_base, resolve_period
 from .flows import BREAKDOWN, classify_flow, is_deficit
 
@@ -53,9 +54,19 @@ _SHARE_WORDS = re.compile(r"(?:accounting for|accounted for|making up|made up|ta
 CUE_THRESHOLD = 0.1
 
 
+_LIST_BEFORE = re.compile(r"(?:[-+]?\d[\d,.]*\s*(?:%|percent|per cent|pct)\s*(?:,|and|,\s*and)\s*)+$",
+                          re.I)
+
+
 def _cue(ent: Span) -> str | None:
-    """GROWTH or SHARE when the words right before a percentage say which it is."""
-    before = ent.doc.text[max(0, ent.start_char - 30): ent.start_char]
+    """GROWTH or SHARE when the words right before a percentage (or before the list it closes,
+    "by 11.7% and 3.4%") say which it is."""
+    before = doc_text(ent.doc)[max(0, ent.start_char - 90): ent.start_char]
+    before = _LIST_BEFORE.sub("", before)[-30:]
+    after = doc_text(ent.doc)[ent.end_char: ent.end_char + 20]
+    if re.match(r"\s*(?:lower|higher|more|less|up|down|increase|decrease|rise|drop|"
+                r"year[- ]on[- ]year|yoy)\b", after, re.I):
+        return "GROWTH"
     if _SHARE_WORDS.search(before):
         return "SHARE"
     if _GROWTH_CUE.search(before):
@@ -71,14 +82,16 @@ def collect_heads(doc: Doc, threshold: float) -> list[Head]:
     growth or share ("up 7.9%", "accounting for 12%") is accepted at a lower score, and, when
     the model links it nowhere, goes to the flow it follows in its clause.
     """
-    ents = {e.start: e for e in doc.ents}
-    heads: dict[int, Head] = {e.start: Head(e) for e in doc.ents if e.label_ in ("FLOW", "RANK")}
+    ents = {e.start: e for e in doc_ents(doc)}
+    heads: dict[int, Head] = {e.start: Head(e) for e in ents.values() if e.label_ in ("FLOW", "RANK")}
     best: dict[int, tuple[float, int, str]] = {}
     for (hs, cs), scores in (doc._.trade_relations or {}).items():
         if hs not in heads or cs not in ents:
             continue
         child = ents[cs]
         cue = _cue(child) if child.label_ == "PERCENT" else None
+        if child.label_ == "MONEY" and _in_forward_segment(heads[hs].span, child, heads):
+            cue = "VALUE"
         for label, score in scores.items():
             floor = CUE_THRESHOLD if label == cue else threshold
             if score < floor:
@@ -93,20 +106,38 @@ def collect_heads(doc: Doc, threshold: float) -> list[Head]:
     return [heads[k] for k in sorted(heads)]
 
 
+def _in_forward_segment(head: Span, child: Span, heads: dict[int, Head]) -> bool:
+    """The child follows the head with no other flow in between, in the same sentence."""
+    if child.start < head.end:
+        return False
+    starts = sentence_starts(head.doc)
+    if starts[child.start] != starts[head.start]:
+        return False
+    return not any(head.end <= h.span.start < child.start for h in heads.values()
+                   if h.span.label_ == "FLOW")
+
+
 def _attach_cued_percents(doc: Doc, heads: dict[int, Head], linked: set[int]) -> None:
+    """Amounts and cued percentages linked nowhere go to the flow they follow in their sentence."""
     starts = sentence_starts(doc)
     flows = sorted((h for h in heads.values() if h.span.label_ == "FLOW"),
                    key=lambda h: h.span.start)
-    for ent in doc.ents:
-        if ent.label_ != "PERCENT" or ent.start in linked:
+    for ent in doc_ents(doc):
+        if ent.label_ not in ("PERCENT", "MONEY") or ent.start in linked:
             continue
-        cue = _cue(ent)
+        cue = _cue(ent) if ent.label_ == "PERCENT" else "VALUE"
         if cue is None:
             continue
         before = [h for h in flows if h.span.end <= ent.start
                   and starts[h.span.start] == starts[ent.start]]
-        if before and before[-1].role("VALUE"):
-            before[-1].args.setdefault(cue, []).append((ent, CUE_THRESHOLD))
+        if not before:
+            continue
+        head = before[-1]
+        if cue == "VALUE" and (head.role("VALUE") or head.role("GROWTH")):
+            continue  # only a head that has found no figure at all
+        if cue != "VALUE" and not head.role("VALUE"):
+            continue
+        head.args.setdefault(cue, []).append((ent, CUE_THRESHOLD))
 
 
 def sentence_span(doc: Doc, head: Span) -> Span:
@@ -129,7 +160,7 @@ def place_name(span: Span, ctx: DocContext) -> str | None:
     if not text or text.islower() or re.fullmatch(
             r"(?:city|province|municipality|country|region|port|nation|zone|island|its?|their|"
             r"this|that|here)(?:[’']s)?", text, re.I):
-        return ctx.place
+        return ctx.place_for(span.text)
     if not _PLACE_WORD.search(text):
         return ctx.place  # an unknown name without a place word is more likely a tagging slip
     return re.sub(r"[’']s$", "", text)
@@ -141,14 +172,14 @@ _PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Province|City|Reg
 
 def _is_breakdown(doc: Doc, head: Span, sent: Span) -> bool:
     lo = max(sent.start_char, head.start_char - 90)
-    window = doc.text[lo: head.end_char + 40]
+    window = doc_text(doc)[lo: head.end_char + 40]
     return bool(BREAKDOWN.search(window))
 
 
 def _money(span: Span, ctx: DocContext) -> Money | None:
     doc = span.doc
-    return resolve_amount(span.text, doc.text[span.end_char: span.end_char + 200],
-                          doc.text[max(0, span.start_char - 1500): span.start_char],
+    return resolve_amount(span.text, doc_text(doc)[span.end_char: span.end_char + 200],
+                          doc_text(doc)[max(0, span.start_char - 1500): span.start_char],
                           dollar=ctx.dollar)
 
 
@@ -157,10 +188,10 @@ def _growth(span: Span, sent: Span) -> float | None:
     if pct is None or pct.kind == "points":
         return None
     doc = span.doc
-    after = doc.text[span.end_char: span.end_char + 60]
+    after = doc_text(doc)[span.end_char: span.end_char + 60]
     if _NOT_GROWTH_AFTER.search(after):
         return None
-    before = doc.text[max(sent.start_char, span.start_char - 60): span.start_char]
+    before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
     return signed_growth(pct, before, after)
 
 
@@ -178,7 +209,7 @@ def _value_groups(moneys: list[Span], ctx: DocContext):
             continue
         if groups:
             prev_money, prev_span, convs = groups[-1]
-            gap = span.doc.text[prev_span.end_char: span.start_char]
+            gap = doc_text(span.doc)[prev_span.end_char: span.start_char]
             if money.currency != prev_money.currency and _CONVERSION_GAP.match(gap):
                 convs.append(money)
                 continue
@@ -211,6 +242,9 @@ def trade_facts_of(head: Head, ctx: DocContext,
     partners = head.role("PARTNER")
     if not partners and _THEM.search(sent.text) and prev_partners:
         partners = prev_partners
+        n_values = len(groups) or len(growth_spans)
+        if 1 < n_values < len(partners):
+            partners = partners[-n_values:]  # "Within ASEAN, A, B and C ..." -> A, B, C
     products = head.role("PRODUCT")
     n = len(groups) or max(len(growth_spans), len(share_spans))
     if n == 0:
@@ -233,9 +267,11 @@ def trade_facts_of(head: Head, ctx: DocContext,
             share_span = None
         partner = _pick(partners, k, n, anchors, partners)
         product = _pick(products, k, n, anchors, products)
-        common = dict(location=location, flow=flow,
-                      partner=canonical_place(partner.text) or place_name(partner, ctx)
-                      if partner is not None else None,
+        partner_name = (canonical_place(partner.text) or place_name(partner, ctx)
+                        if partner is not None else None)
+        if partner_name == location:
+            partner_name = None  # a place does not trade with itself: a mis-linked mention
+        common = dict(location=location, flow=flow, partner=partner_name,
                       product=_product(product), period=period, evidence=evidence,
                       confidence=confidence, doc=None)
         growth = _growth(growth_span, sent) if growth_span is not None else None
@@ -245,7 +281,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
             continue
         money, _, conversions = groups[k]
         for i, m in enumerate([money, *conversions]):
-            value = _signed(m.value, flow, doc.text[max(sent.start_char, head.span.start_char):
+            value = _signed(m.value, flow, doc_text(doc)[max(sent.start_char, head.span.start_char):
                                                      groups[k][1].start_char])
             facts.append((TradeFact(**common, value=value, currency=m.currency,
                                     growth_pct=growth if i == 0 else None,
@@ -284,7 +320,7 @@ def first_stated_period(heads: list[Head], ctx: DocContext) -> str | None:
         if head.span.label_ != "FLOW" or not (head.role("VALUE") or head.role("GROWTH")):
             continue
         sent = sentence_span(head.span.doc, head.span)
-        in_sentence = [e for e in sent.ents if e.label_ == "PERIOD"]
+        in_sentence = [e for e in span_ents(sent) if e.label_ == "PERIOD"]
         for span in head.role("PERIOD") + in_sentence:
             if not is_comparison_base(span):
                 period = resolve_period(span, ctx)
@@ -321,7 +357,7 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
         by_sentence.setdefault(sent.start, []).append(head)
     for group in by_sentence.values():
         sent = sentence_span(group[0].span.doc, group[0].span)
-        places = [e for e in sent.ents if e.label_ == "LOCATION" and lookup(e.text)]
+        places = [e for e in span_ents(sent) if e.label_ == "LOCATION" and lookup(e.text)]
         zipped = len(group) > 1 and len(places) == len(group)
         for i, head in enumerate(group):
             rank = parse_ordinal(head.span.text)
@@ -338,7 +374,7 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
 
 
 def _rank_year(head: Head, sent: Span, ctx: DocContext) -> int | None:
-    for span in head.role("PERIOD") + [e for e in sent.ents if e.label_ == "PERIOD"]:
+    for span in head.role("PERIOD") + [e for e in span_ents(sent) if e.label_ == "PERIOD"]:
         if not is_comparison_base(span):
             period = resolve_period(span, ctx)
             if period:

@@ -12,6 +12,8 @@ from typing import NamedTuple
 import numpy
 from spacy.tokens import Doc, Span
 
+from .docindex import doc_ents, doc_text, sentence_starts
+
 HEAD_LABELS = ("FLOW", "RANK")
 ARG_LABELS = {
     "FLOW": ("LOCATION", "PARTNER", "MONEY", "PERCENT", "PERIOD", "PRODUCT"),
@@ -38,30 +40,10 @@ class Candidate(NamedTuple):
     child: Span
 
 
-def sentence_starts(doc: Doc) -> list[int]:
-    """Token index where each token's sentence starts, from punctuation and blank lines."""
-    starts, current = [], 0
-    inside = {i for ent in doc.ents for i in range(ent.start, ent.end - 1)}
-    for token in doc:
-        starts.append(current)
-        if token.i in inside:
-            continue
-        if token.text in (".", "!", "?") or (token.is_space and "\n" in token.text):
-            current = token.i + 1
-        elif token.text.endswith(".") and token.i + 1 < len(doc) and doc[token.i + 1].is_title \
-                and token.text.lower() not in _ABBREVIATIONS and len(token) > 3:
-            current = token.i + 1
-    return starts
-
-
-_ABBREVIATIONS = {"u.s.", "u.k.", "no.", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
-                  "mr.", "ms.", "dr.", "st.", "co.", "ltd.", "inc.", "corp.", "u.s.a."}
-
-
 def get_candidates(doc: Doc, max_distance: int = 80) -> list[Candidate]:
     """Every (head, argument) pair the relation model scores, in a fixed order."""
     starts = sentence_starts(doc) if len(doc) else []
-    ents = list(doc.ents)
+    ents = doc_ents(doc)
     out = []
     for head in ents:
         if head.label_ not in HEAD_LABELS:
@@ -100,7 +82,7 @@ def pair_features(doc: Doc, candidates: list[Candidate]) -> numpy.ndarray:
     if not candidates:
         return numpy.zeros((0, N_FEATURES), dtype="float32")
     starts = sentence_starts(doc)
-    ents = list(doc.ents)
+    ents = doc_ents(doc)
     by_sentence: dict[int, list[Span]] = {}
     for ent in ents:
         by_sentence.setdefault(starts[ent.start], []).append(ent)
@@ -119,9 +101,9 @@ def _features(doc: Doc, cand: Candidate, sentence_ents: list[Span]) -> list[floa
     nearest_head = min(heads, key=lambda h: abs(h.start - child.start))
     flows_between = sum(1 for e in sentence_ents if e.label_ in HEAD_LABELS and lo <= e.start < hi)
     sent_text = _sentence_text(doc, sentence_ents)
-    after = doc.text[child.end_char: child.end_char + 60]
+    after = doc_text(doc)[child.end_char: child.end_char + 60]
     clause_break = any(t.text in (";", "while", "whereas", "but") for t in between)
-    in_parens = doc.text[max(0, child.start_char - 12): child.start_char].rstrip().endswith("(")
+    in_parens = doc_text(doc)[max(0, child.start_char - 12): child.start_char].rstrip().endswith("(")
     return [
         *_one_hot(HEAD_LABELS.index(head.label_), len(HEAD_LABELS)),
         *_one_hot(CHILD_LABELS.index(child.label_), len(CHILD_LABELS)),
@@ -136,11 +118,11 @@ def _features(doc: Doc, cand: Candidate, sentence_ents: list[Span]) -> list[floa
         float(same.index(child) == heads.index(head)) if child in same and head in heads else 0.0,
         float(clause_break),
         float(bool(_NOT_GROWTH_AFTER.search(after)) and child.label_ == "PERCENT"),
-        float(bool(_BREAKDOWN.search(doc.text[doc[max(0, head.start - 12)].idx: head.end_char]))),
-        float(child.label_ == "PERCENT" and "account" in doc.text[max(0, child.start_char - 30):
+        float(bool(_BREAKDOWN.search(doc_text(doc)[doc[max(0, head.start - 12)].idx: head.end_char]))),
+        float(child.label_ == "PERCENT" and "account" in doc_text(doc)[max(0, child.start_char - 30):
                                                                   child.start_char].lower()),
         float(child.label_ == "PERCENT" and bool(re.search(r"\b(up|down|rose|fell|increase|decrease|"
-              r"grew|growth|decline|surged|dropped)\b", doc.text[max(0, child.start_char - 30):
+              r"grew|growth|decline|surged|dropped)\b", doc_text(doc)[max(0, child.start_char - 30):
                                                                child.start_char], re.I))),
         *_segment_features(head, child, heads, same, sentence_ents),
     ]
@@ -160,7 +142,7 @@ def _segment_features(head: Span, child: Span, heads: list[Span], same: list[Spa
     first_after = bool(after) and after[0].start == child.start
     last_before = bool(before) and before[-1].start == child.start
     doc = child.doc
-    left = doc.text[max(0, child.start_char - 12): child.start_char].lower()
+    left = doc_text(doc)[max(0, child.start_char - 12): child.start_char].lower()
     before_first_head = child.start < heads[0].start
     return [
         float(forward), float(backward), float(first_after), float(last_before),
@@ -173,4 +155,4 @@ def _segment_features(head: Span, child: Span, heads: list[Span], same: list[Spa
 
 def _sentence_text(doc: Doc, sentence_ents: list[Span]) -> str:
     first, last = sentence_ents[0], sentence_ents[-1]
-    return doc.text[max(0, first.start_char - 200): last.end_char + 200].lower()
+    return doc_text(doc)[max(0, first.start_char - 200): last.end_char + 200].lower()

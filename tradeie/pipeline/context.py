@@ -12,17 +12,30 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from .docindex import doc_ents, doc_text
 from ..normalize.period import _as_date, parse_date, parse_period
 from ..normalize.place import canonical_place, lookup
 
 LEAD_CHARS = 400
 _DATELINE = re.compile(r"(?:release date|released on|updated|published|date)\s*[:：]?\s*"
                        r"[^\n]{6,40}", re.I)
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_CALENDAR_DATE = re.compile(r"\b(?:\d{1,2}\s+" + _MONTHS + r",?\s+|" + _MONTHS
+                            + r"\s+\d{1,2},?\s+)(?P<year>(?:19|20)\d\d)\b|\b(?P<iso>(?P<y2>(?:19|20)\d\d)-"
+                            r"\d\d-\d\d)\b")
 _BOILERPLATE = re.compile(r"copyright|all rights reserved|©", re.I)
 _COMPARISON_BASE = re.compile(
     r"(?:\bfrom|\bthan|\bover|compared (?:with|to)|\bsince|\bversus|\bvs\.?|\bagainst|"
     r"same (?:period|month|quarter|time)(?:\s+(?:of|in))?|levels? (?:of|in)|\bbefore|\bas in|"
-    r"\bon)\s*(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?(?:the\s+)?$", re.I)
+    r"\bon)\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
+    r"(?:the\s+)?$", re.I)
+ANAPHOR_KINDS = {
+    "province": {"province", "autonomous region", "municipality"},
+    "region": {"autonomous region", "province", "special administrative region"},
+    "city": {"city", "municipality"},
+    "country": {"country"}, "nation": {"country"},
+}
 DOLLAR_OF_COUNTRY = {"HK": "HKD", "AU": "AUD", "SG": "SGD", "CA": "CAD", "TW": "TWD", "NZ": "NZD"}
 
 
@@ -35,6 +48,15 @@ class DocContext:
     main_period: str | None = None
     dollar: str = "USD"
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    by_kind: dict[str, str] = field(default_factory=dict)
+
+    def place_for(self, anaphor: str) -> str | None:
+        """The place "the province", "the city" or "the country" stands for."""
+        word = anaphor.lower()
+        for group, kinds in ANAPHOR_KINDS.items():
+            if group in word:
+                return self.by_kind.get(group) or self.place
+        return self.place
 
     def paragraph_of(self, char: int) -> tuple[int, int]:
         for start, end in self.paragraphs:
@@ -45,8 +67,8 @@ class DocContext:
 
 def build_context(doc: Doc, published: object = None) -> DocContext:
     ctx = DocContext(published=_as_date(published) if published else None)
-    ctx.paragraphs = _paragraphs(doc.text)
-    ctx.place, ctx.place_country = _reporting_place(doc)
+    ctx.paragraphs = _paragraphs(doc_text(doc))
+    ctx.place, ctx.place_country, ctx.by_kind = _reporting_place(doc)
     ctx.dollar = DOLLAR_OF_COUNTRY.get(ctx.place_country or "", "USD")
     ctx.year = _document_year(doc, ctx.published)
     ctx.main_period = _main_period(doc, ctx)
@@ -64,11 +86,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _reporting_place(doc: Doc) -> tuple[str | None, str | None]:
+def _reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
+    """The most mentioned place (headline counting double), its country, and the most
+    mentioned place of each kind ("the province" in a city article)."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
     country: dict[str, str | None] = {}
-    for ent in doc.ents:
+    kinds: dict[str, str] = {}
+    for ent in doc_ents(doc):
         if ent.label_ != "LOCATION":
             continue
         place = lookup(ent.text)
@@ -78,7 +103,8 @@ def _reporting_place(doc: Doc) -> tuple[str | None, str | None]:
         counts[name] += _weight(doc, ent.start_char, ent.end_char)
         first.setdefault(name, ent.start_char)
         country[name] = place.country
-    tagged = {i for ent in doc.ents for i in range(ent.start_char, ent.end_char)}
+        kinds[name] = place.kind
+    tagged = {i for ent in doc_ents(doc) for i in range(ent.start_char, ent.end_char)}
     for ent_start, ent_end, place in gazetteer_mentions(doc):
         if ent_start in tagged:
             continue  # the NER saw it: counted above, or it is a partner
@@ -86,20 +112,26 @@ def _reporting_place(doc: Doc) -> tuple[str | None, str | None]:
         counts[place.name] += _weight(doc, ent_start, ent_end) / (2 if counts else 1)
         first.setdefault(place.name, ent_start)
         country[place.name] = place.country
+        kinds[place.name] = place.kind
     if not counts:
-        return None, None
-    name = max(counts, key=lambda n: (counts[n], -first[n]))
-    return name, country[name]
+        return None, None, {}
+    ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+    by_kind = {}
+    for group, allowed in ANAPHOR_KINDS.items():
+        match = [n for n in ranked if kinds.get(n) in allowed]
+        if match:
+            by_kind[group] = match[0]
+    return ranked[0], country[ranked[0]], by_kind
 
 
 def _weight(doc: Doc, start: int, end: int) -> float:
     """A mention counts 1, twice in the headline; a dateline ("SEOUL, June 1 --") names where
     the reporter sits, not whose trade it is, so it counts half."""
     weight = 2.0 if start < LEAD_CHARS else 1.0
-    surface = doc.text[start:end]
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    if surface.isupper() and len(surface) > 2 and not doc.text[line_start:start].strip() \
-            and doc.text[end:end + 1] == ",":
+    surface = doc_text(doc)[start:end]
+    line_start = doc_text(doc).rfind("\n", 0, start) + 1
+    if surface.isupper() and len(surface) > 2 and not doc_text(doc)[line_start:start].strip() \
+            and doc_text(doc)[end:end + 1] == ",":
         weight /= 2
     return weight
 
@@ -143,20 +175,23 @@ def explicit_year(span: Span) -> int | None:
 
 def is_comparison_base(span: Span) -> bool:
     """True for "2019" in "up 62.1% from 2019": a base of comparison, not the fact's period."""
-    before = span.doc.text[max(0, span.start_char - 40): span.start_char]
+    before = doc_text(span.doc)[max(0, span.start_char - 40): span.start_char]
     return bool(_COMPARISON_BASE.search(before))
 
 
 def _document_year(doc: Doc, published: dt.date | None) -> int | None:
-    periods = [e for e in doc.ents if e.label_ == "PERIOD" and not is_comparison_base(e)
-               and not _BOILERPLATE.search(doc.text[max(0, e.start_char - 30): e.start_char])]
+    periods = [e for e in doc_ents(doc) if e.label_ == "PERIOD" and not is_comparison_base(e)
+               and not _BOILERPLATE.search(doc_text(doc)[max(0, e.start_char - 30): e.start_char])]
     for ent in periods:
         if ent.start_char < LEAD_CHARS and explicit_year(ent):
             return explicit_year(ent)
-    for m in _DATELINE.finditer(doc.text[:2000]):
+    for m in _DATELINE.finditer(doc_text(doc)[:2000]):
         date = parse_date(m.group(0))
         if date is not None:
             return date.year
+    m = _CALENDAR_DATE.search(doc_text(doc)[:LEAD_CHARS])
+    if m:  # a wire dateline: "CANBERRA, 2 November 2023 --"
+        return int(m.group("year") or m.group("y2"))
     if published is not None:
         return published.year
     for ent in periods:
@@ -171,7 +206,7 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
 
 def _main_period(doc: Doc, ctx: DocContext) -> str | None:
     """The first period the document states (not a base of comparison)."""
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERIOD" and not is_comparison_base(ent):
             period = resolve_period(ent, ctx)
             if period is not None:
@@ -183,7 +218,7 @@ def carried_period(doc: Doc, ctx: DocContext, before_char: int) -> str | None:
     """The last period stated in the paragraph before ``before_char``, else the main period."""
     start, _ = ctx.paragraph_of(before_char)
     best = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERIOD" or ent.start_char >= before_char:
             continue
         if ent.start_char >= start and not is_comparison_base(ent):

@@ -16,6 +16,7 @@ from ..extensions import register_extensions
 from ..facts import RankFact, TradeFact
 import re
 
+from .docindex import doc_ents, doc_text, indexed
 from .assemble import (Head, _growth, _share, collect_heads, first_stated_period,
                        rank_facts_of, sentence_span, trade_facts_of)
 from .context import build_context
@@ -32,6 +33,10 @@ class TradeFactAssembler:
         self.merge = merge
 
     def __call__(self, doc: Doc) -> Doc:
+        with indexed(doc):
+            return self._assemble(doc)
+
+    def _assemble(self, doc: Doc) -> Doc:
         ctx = build_context(doc, doc._.published)
         heads = collect_heads(doc, self.threshold)
         ctx.main_period = first_stated_period(heads, ctx) or ctx.main_period
@@ -53,7 +58,7 @@ class TradeFactAssembler:
 def _partners_before(doc: Doc, head: Head) -> list:
     """PARTNER entities of the nearest earlier sentence that has some (for "to them")."""
     sent = sentence_span(doc, head.span)
-    earlier = [e for e in doc.ents if e.label_ == "PARTNER" and e.end <= sent.start]
+    earlier = [e for e in doc_ents(doc) if e.label_ == "PARTNER" and e.end <= sent.start]
     if not earlier:
         return []
     last_sent = sentence_span(doc, earlier[-1])
@@ -144,7 +149,7 @@ def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float) -
     flows = {h.span.start for h in heads if h.span.label_ == "FLOW"}
     out = list(pairs)
     chain: dict[int, int] = {}  # fact index -> end of the last anaphoric sentence read into it
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ != "PERCENT" or ent.start in linked:
             continue
         sent = sentence_span(doc, ent)
@@ -160,7 +165,7 @@ def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float) -
         if sent.start_char - last_end > 3:
             continue  # only the sentences right after the fact's own
         chain[i] = sent.end_char
-        cue = doc.text[max(sent.start_char, ent.start_char - 25): ent.start_char]
+        cue = doc_text(doc)[max(sent.start_char, ent.start_char - 25): ent.start_char]
         data = fact.to_dict()
         if _SHARE_CUE.search(cue):
             if data["share_pct"] is None and _share(ent) is not None:

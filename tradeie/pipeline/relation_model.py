@@ -15,6 +15,7 @@ from thinc.api import Dropout, Linear, Maxout, Model, chain
 from thinc.types import Floats2d
 
 from .candidates import N_FEATURES, Candidate, get_candidates, pair_features
+from .docindex import indexed
 
 
 def build_relation_model(create_instance_tensor: Model[List[Doc], Floats2d],
@@ -57,14 +58,20 @@ def instances(model: Model, docs: List[Doc]) -> List[List[Candidate]]:
     return [get_candidates(doc, model.attrs["max_distance"]) for doc in docs]
 
 
+def _candidates_and_features(doc: Doc, max_distance: int):
+    with indexed(doc):
+        cands = get_candidates(doc, max_distance)
+        return cands, pair_features(doc, cands) if cands else None
+
+
 def _forward(model: Model, docs: List[Doc], is_train: bool) -> Tuple[Floats2d, Callable]:
     tok2vec = model.get_ref("tok2vec")
     tokvecs, bp_tokvecs = tok2vec(docs, is_train)
     ops = model.ops
     width = tok2vec.get_dim("nO")
-    per_doc = instances(model, docs)
     rows, index = [], []
-    for i, (doc, cands, vecs) in enumerate(zip(docs, per_doc, tokvecs)):
+    for i, (doc, vecs) in enumerate(zip(docs, tokvecs)):
+        cands, feats = _candidates_and_features(doc, model.attrs["max_distance"])
         if not cands:
             continue
         vecs = ops.to_numpy(vecs)
@@ -73,7 +80,7 @@ def _forward(model: Model, docs: List[Doc], is_train: bool) -> Tuple[Floats2d, C
                                for c in cands], dtype="int64")
         head = (cumsum[spans[:, 1]] - cumsum[spans[:, 0]]) / (spans[:, 1:2] - spans[:, 0:1])
         child = (cumsum[spans[:, 3]] - cumsum[spans[:, 2]]) / (spans[:, 3:4] - spans[:, 2:3])
-        rows.append(numpy.hstack([head, child, pair_features(doc, cands)]).astype("float32"))
+        rows.append(numpy.hstack([head, child, feats]).astype("float32"))
         index.append((i, spans))
     if rows:
         output = ops.asarray2f(numpy.vstack(rows))

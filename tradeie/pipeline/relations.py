@@ -22,6 +22,7 @@ from thinc.types import Floats2d
 
 from ..extensions import register_extensions
 from .candidates import get_candidates
+from .docindex import indexed
 
 GOLD_KEY = "tradeie_relations"
 RELATION_LABELS = ("VALUE", "GROWTH", "SHARE", "PARTNER", "LOCATION", "PERIOD", "PRODUCT")
@@ -61,7 +62,9 @@ class TradeRelations(TrainablePipe):
         row = 0
         for doc in docs:
             found: Dict[Tuple[int, int], Dict[str, float]] = {}
-            for cand in get_candidates(doc, self.cfg["max_distance"]):
+            with indexed(doc):
+                cands = get_candidates(doc, self.cfg["max_distance"])
+            for cand in cands:
                 found[(cand.head.start, cand.child.start)] = {
                     label: float(scores[row, j]) for j, label in enumerate(self.labels)}
                 row += 1
@@ -101,10 +104,14 @@ class TradeRelations(TrainablePipe):
     def get_loss(self, examples: Iterable[Example], scores: Floats2d) -> Tuple[float, Floats2d]:
         """Binary cross-entropy; its gradient w.r.t. the logits is ``scores - truths``."""
         truths = self.model.ops.asarray2f(self._targets(examples))
-        d_scores = scores - truths
-        clipped = self.model.ops.xp.clip(scores, 1e-7, 1 - 1e-7)
-        loss = -(truths * self.model.ops.xp.log(clipped)
-                 + (1 - truths) * self.model.ops.xp.log(1 - clipped)).sum()
+        xp = self.model.ops.xp
+        # Positives are rare (most pairs are not related): weight them up, and average over
+        # pairs so the gradient reaching the shared tok2vec does not grow with the pair count.
+        weights = 1.0 + (self.cfg.get("positive_weight", 3.0) - 1.0) * truths
+        n = max(1, truths.shape[0])
+        d_scores = weights * (scores - truths) / n
+        clipped = xp.clip(scores, 1e-7, 1 - 1e-7)
+        loss = -(weights * (truths * xp.log(clipped) + (1 - truths) * xp.log(1 - clipped))).sum() / n
         return float(loss), d_scores
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *,

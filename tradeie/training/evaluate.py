@@ -25,9 +25,15 @@ def _records_path(data: Optional[Path]) -> Path:
     return data
 
 
-def evaluate_pipeline(model: Optional[Path], data: Optional[Path]) -> dict:
-    """Fact, entity (per label) and relation scores of ``model`` on the records in ``data``."""
+def evaluate_pipeline(model: Optional[Path], data: Optional[Path], *,
+                      disable: tuple[str, ...] = ()) -> dict:
+    """Fact, entity (per label) and relation scores of ``model`` on the records in ``data``.
+
+    ``disable`` names components to switch off (e.g. the entity patterns, to measure them).
+    """
     nlp = load(model)
+    for name in disable:
+        nlp.disable_pipe(name)
     records = read_records(_records_path(data))
     gold_facts, pred_facts, examples = [], [], []
     docs = list(nlp.pipe(make_docs(nlp, records)))

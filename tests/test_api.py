@@ -92,8 +92,10 @@ def test_api_long_text_is_chunked_not_truncated(nlp):
     finally:
         nlp.max_length = old
     starts = {f.evidence.start_char for f in facts}
-    assert len(starts) >= 6
-    assert max(starts) > len(paragraph) * 5
+    assert len(starts) == 6
+    assert max(starts) == len(paragraph) * 5
+    for fact in facts:
+        assert text[fact.evidence.start_char:fact.evidence.end_char] == fact.evidence.text
 
 
 def test_api_missing_model_folder_names_path(tmp_path):

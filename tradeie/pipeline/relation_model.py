@@ -30,6 +30,14 @@ def build_relation_model(create_instance_tensor: Model[List[Doc], Floats2d],
     return model
 
 
+def _gaps(spans: numpy.ndarray) -> numpy.ndarray:
+    """Token range strictly between head and argument, per pair (empty when adjacent)."""
+    start = numpy.minimum(spans[:, 1], spans[:, 3])
+    end = numpy.maximum(spans[:, 0], spans[:, 2])
+    end = numpy.maximum(end, start)
+    return numpy.stack([start, end], axis=1)
+
+
 def _sigmoid_forward(model: Model, X: Floats2d, is_train: bool) -> Tuple[Floats2d, Callable]:
     """Sigmoid whose backward pass takes the gradient w.r.t. the logits, as binary
     cross-entropy gives it (``scores - truths``): no vanishing gradient at saturation."""
@@ -38,7 +46,7 @@ def _sigmoid_forward(model: Model, X: Floats2d, is_train: bool) -> Tuple[Floats2
 
 def build_instance_tensors(tok2vec: Model[List[Doc], List[Floats2d]],
                            max_distance: int = 80) -> Model[List[Doc], Floats2d]:
-    """Docs -> (n_candidates, 2 * width + N_FEATURES) rows."""
+    """Docs -> (n_candidates, 3 * width + N_FEATURES) rows: head, argument, the words between."""
     return Model("tradeie_instance_tensors", _forward, layers=[tok2vec],
                  refs={"tok2vec": tok2vec}, attrs={"max_distance": max_distance},
                  init=_init, dims={"nO": None})
@@ -51,7 +59,7 @@ def _init(model: Model, X=None, Y=None) -> None:
     else:
         tok2vec.initialize()
     width = tok2vec.get_dim("nO")
-    model.set_dim("nO", 2 * width + N_FEATURES)
+    model.set_dim("nO", 3 * width + N_FEATURES)
 
 
 def instances(model: Model, docs: List[Doc]) -> List[List[Candidate]]:
@@ -80,12 +88,15 @@ def _forward(model: Model, docs: List[Doc], is_train: bool) -> Tuple[Floats2d, C
                                for c in cands], dtype="int64")
         head = (cumsum[spans[:, 1]] - cumsum[spans[:, 0]]) / (spans[:, 1:2] - spans[:, 0:1])
         child = (cumsum[spans[:, 3]] - cumsum[spans[:, 2]]) / (spans[:, 3:4] - spans[:, 2:3])
-        rows.append(numpy.hstack([head, child, feats]).astype("float32"))
+        gaps = _gaps(spans)
+        size = numpy.maximum(gaps[:, 1:2] - gaps[:, 0:1], 1)
+        between = (cumsum[gaps[:, 1]] - cumsum[gaps[:, 0]]) / size
+        rows.append(numpy.hstack([head, child, between, feats]).astype("float32"))
         index.append((i, spans))
     if rows:
         output = ops.asarray2f(numpy.vstack(rows))
     else:
-        output = ops.alloc2f(0, 2 * width + N_FEATURES)
+        output = ops.alloc2f(0, 3 * width + N_FEATURES)
 
     def backprop(d_output: Floats2d) -> List[Floats2d]:
         d_output = ops.to_numpy(d_output)
@@ -94,9 +105,12 @@ def _forward(model: Model, docs: List[Doc], is_train: bool) -> Tuple[Floats2d, C
         for i, spans in index:
             block = d_output[offset: offset + len(spans)]
             offset += len(spans)
-            for row, (hs, he, cs, ce) in enumerate(spans):
+            gaps = _gaps(spans)
+            for row, ((hs, he, cs, ce), (gs, ge)) in enumerate(zip(spans, gaps)):
                 grads[i][hs:he] += block[row, :width] / (he - hs)
                 grads[i][cs:ce] += block[row, width:2 * width] / (ce - cs)
+                if ge > gs:
+                    grads[i][gs:ge] += block[row, 2 * width:3 * width] / (ge - gs)
         return bp_tokvecs([ops.asarray2f(g) for g in grads])
 
     return output, backprop

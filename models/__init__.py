@@ -1,0 +1,1 @@
+"""Trained tradeie pipelines shipped with the package (installed as ``tradeie.models``)."""

@@ -144,3 +144,25 @@ def test_api_spacy_load_without_importing_tradeie(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(default_model_path())],
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip().isdigit()
+
+
+def test_api_extract_on_arbitrary_unicode_returns_facts(nlp):
+    from hypothesis import HealthCheck, given, settings, strategies as st
+
+    @settings(max_examples=40, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.text(max_size=300))
+    def check(text):
+        facts = tradeie.extract(text, nlp=nlp)
+        assert isinstance(facts, list)
+        for fact in facts:
+            assert 0 <= fact.evidence.start_char <= fact.evidence.end_char <= len(text)
+
+    check()
+
+
+def test_api_no_break_spaces_are_read_as_spaces(nlp):
+    text = "In\xa02022,\xa0Xiamen's export\xa0value reached 20\xa0billion yuan, up\xa0by\xa05.1%."
+    facts = tradeie.extract(text, nlp=nlp)
+    assert [(f.flow, int(f.value), f.growth_pct) for f in facts] == [("export", 20_000_000_000, 5.1)]
+    assert text[facts[0].evidence.start_char:facts[0].evidence.end_char] == facts[0].evidence.text

@@ -18,6 +18,9 @@ MODEL_NAME = "tradeie_efficient"
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]{0,400}>", re.I | re.S)
 _BLOCK = re.compile(r"^<\s*/?\s*(p|br|div|li|tr|h[1-6]|table|ul|ol|section|article|td)\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# No-break, thin, ideographic and zero-width spaces: web pages are full of them, and spaCy's
+# tokenizer does not split on them ("export\xa0value" would be one token).
+_ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 _cache: dict[str, Any] = {}
 
 
@@ -68,12 +71,13 @@ def _cached_nlp(nlp):
 
 
 def prepare_text(text: str) -> str:
-    """Blank out HTML tags and control characters without moving any character offset."""
+    """Blank out HTML tags, control characters and odd spaces without moving any offset."""
     if "<" in text and ">" in text:
         def blank(m: re.Match) -> str:
             fill = "\n" if _BLOCK.match(m.group(0)) else " "
             return fill + " " * (len(m.group(0)) - 1)
         text = _TAG.sub(blank, text)
+    text = _ODD_SPACE.sub(" ", text)
     return _CONTROL.sub(" ", text)
 
 
@@ -112,9 +116,12 @@ def make_docs(nlp, records: Iterable[dict]) -> Iterator:
     """Docs ready for the pipeline, with ``doc._.published`` and ``doc._.doc_id`` set."""
     register_extensions()
     for record in records:
-        text = prepare_text(record["text"])
+        original = record["text"]
+        text = prepare_text(original)
         for offset, piece in _chunks(text, nlp.max_length):
             doc = nlp.make_doc(piece)
+            if text != original:  # evidence must quote the input, not the cleaned text
+                doc.user_data["tradeie_source"] = original[offset:offset + len(piece)]
             try:
                 doc._.published = _iso(record.get("published"))
             except (ValueError, InputTypeError) as err:
@@ -126,12 +133,16 @@ def make_docs(nlp, records: Iterable[dict]) -> Iterator:
             yield doc
 
 
-def _shifted(fact: Fact, offset: int) -> Fact:
-    if not offset or fact.evidence is None:
+def _shifted(fact: Fact, offset: int, source: str | None) -> Fact:
+    """Evidence offsets into the whole input, and its text quoted from the input."""
+    if fact.evidence is None or (not offset and source is None):
         return fact
     data = fact.to_dict()
-    data["evidence"]["start_char"] += offset
-    data["evidence"]["end_char"] += offset
+    evidence = data["evidence"]
+    if source is not None:
+        evidence["text"] = source[evidence["start_char"]:evidence["end_char"]]
+    evidence["start_char"] += offset
+    evidence["end_char"] += offset
     return type(fact).from_dict(data)
 
 
@@ -142,8 +153,9 @@ def extract_records(records: Iterable[dict], *, nlp=None, n_process: int = 1,
     docs = make_docs(nlp, records)
     for doc in nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
         offset = doc.user_data.get("tradeie_offset", 0)
+        source = doc.user_data.get("tradeie_source")
         for fact in doc._.trade_facts or []:
-            yield _shifted(fact, offset)
+            yield _shifted(fact, offset, source)
 
 
 def extract(text_or_texts: Union[str, Iterable[Union[str, dict]]], *, published: Any = None,

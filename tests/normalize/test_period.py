@@ -56,6 +56,8 @@ YEARS = [
     case("January to May 2021", "2021-01..2021-05"),
     case("from January to May 2021", "2021-01..2021-05", year=2019),
     case("October 2022", "2022-10"),
+    case("September last year", "2022-09", published="2023-11-02"),
+    case("the first quarter of this year", "2023-Q1", published="2023-05-01"),
     case("2020%", None),
     case("the year 1066", None),
 ]

@@ -162,3 +162,14 @@ def test_assemble_the_province_in_a_city_article(blank, assembler):
     doc._.trade_relations = rel
     city, province = facts_of(assembler, doc)
     assert (city.location, province.location) == ("Xi'an", "Shaanxi")
+
+
+@pytest.mark.parametrize("surface,expected", [
+    ("laptops, the city's pillar product,", "laptops"), ("laptops were", "laptops"),
+    ("the Mechanical and Electrical Products", "mechanical and electrical products"),
+], ids=["apposition", "verb", "article"])
+def test_assemble_product_is_cleaned(blank, surface, expected):
+    from tradeie.pipeline.assemble import _product
+
+    doc = annotate(blank, f"Exports of [{surface}]{{PRODUCT}} rose.")
+    assert _product(doc.ents[0]) == expected

@@ -58,6 +58,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("relative_year", r"\b(?P<rel>last|this|previous|past|current|next)\s+year\b"),
     ("whole_year", r"\b(?:the\s+)?(?:whole|full|entire)\s+year\b|\bfull-year\b|\bannual\b"),
 ]]
+_RELATIVE = re.compile(r"(?:the\s+)?\b(last|this|previous|past|current|next)\s+year\b", re.I)
 _EXPLICIT_YEAR = re.compile(r"(?<![\d.,$%-])((?:19|20)\d\d)(?![\d%]|\.\d)(?!\s*(?:percent|per cent|pct))")
 
 
@@ -81,6 +82,13 @@ def parse_period(text: str, *, year: int | None = None,
     explicit = _explicit_year(text)
     context_year = year if _valid_year(year) else None
     default_year = explicit or context_year or (pub.year if pub else None)
+    relative = _RELATIVE.search(text)
+    if relative and not explicit and not _RELATIVE.fullmatch(text.strip()):
+        # "September last year", "the first quarter of this year"
+        base = pub.year if pub else context_year
+        offset = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(relative.group(1).lower(), 0)
+        default_year = base + offset if base else None
+        explicit = default_year
     for name, rx in _PATTERNS:
         m = rx.search(text)
         if m is None:
@@ -246,8 +254,8 @@ _PERIOD_SPAN = re.compile(
     + r"|\b(?:last|this|previous|past|current)\s+year\b"
     + r"|\b(?:the\s+)?(?:whole|full|entire)\s+year(?:\s+(?:of\s+)?(?:19|20)\d\d)?"
     + r"|(?<!\d\s)(?<!\d)\b(?:January|February|March|April|May|June|July|August|September|October|"
-      r"November|December|Sept\.?|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?:,?\s+(?:19|20)\d\d)?"
-      r"(?!\s+\d{1,2}\b)"
+      r"November|December|Sept\.?|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?:,?\s+(?:19|20)\d\d|"
+      r"\s+(?:of\s+)?(?:last|this|previous)\s+year)?(?!\s+\d{1,2}\b)"
     + r"|(?<![\w.$€£¥-])(?:19|20)\d\d(?![\w%.,]\d|\d|%|\s*(?:percent|per cent|pct|yuan|dollars))",
     re.IGNORECASE,
 )

@@ -299,10 +299,18 @@ def _signed(value: Decimal, flow: str, text: str) -> Decimal:
     return value
 
 
+_PRODUCT_TAIL = re.compile(r"(?:\s+(?:were|was|are|is|stood|rose|fell|grew|exports?|imports?|"
+                           r"exported|imported|shipments|sales|worth))+$", re.I)
+
+
 def _product(span: Span | None) -> str | None:
+    """A product as written, lower-cased, without articles, appositions or a trailing verb:
+    "laptops, the city's pillar product," -> "laptops"."""
     if span is None:
         return None
-    text = re.sub(r"^(?:the|its|of)\s+", "", span.text.strip(), flags=re.I)
+    text = re.split(r"\s*[,(;:]", span.text.strip(), maxsplit=1)[0]
+    text = re.sub(r"^(?:the|its|of)\s+", "", text, flags=re.I)
+    text = _PRODUCT_TAIL.sub("", text)
     return re.sub(r"\s+", " ", text).lower() or None
 
 

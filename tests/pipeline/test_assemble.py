@@ -173,3 +173,15 @@ def test_assemble_product_is_cleaned(blank, surface, expected):
 
     doc = annotate(blank, f"Exports of [{surface}]{{PRODUCT}} rose.")
     assert _product(doc.ents[0]) == expected
+
+
+def test_assemble_respectively_lists_complete_weak_links(blank, assembler):
+    doc = annotate(blank, "In [2022]{PERIOD}, [Xiamen]{LOCATION}'s [exports]{FLOW} of [laptops]{PRODUCT}, "
+                          "[phones]{PRODUCT} and [tyres]{PRODUCT} were [5 billion yuan]{MONEY}, "
+                          "[4 billion yuan]{MONEY} and [3 billion yuan]{MONEY} respectively, up "
+                          "[1%]{PERCENT}, [2%]{PERCENT} and [3%]{PERCENT}.")
+    link(doc, [("exports", "5 billion yuan", "VALUE"), ("exports", "4 billion yuan", "VALUE"),
+               ("exports", "3 billion yuan", "VALUE"), ("exports", "laptops", "PRODUCT"),
+               ("exports", "2%", "GROWTH")])
+    got = [(f.product, int(f.value) // 10**9, f.growth_pct) for f in facts_of(assembler, doc)]
+    assert got == [("laptops", 5, 1.0), ("phones", 4, 2.0), ("tyres", 3, 3.0)]

@@ -249,6 +249,9 @@ def trade_facts_of(head: Head, ctx: DocContext,
     n = len(groups) or max(len(growth_spans), len(share_spans))
     if n == 0:
         return []
+    if n > 1 and _RESPECTIVELY.search(sent.text):
+        partners, products, growth_spans = _respective_lists(head, sent, n, partners, products,
+                                                             growth_spans)
     anchors = [g[1].start_char for g in groups] or [s.start_char for s in
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
@@ -287,6 +290,26 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                     growth_pct=growth if i == 0 else None,
                                     share_pct=share if i == 0 else None), shape))
     return facts
+
+
+_RESPECTIVELY = re.compile(r"\brespective(?:ly)?\b", re.I)
+
+
+def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
+                      products: list[Span], growths: list[Span]):
+    """In a "respectively" sentence with ``n`` figures, a list of exactly ``n`` partners,
+    products or growth rates in the sentence is the list that distributes, whatever the
+    relation scores say of its single members."""
+    ents = span_ents(sent)
+
+    def exact(label: str, current: list[Span], keep=lambda e: True) -> list[Span]:
+        found = [e for e in ents if e.label_ == label and keep(e)]
+        return found if len(current) != n and len(found) == n else current
+
+    partners = exact("PARTNER", partners)
+    products = exact("PRODUCT", products)
+    growths = exact("PERCENT", growths, lambda e: _cue(e) == "GROWTH" and _growth(e, sent) is not None)
+    return partners, products, growths
 
 
 def _nearest(span: Span, anchors: list[int], k: int) -> bool:

@@ -36,6 +36,12 @@ def check_transformer_folder(path: Path) -> Path:
     weights = list(path.glob("*.safetensors")) + list(path.glob("pytorch_model*.bin"))
     if not weights:
         raise TradeieError(f"{path} has no weights (*.safetensors or pytorch_model.bin)")
+    tokenizer = [name for name in ("tokenizer.json", "vocab.txt", "vocab.json", "spiece.model",
+                                   "sentencepiece.bpe.model") if (path / name).is_file()]
+    if not tokenizer:
+        raise TradeieError(f"{path} has no tokenizer files (tokenizer.json, vocab.txt, "
+                           f"vocab.json+merges.txt or a sentencepiece model); save the tokenizer "
+                           f"next to the model with tokenizer.save_pretrained()")
     return path.resolve()
 
 
@@ -61,6 +67,9 @@ def train_pipeline(config: str, output: Path, corpus: Path, *, seed: int = 0,
         overrides["training.max_steps"] = max_steps
     if transformer is not None:
         overrides["paths.transformer"] = str(check_transformer_folder(transformer))
+    elif "transformer" in _config_paths(cfg):
+        raise TradeieError(f"{cfg} needs --transformer PATH, a local Hugging Face model folder; "
+                           f"see docs/transformer.md")
     name = cfg.stem
     workdir = workdir or Path("training") / name
     spacy_train(cfg, workdir, overrides=overrides, use_gpu=gpu_id)
@@ -71,6 +80,12 @@ def train_pipeline(config: str, output: Path, corpus: Path, *, seed: int = 0,
     shutil.copytree(best, target)
     _write_meta(target, name)
     return target
+
+
+def _config_paths(cfg: Path) -> dict:
+    from spacy.util import load_config
+
+    return dict(load_config(cfg, interpolate=False).get("paths", {}))
 
 
 def _write_meta(target: Path, name: str) -> None:

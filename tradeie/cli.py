@@ -26,18 +26,20 @@ def _warn(message: str) -> None:
 def extract(
     paths: List[str] = typer.Argument(..., help="Files, folders (recursive) or - for stdin."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="jsonl (default) or csv; "
+                                      "with --engine spark parquet (default) or jsonl."),
     published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD of plain files."),
     model: Optional[Path] = typer.Option(None, help="Pipeline folder (default: the shipped one)."),
     n_process: int = typer.Option(1, "--n-process", help="Worker processes."),
     batch_size: int = typer.Option(16, help="Documents per batch."),
+    engine: str = typer.Option("local", "--engine", help="local, or spark: then PATHS are "
+                               "INPUT OUTPUT, paths Spark can read and write."),
+    master: str = typer.Option("local[*]", "--master", help="Spark master URL (--engine spark)."),
 ) -> None:
     """Extract facts from text files, JSONL records ({"doc","text","published"}) or stdin."""
     from .api import extract_records, load
     from .io import iter_inputs
 
-    if fmt not in ("jsonl", "csv"):
-        raise typer.BadParameter(f"--format must be jsonl or csv, not {fmt!r}")
     if published:
         from .api import _iso
 
@@ -45,6 +47,14 @@ def extract(
             _iso(published)
         except ValueError as err:
             raise typer.BadParameter(str(err)) from None
+    if engine == "spark":
+        _extract_spark(paths, output, fmt, published, model, batch_size, master)
+        return
+    if engine != "local":
+        raise typer.BadParameter(f"--engine must be local or spark, not {engine!r}")
+    fmt = fmt or "jsonl"
+    if fmt not in ("jsonl", "csv"):
+        raise typer.BadParameter(f"--format must be jsonl or csv, not {fmt!r}")
     nlp = load(model)
     records = iter_inputs(paths, published=published, warn=_warn)
     out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
@@ -55,6 +65,26 @@ def extract(
     finally:
         if output:
             out.close()
+
+
+def _extract_spark(paths: List[str], output: Optional[Path], fmt: Optional[str],
+                   published: Optional[str], model: Optional[Path], batch_size: int,
+                   master: str) -> None:
+    from .spark import errors_path, run_cli
+
+    if output is not None:
+        paths = [*paths, str(output)]
+    if len(paths) != 2 or "-" in paths:
+        raise typer.BadParameter("--engine spark takes INPUT OUTPUT: one path to read (a "
+                                 "file, folder, glob or Parquet dataset) and one to write")
+    try:
+        facts, errors = run_cli(paths[0], paths[1], master=master, fmt=fmt, model=model,
+                                published=published, batch_size=batch_size)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+    typer.echo(f"{facts} facts written to {paths[1]}", err=True)
+    if errors:
+        _warn(f"{errors} records could not be read; see {errors_path(paths[1])}")
 
 
 def _writer(out, fmt: str):
@@ -103,12 +133,10 @@ def convert(
                                       "tradeie (default: .ann corpus or sniffed)."),
 ) -> None:
     """Build train/dev records, gold facts and spaCy DocBin files."""
-    import spacy
-
-    from .training.convert import convert_corpus, write_docbin
+    from .training.convert import blank_nlp, convert_corpus, write_docbin
     from .training.formats import load_annotations, write_records
 
-    nlp = spacy.blank("en")
+    nlp = blank_nlp()
     if src.is_dir() and fmt is None:
         counts = convert_corpus(src, out, nlp)
         for name, c in counts.items():

@@ -23,6 +23,7 @@ import os
 import shutil
 import sys
 import tempfile
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Context, Decimal
@@ -42,6 +43,7 @@ COLUMNS = [("fact_id", "string"), ("doc", "string"), ("type", "string"),
            ("evidence_text", "string"), ("error", "string")]
 SCHEMA = ", ".join(f"`{name}` {kind}" for name, kind in COLUMNS)
 MAX_CHARS = 1_000_000
+PROBE = "In 2022, Xiamen's exports rose 5.1 percent to 20 billion yuan."
 _CENTS = Decimal("0.01")
 _DECIMAL = Context(prec=60)
 _pipelines: dict[str, Any] = {}
@@ -53,6 +55,10 @@ class SparkExtraError(TradeieError, ImportError):
     """pyspark or pyarrow is missing."""
 
 
+class SparkInputError(TradeieError, ValueError):
+    """A DataFrame or path lacks what tradeie.spark needs."""
+
+
 def _require_spark() -> None:
     try:
         import pyarrow  # noqa: F401
@@ -60,7 +66,7 @@ def _require_spark() -> None:
     except ImportError as err:
         raise SparkExtraError(f"tradeie.spark needs {err.name}: install tradeie[spark] "
                               f"(pip install 'tradeie[spark]'), which brings pyspark, pandas "
-                              f"and pyarrow; Spark also needs Java 17 or 21.") from None
+                              f"and pyarrow; Spark also needs Java 17.") from None
 
 
 def extract_facts(df, text_col: str = "text", doc_col: str | None = "doc",
@@ -81,8 +87,9 @@ def extract_facts(df, text_col: str = "text", doc_col: str | None = "doc",
 
     for name in (text_col, doc_col, published_col, error_col):
         if name is not None and name not in df.columns:
-            raise KeyError(f"column {name!r} is not in the DataFrame (columns: {df.columns}); "
-                           f"pass text_col=/doc_col=/published_col= with its name")
+            raise SparkInputError(f"column {name!r} is not in the DataFrame (columns: "
+                                  f"{df.columns}); pass text_col=/doc_col=/published_col= "
+                                  f"with its name")
     spark = df.sparkSession
     local = spark.sparkContext.master.startswith("local")
     path = Path(model) if model is not None else _default_model()
@@ -141,10 +148,17 @@ def _pipeline(model: str, archive: str | None):
 
         model = SparkFiles.get(archive)
     if model not in _pipelines:
-        from .api import load
+        from .api import extract_records, load
 
-        _pipelines[model] = load(model)
+        nlp = load(model)
         load_counts[model] = load_counts.get(model, 0) + 1
+        try:  # a pipeline that fails on a plain sentence fails the job, not every record
+            list(extract_records([{"text": PROBE, "doc": "probe"}], nlp=nlp))
+        except Exception as err:
+            raise ModelLoadError(f"the pipeline at {model} fails on a plain sentence "
+                                 f"({type(err).__name__}: {err}); its model and the installed "
+                                 f"tradeie code do not match: retrain it or reinstall") from err
+        _pipelines[model] = nlp
     return _pipelines[model]
 
 
@@ -256,7 +270,7 @@ def spark_session(master: str = "local[*]", app_name: str = "tradeie"):
     if master.startswith("local"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
-        raise SparkExtraError("Spark needs Java 17 or 21 on PATH or in JAVA_HOME "
+        raise SparkExtraError("Spark needs Java 17 on PATH or in JAVA_HOME "
                               "(e.g. apt-get install openjdk-17-jre-headless)")
     return (SparkSession.builder.master(master).appName(app_name)
             .config("spark.python.worker.reuse", "true")
@@ -278,19 +292,22 @@ def read_inputs(spark, source: str, *, published: str | None = None):
     if _is_parquet(source):
         df = spark.read.parquet(source)
         if "text" not in df.columns:
-            raise KeyError(f"{source} has no 'text' column (columns: {df.columns})")
+            raise SparkInputError(f"{source} has no 'text' column (columns: {df.columns}); "
+                                  f"rename the column of the texts to 'text'")
         text = F.col("text")
         doc = F.col("doc") if "doc" in df.columns else F.substring(F.sha2(text, 256), 1, 16)
         date = F.col("published").cast("string") if "published" in df.columns else F.lit(None)
-        return df.select(text.alias("text"), doc.cast("string").alias("doc"),
-                         F.coalesce(date, F.lit(published)).cast("string").alias("published"),
-                         F.lit(None).cast("string").alias("error"))
-    files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
-             .load(source).select("path", "content"))
-    partitions = max(files.rdd.getNumPartitions(), 4 * spark.sparkContext.defaultParallelism)
-    records = files.mapInArrow(functools.partial(_file_records, published=published),
-                               RECORD_SCHEMA)
-    return records.repartition(partitions)  # round-robin, deterministic on retry
+        records = df.select(text.alias("text"), doc.cast("string").alias("doc"),
+                            F.coalesce(date, F.lit(published)).cast("string").alias("published"),
+                            F.lit(None).cast("string").alias("error"))
+    else:
+        files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+                 .load(source).select("path", "content"))
+        records = files.mapInArrow(functools.partial(_file_records, published=published),
+                                   RECORD_SCHEMA)
+    # at least 4 tasks a core, whatever the files; round-robin, deterministic on retry
+    partitions = max(records.rdd.getNumPartitions(), 4 * spark.sparkContext.defaultParallelism)
+    return records.repartition(partitions)
 
 
 def _is_parquet(source: str) -> bool:
@@ -353,15 +370,18 @@ def run_cli(source: str, output: str, *, master: str = "local[*]", fmt: str | No
             model: str | os.PathLike | None = None, published: str | None = None,
             batch_size: int = 32) -> tuple[int, int]:
     """Extract the facts of ``source`` into ``output`` (Parquet or JSONL, by ``fmt`` or the
-    suffix of ``output``); records that could not be read go to ``output/_errors`` (JSONL).
-    Returns (facts, error rows)."""
+    suffix of ``output``); the records that could not be read, and why, go to
+    ``output.errors`` (JSONL). Returns (facts, error rows)."""
     fmt = fmt or ("jsonl" if output.rstrip("/").endswith((".jsonl", ".json")) else "parquet")
     if fmt not in ("parquet", "jsonl"):
-        raise ValueError(f"--format must be parquet or jsonl with --engine spark, not {fmt!r}")
+        raise SparkInputError(f"--format must be parquet or jsonl with --engine spark, not "
+                              f"{fmt!r}")
     _require_spark()
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
 
+    warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas",
+                            FutureWarning)  # tradeie's mapInArrow does not use pandas
     owned = SparkSession.getActiveSession() is None
     spark = spark_session(master)
     try:
@@ -374,14 +394,18 @@ def run_cli(source: str, output: str, *, master: str = "local[*]", fmt: str | No
         else:
             good.select(_json_line().alias("value")).write.mode("overwrite").text(output)
         bad = facts.where(F.col("error").isNotNull()).select("fact_id", "doc", "error")
+        bad.coalesce(1).write.mode("overwrite").json(errors_path(output))
         counts = good.count(), bad.count()
-        if counts[1]:
-            bad.write.mode("overwrite").json(output.rstrip("/") + "/_errors")
         facts.unpersist()
     finally:
         if owned:
             spark.stop()
     return counts
+
+
+def errors_path(output: str) -> str:
+    """Where ``tradeie extract --engine spark`` writes the records it could not read."""
+    return output.rstrip("/") + ".errors"
 
 
 def _json_line():

@@ -185,3 +185,12 @@ def test_assemble_respectively_lists_complete_weak_links(blank, assembler):
                ("exports", "2%", "GROWTH")])
     got = [(f.product, int(f.value) // 10**9, f.growth_pct) for f in facts_of(assembler, doc)]
     assert got == [("laptops", 5, 1.0), ("phones", 4, 2.0), ("tyres", 3, 3.0)]
+
+
+def test_assemble_listed_ranks_use_gazetteer_places(blank, assembler):
+    doc = annotate(blank, "In [2022]{PERIOD}, Guangzhou, [Dongguan]{PARTNER} and Zhuhai took the "
+                          "[fifth]{RANK}, [eighth]{RANK} and [ninth]{RANK} places respectively.")
+    link(doc, [])
+    ranks = facts_of(assembler, doc)
+    assert [(r.location, r.rank, r.year) for r in ranks] == [
+        ("Guangzhou", 5, 2022), ("Dongguan", 8, 2022), ("Zhuhai", 9, 2022)]

@@ -19,7 +19,8 @@ from ..normalize.percent import resolve_percent, signed_growth
 from ..normalize.place import canonical_place, lookup
 from .candidates import _NOT_GROWTH_AFTER
 from .docindex import doc_ents, doc_text, sentence_starts, span_ents
-from .context import DocContext, carried_period, explicit_year, is_comparison_base, resolve_period
+from .context import (DocContext, carried_period, explicit_year, gazetteer_mentions,
+                      is_comparison_base, resolve_period)
 from .flows import BREAKDOWN, classify_flow, is_deficit
 
 SHARED_ROLES = ("LOCATION", "PERIOD")
@@ -388,20 +389,34 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
         by_sentence.setdefault(sent.start, []).append(head)
     for group in by_sentence.values():
         sent = sentence_span(group[0].span.doc, group[0].span)
-        places = [e for e in span_ents(sent) if e.label_ == "LOCATION" and lookup(e.text)]
-        zipped = len(group) > 1 and len(places) == len(group)
+        names = _listed_places(sent, len(group), ctx)
         for i, head in enumerate(group):
             rank = parse_ordinal(head.span.text)
             if rank is None:
                 continue
-            place = places[i] if zipped else (head.role("LOCATION") or [None])[0]
-            location = place_name(place, ctx) if place is not None else ctx.place
+            place = (head.role("LOCATION") or [None])[0]
+            location = names[i] if names else (place_name(place, ctx) if place is not None
+                                               else ctx.place)
             year = _rank_year(head, sent, ctx)
             m = _LIST_NAME.search(sent.text)
             out.append(RankFact(location=location, rank=rank, list=m.group(1).strip() if m else None,
                                 year=year, evidence=Evidence(sent.start_char, sent.end_char, sent.text),
                                 confidence=round(0.5 + 0.5 * head.score("LOCATION"), 3)))
     return out
+
+
+def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
+    """Names of the n places a sentence lists next to n ranks ("Guangzhou, Dongguan and
+    Zhuhai took the fifth, eighth and ninth places"), from the entities, else from the
+    gazetteer (the NER may have missed or mislabelled some); [] when the counts differ."""
+    if n < 2:
+        return []
+    tagged = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER") and lookup(e.text)]
+    if len(tagged) == n:
+        return [place_name(e, ctx) for e in tagged]
+    found = [place.name for start, end, place in gazetteer_mentions(sent.doc)
+             if sent.start_char <= start and end <= sent.end_char]
+    return found if len(found) == n else []
 
 
 def _rank_year(head: Head, sent: Span, ctx: DocContext) -> int | None:

@@ -414,8 +414,7 @@ def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
     tagged = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER") and lookup(e.text)]
     if len(tagged) == n:
         return [place_name(e, ctx) for e in tagged]
-    found = [place.name for start, end, place in gazetteer_mentions(sent.doc)
-             if sent.start_char <= start and end <= sent.end_char]
+    found = [place.name for _, _, place in gazetteer_mentions(sent)]  # this sentence only
     return found if len(found) == n else []
 
 

@@ -143,7 +143,7 @@ FALLBACK_KINDS = {"country", "province", "municipality", "autonomous region",
 MIN_FALLBACK_CITY = 300_000
 
 
-def gazetteer_mentions(doc: Doc):
+def gazetteer_mentions(doc: Doc | Span):
     """(char offset, Place) of capitalised gazetteer names the NER did not mark.
 
     Used only when the NER found no reporting place: a fallback for place names the

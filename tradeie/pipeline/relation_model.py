@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from thinc.api import Dropout, Linear, Maxout, Model, chain
 from thinc.types import Floats2d
 
-from .candidates import N_FEATURES, Candidate, get_candidates, pair_features
+from .candidates import N_FEATURES, get_candidates, pair_features
 from .docindex import indexed
 
 
@@ -60,10 +60,6 @@ def _init(model: Model, X=None, Y=None) -> None:
         tok2vec.initialize()
     width = tok2vec.get_dim("nO")
     model.set_dim("nO", 3 * width + N_FEATURES)
-
-
-def instances(model: Model, docs: List[Doc]) -> List[List[Candidate]]:
-    return [get_candidates(doc, model.attrs["max_distance"]) for doc in docs]
 
 
 def _candidates_and_features(doc: Doc, max_distance: int):

@@ -19,7 +19,7 @@ from ..normalize.percent import resolve_percent, signed_growth
 from ..normalize.place import canonical_place, lookup
 from .candidates import _NOT_GROWTH_AFTER
 from .docindex import doc_ents, doc_text, sentence_starts, span_ents
-from .context import (DocContext, carried_period, explicit_year, gazetteer_mentions,
+from .context import (DocContext, carried_period, gazetteer_mentions,
                       is_comparison_base, resolve_period)
 from .flows import BREAKDOWN, classify_flow, is_deficit
 

@@ -22,7 +22,7 @@ from ..normalize.percent import resolve_percent
 from ..normalize.money import resolve_amount
 from ..normalize.ordinal import parse_ordinal
 from .formats import ENTITY_LABELS, validate_record
-from .scoring import canonical_name, canonical_period, facts_match, product_tokens
+from .scoring import canonical_name, canonical_period, product_tokens
 
 HEADERS = ("doc", "style", "published", "phenomena", "reviewed", "text", "gold")
 TRADE_KEYS = ("type", "sentence", "location", "flow", "partner", "product", "period", "value",

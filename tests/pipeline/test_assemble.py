@@ -194,3 +194,79 @@ def test_assemble_listed_ranks_use_gazetteer_places(blank, assembler):
     ranks = facts_of(assembler, doc)
     assert [(r.location, r.rank, r.year) for r in ranks] == [
         ("Guangzhou", 5, 2022), ("Dongguan", 8, 2022), ("Zhuhai", 9, 2022)]
+
+
+def test_a_place_in_an_apposition_is_not_the_location(blank, assembler):
+    doc = annotate(blank, "[Xi'an]{LOCATION}, capital of northwest [China]{LOCATION}'s [Shaanxi "
+                          "Province]{LOCATION}, saw [its]{LOCATION} [foreign trade]{FLOW} reach "
+                          "[447.4 billion yuan]{MONEY} in [2022]{PERIOD}.")
+    link(doc, [("foreign trade", "447.4 billion yuan", "VALUE"),
+               ("foreign trade", "China", "LOCATION"),
+               ("foreign trade", "Shaanxi Province", "LOCATION")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.location == "Xi'an"
+
+
+def test_the_subject_that_is_a_trading_partner_is_the_partner(blank, assembler):
+    doc = annotate(blank, "In [the first half of 2022]{PERIOD}, [China]{LOCATION}'s trade grew. "
+                          "[The EU]{LOCATION} was the second largest trading partner, with "
+                          "[trade value]{FLOW} of [2.71 trillion yuan]{MONEY}, up [7%]{PERCENT}.")
+    link(doc, [("trade value", "2.71 trillion yuan", "VALUE"), ("trade value", "7%", "GROWTH"),
+               ("trade value", "The EU", "LOCATION")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.location, fact.partner, fact.growth_pct) == ("China", "European Union", 7.0)
+
+
+def test_trade_between_the_place_and_another_names_the_partner(blank, assembler):
+    doc = annotate(blank, "[Trade]{FLOW} between [China]{LOCATION} and [Russia]{LOCATION} hit "
+                          "[$240.11 billion]{MONEY} in [2023]{PERIOD}.")
+    link(doc, [("Trade", "$240.11 billion", "VALUE"), ("Trade", "China", "LOCATION")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.location, fact.partner) == ("China", "Russia")
+
+
+@pytest.mark.parametrize("tail,growth", [
+    ("[2.6%]{PERCENT} compared with April 2022", -2.6),
+    ("[2.6%]{PERCENT} compared with March 2023", None),
+    ("[2.6%]{PERCENT} compared to the previous month", None),
+    ("[2.6%]{PERCENT} over the same period in 2022", -2.6),
+    ("[2.6%]{PERCENT} over the same period in 2019", None),
+], ids=["last-year-month", "previous-month", "previous-month-words", "last-year", "older-base"])
+def test_growth_against_a_base_counts_only_for_the_previous_year(blank, assembler, tail, growth):
+    doc = annotate(blank, f"In [April 2023]{{PERIOD}}, [exports]{{FLOW}} were [€223.3 bn]{{MONEY}}, "
+                          f"a decrease of {tail}.")
+    pct = [e.text for e in doc.ents if e.label_ == "PERCENT"][0]
+    link(doc, [("exports", "€223.3 bn", "VALUE"), ("exports", pct, "GROWTH"),
+               ("exports", "April 2023", "PERIOD")])
+    [fact] = facts_of(assembler, doc, published="2023-06-15")
+    assert fact.growth_pct == growth
+
+
+def test_the_change_of_a_volume_is_not_the_growth_of_the_value(blank, assembler):
+    doc = annotate(blank, "In [2022]{PERIOD}, [China]{LOCATION} [imported]{FLOW} 542 million tonnes "
+                          "of [iron ore]{PRODUCT}, down [5.9%]{PERCENT}, valued at "
+                          "[404.24 billion yuan]{MONEY}, down [32.5%]{PERCENT}.")
+    link(doc, [("imported", "404.24 billion yuan", "VALUE"), ("imported", "5.9%", "GROWTH"),
+               ("imported", "32.5%", "GROWTH"), ("imported", "iron ore", "PRODUCT")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.product, fact.growth_pct) == ("iron ore", -32.5)
+
+
+def test_respectively_rates_after_two_flows_go_in_order(blank, assembler):
+    doc = annotate(blank, "In [2023]{PERIOD}, [exports]{FLOW} were [49.6 billion yuan]{MONEY} and "
+                          "[imports]{FLOW} [51.6 billion yuan]{MONEY}, up [18.9 percent]{PERCENT} and "
+                          "[3.7 percent]{PERCENT} respectively.")
+    link(doc, [("exports", "49.6 billion yuan", "VALUE"), ("imports", "51.6 billion yuan", "VALUE"),
+               ("imports", "18.9 percent", "GROWTH")])
+    got = [(f.flow, f.growth_pct) for f in facts_of(assembler, doc)]
+    assert got == [("export", 18.9), ("import", 3.7)]
+
+
+def test_a_percentage_of_a_total_is_a_share(blank, assembler):
+    doc = annotate(blank, "[Dongguan]{LOCATION}'s [foreign trade]{FLOW} in [2023]{PERIOD} amounted to "
+                          "[835.64 billion yuan]{MONEY}, a decrease of [9.2%]{PERCENT} and "
+                          "[15.5%]{PERCENT} of Guangdong's total.")
+    link(doc, [("foreign trade", "835.64 billion yuan", "VALUE"),
+               ("foreign trade", "9.2%", "GROWTH")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.growth_pct, fact.share_pct) == (-9.2, 15.5)

@@ -30,14 +30,16 @@ UP_WORDS = (
     "increase", "increased", "increasing", "increases", "surged", "surge", "surging", "jumped",
     "jump", "jumping", "climbed", "climb", "soared", "soar", "gained", "gain", "expanded",
     "expansion", "advanced", "higher", "hike", "boost", "boosted", "rebounded", "accelerated",
-    "added", "picked up",
+    "added", "picked up", "widened", "widening", "swelled", "leapt", "leaped", "skyrocketed",
+    "spiked", "rallied",
 )
 DOWN_WORDS = (
     "down", "fell", "fall", "falling", "fallen", "falls", "declined", "decline", "declining",
     "declines", "decreased", "decrease", "decreasing", "drop", "dropped", "dropping", "slumped",
     "slump", "plunged", "plunge", "slid", "slide", "shrank", "shrink", "shrinking", "contracted",
     "contraction", "contract", "dipped", "dip", "lower", "lost", "tumbled", "sank", "eased",
-    "negative growth", "retreated", "slipped", "reduction",
+    "negative growth", "retreated", "slipped", "reduction", "narrowed", "narrowing", "narrows",
+    "tumble", "plummeted", "slipping", "shrunk",
 )
 _UP = re.compile(r"\b(" + "|".join(sorted(map(re.escape, UP_WORDS), key=len, reverse=True)) + r")\b", re.I)
 _DOWN = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DOWN_WORDS), key=len, reverse=True)) + r")\b", re.I)

@@ -26,9 +26,11 @@ from .flows import BREAKDOWN, classify_flow, is_deficit
 SHARED_ROLES = ("LOCATION", "PERIOD")
 _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|roughly|nearly|some|"
                              r"or|equivalent to|equal to|i\.e\.)?\s*$", re.I)
-_THEM = re.compile(r"\b(?:them|those (?:countries|markets|economies|regions)|these (?:countries|"
-                   r"markets|economies)|its members|their|the (?:bloc|two|three|four|five) ?\w*)\b",
-                   re.I)
+_THEM = re.compile(r"\b(?:with|to|from|between|among|of)\s+(?:them|those (?:countries|markets|"
+                   r"economies|regions|nations)|these (?:countries|markets|economies|nations)|its "
+                   r"members|their members|the continent|the island|the region|the bloc|the latter|"
+                   r"(?:its|their) \w+ neighbou?rs?|the (?:two|three|four|five|six|seven|eight|nine|ten|"
+                   r"\d+) (?:countries|economies|markets|nations|members|partners))\b", re.I)
 _LIST_NAME = re.compile(r"\b(?:among|in|on|of)\s+(?:the\s+)?((?:[\w'’]+\s+){0,3}?(?:top\s+\d+|"
                         r"list)[^,.;()]{0,60})", re.I)
 
@@ -52,6 +54,8 @@ _GROWTH_CUE = re.compile(r"(?:\bup|\bdown|rose|rise|rising|fell|fall|grew|growth
                          r"contract(?:ed|ion)|expand(?:ed|ing)|hike|by|of)\W{0,3}$", re.I)
 _SHARE_WORDS = re.compile(r"(?:accounting for|accounted for|making up|made up|taking up|took up|"
                           r"share of|proportion of|or|representing|equal to)\W{0,3}$", re.I)
+_SHARE_AFTER = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:total|overall|"
+                          r"aggregate|combined|national|nationwide)\b", re.I)
 CUE_THRESHOLD = 0.1
 
 
@@ -68,6 +72,8 @@ def _cue(ent: Span) -> str | None:
     if re.match(r"\s*(?:lower|higher|more|less|up|down|increase|decrease|rise|drop|"
                 r"year[- ]on[- ]year|yoy)\b", after, re.I):
         return "GROWTH"
+    if _SHARE_AFTER.match(doc_text(ent.doc)[ent.end_char: ent.end_char + 60]):
+        return "SHARE"
     if _SHARE_WORDS.search(before):
         return "SHARE"
     if _GROWTH_CUE.search(before):
@@ -104,7 +110,32 @@ def collect_heads(doc: Doc, threshold: float) -> list[Head]:
     for cs, (score, hs, label) in best.items():
         heads[hs].args.setdefault(label, []).append((ents[cs], score))
     _attach_cued_percents(doc, heads, set(best))
+    _respective_heads(doc, heads)
     return [heads[k] for k in sorted(heads)]
+
+
+def _respective_heads(doc: Doc, heads: dict[int, Head]) -> None:
+    """"exports were 49.6 billion yuan and imports 51.6 billion yuan, up 18.9 percent and 3.7
+    percent respectively": n flows with one amount each, then n rates, go in order."""
+    by_sentence: dict[int, list[Head]] = {}
+    starts = sentence_starts(doc)
+    for head in heads.values():
+        if head.span.label_ == "FLOW" and len(head.role("VALUE")) == 1:
+            by_sentence.setdefault(starts[head.span.start], []).append(head)
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        sent = sentence_span(doc, group[0].span)
+        if not _RESPECTIVELY.search(sent.text):
+            continue
+        group.sort(key=lambda h: h.span.start)
+        last_value = max(h.role("VALUE")[0].end for h in group)
+        for role in ("GROWTH", "SHARE"):
+            rates = [e for e in span_ents(sent) if e.label_ == "PERCENT" and e.start >= last_value
+                     and _cue(e) == role]
+            if len(rates) == len(group):
+                for head, rate in zip(group, rates):
+                    head.args[role] = [(rate, CUE_THRESHOLD)]
 
 
 def _in_forward_segment(head: Span, child: Span, heads: dict[int, Head]) -> bool:
@@ -184,16 +215,43 @@ def _money(span: Span, ctx: DocContext) -> Money | None:
                           dollar=ctx.dollar)
 
 
-def _growth(span: Span, sent: Span) -> float | None:
+def _growth(span: Span, sent: Span, year: int | None = None) -> float | None:
+    """Year-on-year growth of a percentage, or None when it is not one: percentage points,
+    month-on-month, a change against an older base, the change of a volume ("542 million
+    tonnes, down 5.9%"). ``year`` is the fact's year: "over the same period in 2022" is
+    year-on-year for a 2023 figure."""
     pct = resolve_percent(span.text)
     if pct is None or pct.kind == "points":
         return None
     doc = span.doc
     after = doc_text(doc)[span.end_char: span.end_char + 60]
-    if _NOT_GROWTH_AFTER.search(after):
+    if _NOT_GROWTH_AFTER.search(after) and not _previous_year_base(after, year):
+        return None
+    if _MOM_AFTER.match(after):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
+    if _VOLUME_BEFORE.search(before):
+        return None
     return signed_growth(pct, before, after)
+
+
+_MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:compared (?:to|with)|from|over|versus|against|than|on)\s+"
+                        r"(?:the\s+)?(?:previous|prior|preceding|last) month", re.I)
+_BASE_YEAR = re.compile(r"^[^.;]{0,40}?(?:than|from|over|compared (?:with|to)|against|versus|on)\s+"
+                        r"(?:the same (?:period|month|quarter) (?:of|in)\s+)?(?:(?:January|February|"
+                        r"March|April|May|June|July|August|September|October|November|December)\s+)?"
+                        r"((?:19|20)\d\d)\b", re.I)
+_VOLUME_BEFORE = re.compile(r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)?(?:tonnes|tons|"
+                            r"barrels|TEUs?|units|vehicles|cars|sets|pieces|head|cubic met(?:er|re)s|"
+                            r"kilograms|kg)\b[^,;]{0,25},?\s*(?:an?\s+)?(?:up|down|rising|falling|"
+                            r"increas\w*|decreas\w*|a (?:rise|fall|drop|decline|gain) of)\s*(?:by\s+)?$",
+                            re.I)
+
+
+def _previous_year_base(after: str, year: int | None) -> bool:
+    """"compared with April 2022" / "over the same period in 2022" for a 2023 figure."""
+    m = _BASE_YEAR.match(after)
+    return bool(m and year is not None and int(m.group(1)) == year - 1)
 
 
 def _share(span: Span) -> float | None:
@@ -238,7 +296,9 @@ def trade_facts_of(head: Head, ctx: DocContext,
     if flow is None or _is_breakdown(doc, head.span, sent):
         return []
     groups = _value_groups(head.role("VALUE"), ctx)
-    growth_spans = [s for s in head.role("GROWTH") if _growth(s, sent) is not None]
+    period, shape = period_and_shape(head, ctx)
+    year = int(period[:4]) if period else ctx.year
+    growth_spans = [s for s in head.role("GROWTH") if _growth(s, sent, year) is not None]
     share_spans = [s for s in head.role("SHARE") if _share(s) is not None]
     partners = head.role("PARTNER")
     if not partners and _THEM.search(sent.text) and prev_partners:
@@ -252,12 +312,11 @@ def trade_facts_of(head: Head, ctx: DocContext,
         return []
     if n > 1 and _RESPECTIVELY.search(sent.text):
         partners, products, growth_spans = _respective_lists(head, sent, n, partners, products,
-                                                             growth_spans)
+                                                             growth_spans, year)
     anchors = [g[1].start_char for g in groups] or [s.start_char for s in
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
     location = _location(head, ctx)
-    period, shape = period_and_shape(head, ctx)
     evidence = Evidence(sent.start_char, sent.end_char, sent.text)
     confidence = round(min(1.0, 0.5 + 0.5 * max(head.score("VALUE"), head.score("GROWTH"),
                                                   head.score("SHARE"))), 3)
@@ -270,6 +329,9 @@ def trade_facts_of(head: Head, ctx: DocContext,
         if len(share_spans) == 1 and n > 1 and not _nearest(share_spans[0], anchors, k):
             share_span = None
         partner = _pick(partners, k, n, anchors, partners)
+        if partner is None:
+            partner = next((e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")
+                            and _as_partner(e)), None) or _other_side(sent, location, ctx)
         product = _pick(products, k, n, anchors, products)
         partner_name = (canonical_place(partner.text) or place_name(partner, ctx)
                         if partner is not None else None)
@@ -278,7 +340,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
         common = dict(location=location, flow=flow, partner=partner_name,
                       product=_product(product), period=period, evidence=evidence,
                       confidence=confidence, doc=None)
-        growth = _growth(growth_span, sent) if growth_span is not None else None
+        growth = _growth(growth_span, sent, year) if growth_span is not None else None
         share = _share(share_span) if share_span is not None else None
         if not groups:
             facts.append((TradeFact(**common, growth_pct=growth, share_pct=share), shape))
@@ -297,7 +359,7 @@ _RESPECTIVELY = re.compile(r"\brespective(?:ly)?\b", re.I)
 
 
 def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
-                      products: list[Span], growths: list[Span]):
+                      products: list[Span], growths: list[Span], year: int | None):
     """In a "respectively" sentence with ``n`` figures, a list of exactly ``n`` partners,
     products or growth rates in the sentence is the list that distributes, whatever the
     relation scores say of its single members."""
@@ -309,7 +371,7 @@ def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
 
     partners = exact("PARTNER", partners)
     products = exact("PRODUCT", products)
-    growths = exact("PERCENT", growths, lambda e: _cue(e) == "GROWTH" and _growth(e, sent) is not None)
+    growths = exact("PERCENT", growths, lambda e: _cue(e) == "GROWTH" and _growth(e, sent, year) is not None)
     return partners, products, growths
 
 
@@ -339,11 +401,61 @@ def _product(span: Span | None) -> str | None:
 
 
 def _location(head: Head, ctx: DocContext) -> str | None:
-    spans = head.role("LOCATION")
+    spans = [s for s in head.role("LOCATION") if not _descriptive(s) and not _as_partner(s)]
     if spans:
         nearest = min(spans, key=lambda s: abs(s.start - head.span.start))
         return place_name(nearest, ctx)
     return ctx.place
+
+
+_COMPASS = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+                      r"south-?west|eastern|western|northern|southern)\s+$", re.I)
+_APPOSITION = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:capital|city|port|hub|"
+                         r"town|county|seat|gateway)\s+(?:of|in)\s+[^,;()]*|,\s*(?:located\s+)?in\s+"
+                         r"(?:[\w-]+\s+){0,2}China[’']s\s+[^,;()]*", re.I)
+
+
+def _descriptive(span: Span) -> bool:
+    """A place that only says where another is: "northwest China's Shaanxi Province",
+    "Xi'an, capital of Shaanxi Province," (the second place describes the first)."""
+    text = doc_text(span.doc)
+    sent = sentence_span(span.doc, span)
+    before = text[max(sent.start_char, span.start_char - 25): span.start_char]
+    if _COMPASS.search(before) and re.match(r"[’']s\b", text[span.end_char: span.end_char + 3]):
+        return True
+    return any(m.start() < span.start_char < m.end()
+               for m in _APPOSITION.finditer(text, sent.start_char, sent.end_char))
+
+
+_PARTNER_PREDICATE = re.compile(
+    r"^[’']?\s*(?:was|is|remained|remains|became|stayed|has been|continued to be)\s+(?:still\s+)?"
+    r"(?:the\s+|its\s+|their\s+|[\w]+[’']s\s+)?(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest)\s+|largest\s+|biggest\s+|top\s+|main\s+|"
+    r"major\s+|leading\s+|key\s+)?(?:trading|trade|export|import)\s+(?:partner|market|destination|"
+    r"source)", re.I)
+
+
+_BETWEEN = re.compile(r"\b(?:between|of)\s+(?:the\s+)?$", re.I)
+
+
+def _other_side(sent: Span, location: str | None, ctx: DocContext) -> Span | None:
+    """"Trade between China and Russia" in a Chinese text: the other side is the partner."""
+    places = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")]
+    text = doc_text(sent.doc)
+    for first, second in zip(places, places[1:]):
+        if not _BETWEEN.search(text[max(0, first.start_char - 12): first.start_char]):
+            continue
+        if not re.fullmatch(r"\s*(?:and|&|-|–)\s*(?:the\s+)?", text[first.end_char: second.start_char]):
+            continue
+        names = [place_name(first, ctx), place_name(second, ctx)]
+        if location in names and names[0] != names[1]:
+            return second if names[0] == location else first
+    return None
+
+
+def _as_partner(span: Span) -> bool:
+    """"The EU was the second largest trading partner": the subject is the partner."""
+    return bool(_PARTNER_PREDICATE.match(doc_text(span.doc)[span.end_char: span.end_char + 80]))
 
 
 def first_stated_period(heads: list[Head], ctx: DocContext) -> str | None:

@@ -19,7 +19,9 @@ import re
 from .docindex import doc_ents, doc_text, indexed
 from .assemble import (Head, _growth, _share, collect_heads, first_stated_period,
                        rank_facts_of, sentence_span, trade_facts_of)
+from ..normalize.place import canonical_place, lookup
 from .context import build_context
+from .tables import table_facts
 
 
 class TradeFactAssembler:
@@ -43,9 +45,11 @@ class TradeFactAssembler:
         pairs: list[tuple] = []
         for head in heads:
             if head.span.label_ == "FLOW":
-                pairs += trade_facts_of(head, ctx, _partners_before(doc, head))
+                pairs += trade_facts_of(head, ctx, _partners_before(doc, head, ctx))
         pairs += [(f, None) for f in rank_facts_of([h for h in heads if h.span.label_ == "RANK"],
                                                      ctx)]
+        used = {s.start for h in heads for s in h.role("VALUE")}
+        pairs += table_facts(doc, ctx, used)
         pairs = attach_orphans(doc, pairs, heads, self.threshold)
         facts = [f for f, _ in pairs]
         if self.merge:
@@ -55,8 +59,10 @@ class TradeFactAssembler:
         return doc
 
 
-def _partners_before(doc: Doc, head: Head) -> list:
-    """PARTNER entities of the nearest earlier sentence that has some (for "to them")."""
+def _partners_before(doc: Doc, head: Head, ctx) -> list:
+    """Partners of the nearest earlier sentence that has some (for "to them"): its PARTNER
+    entities, and the places other than the reporting one that the NER called LOCATION
+    ("Vietnam, Thailand and Indonesia were the top three markets")."""
     sent = sentence_span(doc, head.span)
     earlier = [e for e in doc_ents(doc) if e.label_ == "PARTNER" and e.end <= sent.start]
     if not earlier:
@@ -64,7 +70,9 @@ def _partners_before(doc: Doc, head: Head) -> list:
     last_sent = sentence_span(doc, earlier[-1])
     if sent.start_char - last_sent.end_char > 600:
         return []
-    return [e for e in earlier if e.start >= last_sent.start]
+    return [e for e in doc_ents(doc) if last_sent.start <= e.start < last_sent.end and (
+        e.label_ == "PARTNER" or (e.label_ == "LOCATION" and lookup(e.text) is not None
+                                  and canonical_place(e.text) not in (None, ctx.place)))]
 
 
 def _with_doc(fact, doc_id):

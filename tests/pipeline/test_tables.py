@@ -1,0 +1,71 @@
+"""The reader of flattened table rows (``tradeie.pipeline.tables``)."""
+from decimal import Decimal
+
+import pytest
+
+from tradeie.pipeline.facts import TradeFactAssembler
+
+from .conftest import annotate
+
+
+@pytest.fixture(scope="module")
+def assembler(blank):
+    return TradeFactAssembler(blank)
+
+
+def rows_of(assembler, doc, published="2023-07-21"):
+    doc._.published = published
+    doc._.trade_relations = {}
+    return [(f.flow, f.partner, f.product, f.location, int(f.value), f.currency, f.growth_pct,
+             f.share_pct, f.period) for f in assembler(doc)._.trade_facts]
+
+
+def test_partner_rows_take_unit_and_flow_from_the_header(blank, assembler):
+    doc = annotate(blank, "[Foreign trade]{FLOW} of [Guangxi]{LOCATION} in [January to June 2023]{PERIOD}\n"
+                          "Unit: 100 million yuan, %\n"
+                          "Market | [Import and export]{FLOW} | Y-o-Y\n"
+                          "[ASEAN]{PARTNER} | [1,453.6]{MONEY} | [9.2]{PERCENT}\n"
+                          " of which: [Vietnam]{PARTNER} | [1,011.7]{MONEY} | [-3.8]{PERCENT}\n")
+    assert rows_of(assembler, doc) == [
+        ("total", "ASEAN", None, "Guangxi", 145360000000, "CNY", 9.2, None, "2023-H1"),
+        ("total", "Vietnam", None, "Guangxi", 101170000000, "CNY", -3.8, None, "2023-H1")]
+
+
+def test_product_rows_keep_commas_and_read_share_column_order(blank, assembler):
+    doc = annotate(blank, "[Australia]{LOCATION}: key resource [exports]{FLOW}, [September 2023]{PERIOD}\n"
+                          "Commodity; share of total (%); change on a year earlier (%)\n"
+                          "- [Coal, coke and briquettes]{PRODUCT}: [$7.9b]{MONEY}; [18.2]{PERCENT}; "
+                          "[-38.1]{PERCENT}\n")
+    [row] = rows_of(assembler, doc)
+    assert row == ("export", None, "coal, coke and briquettes", "Australia", 7900000000, "AUD",
+                   -38.1, 18.2, "2023-09")
+
+
+def test_rows_under_a_trade_mode_heading_are_not_facts(blank, assembler):
+    doc = annotate(blank, "[Wuxi]{LOCATION} [imports and exports]{FLOW}, [2022]{PERIOD}\n"
+                          "Unit: 100 million yuan\n"
+                          "By trade mode ([import and export]{FLOW})\n"
+                          "General trade [4,221.0]{MONEY} [9.3]{PERCENT}\n"
+                          "Processing trade [2,517.4]{MONEY} [-3.6]{PERCENT}\n")
+    assert rows_of(assembler, doc) == []
+
+
+def test_a_sentence_with_an_amount_is_not_a_row(blank, assembler):
+    doc = annotate(blank, "[Exports]{FLOW} of [Wuxi]{LOCATION} in [2022]{PERIOD}\n"
+                          "[Japan]{PARTNER} bought goods worth [68.8 billion yuan]{MONEY} from the "
+                          "city, officials said.\n")
+    assert rows_of(assembler, doc) == []
+
+
+def test_a_row_with_an_unknown_label_is_skipped(blank, assembler):
+    doc = annotate(blank, "[Export]{FLOW} markets, [2022]{PERIOD}, unit: 100 million yuan\n"
+                          "Others [120.5]{MONEY} [2.0]{PERCENT}\n")
+    assert rows_of(assembler, doc, published="2023-01-20") == []
+
+
+def test_a_row_with_its_own_flow_word_uses_it(blank, assembler):
+    doc = annotate(blank, "Main indicators of [Wuxi]{LOCATION}, [2022]{PERIOD}\nUnit: 100 million yuan\n"
+                          "Item | Value | YoY (%)\n"
+                          "[Export]{FLOW} [4,833.9]{MONEY} [7.2]{PERCENT}\n")
+    [row] = rows_of(assembler, doc)
+    assert row[0] == "export" and row[4] == int(Decimal("483390000000"))

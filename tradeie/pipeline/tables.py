@@ -1,0 +1,185 @@
+"""Rows of tables that lost their layout: "ASEAN | 1,453.6 | 9.2" under "Unit: 100 million yuan".
+
+Customs and statistics releases put their partner, product and ranking figures in tables.
+Scraped to text, a table becomes one line per row: a label, then number cells, with the
+unit and the meaning of the columns stated once in the lines above. No flow word stands in
+a row, so the relation component has no head to link the row's amount to. This module
+reads such rows line by line:
+
+- a **row** is a short line whose only words are its label: everything after the label is
+  entity-marked amounts and percentages, separators and units;
+- the **header** is the block of lines right above the first row; the nearest flow word in
+  it gives the flow ("Main export commodities", "Market | Import and export | Y-o-Y"), and
+  its column words say whether a percentage is a year-on-year change or a share;
+- the **label** names the partner, product, place or month of the row, or the flow itself
+  ("Export 4,833.9 7.2");
+- rows under a trade-mode or ownership heading are breakdowns, not facts.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ..facts import Evidence, TradeFact
+from ..normalize.percent import resolve_percent
+from .context import DocContext, carried_period, resolve_period
+from .docindex import doc_ents, doc_text
+from .flows import BREAKDOWN, classify_flow
+
+MAX_LABEL_WORDS = 10
+HEADER_LINES = 4
+_FILLER = re.compile(r"^[\s|:;,()\-–—/*•·+%=]*(?:(?:yuan|rmb|usd|us\$|\$|bn|billion|million|"
+                     r"trillion|pct|percent|per cent|times?)[\s|:;,()\-–—/*•·%]*)*$", re.I)
+_LABEL_NOISE = re.compile(r"^[\s\-–—*•·|:]*(?:of which|among them|including|thereinto)?[\s:|]*"
+                          r"(?:no\.?\s*\d+\s*)?", re.I)
+_SECTION_BREAKDOWN = re.compile(r"\bby (?:trade mode|type of (?:enterprise|trade)|enterprise type|"
+                                r"ownership|mode of trade|customs regime)", re.I)
+_SHARE_COLUMN = re.compile(r"share|proportion|% of total|percentage of", re.I)
+_GROWTH_COLUMN = re.compile(r"y-?o-?y|year[- ]on[- ]year|change|growth|\+/-|±|increase", re.I)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFact, str | None]]:
+    """Facts of the table rows of ``doc`` whose amounts no flow head has taken (``used`` holds
+    the start tokens of amounts already in a fact)."""
+    text = doc_text(doc)
+    lines = _lines(text)
+    by_line: list[list[Span]] = [[] for _ in lines]
+    li = 0
+    for ent in doc_ents(doc):
+        while li < len(lines) - 1 and ent.start_char > lines[li][1]:
+            li += 1
+        by_line[li].append(ent)
+    rows = {i: _row(text, lines[i], ents) for i, ents in enumerate(by_line)}
+    out = []
+    for i, row in rows.items():
+        if row is None:
+            continue
+        label_ents, money, percents = row
+        if money.start in used:
+            continue
+        header = _header(text, lines, by_line, rows, i)
+        if header is None:
+            continue
+        flow, columns = header
+        fact = _fact(doc, ctx, lines[i], label_ents, money, percents, flow, columns)
+        if fact is not None:
+            out.append(fact)
+    return out
+
+
+def _row(text: str, line: tuple[int, int], ents: list[Span]):
+    """(label entities, amount, percentages) of a table row, or None for any other line."""
+    moneys = [e for e in ents if e.label_ == "MONEY"]
+    if len(moneys) != 1 or any(e.label_ == "FLOW" and e.start_char > moneys[0].start_char
+                               for e in ents):
+        return None
+    money = moneys[0]
+    label = text[line[0]: money.start_char]
+    if not label.strip() or len(label.split()) > MAX_LABEL_WORDS or re.search(r"[.;]\s", label):
+        return None
+    rest, pos = [], money.start_char
+    percents = []
+    for ent in ents:
+        if ent.start_char < money.start_char:
+            continue
+        rest.append(text[pos: ent.start_char])
+        pos = ent.end_char
+        if ent.label_ == "PERCENT":
+            percents.append(ent)
+        elif ent is not money:
+            return None
+    rest.append(text[pos: line[1]])
+    if not all(_FILLER.match(piece) for piece in rest):
+        return None
+    label_ents = [e for e in ents if e.end_char <= money.start_char]
+    if any(e.label_ in ("MONEY", "PERCENT") for e in label_ents):
+        return None
+    return label_ents, money, percents
+
+
+def _header(text, lines, by_line, rows, i):
+    """(flow, column order) from the lines above the block of rows that holds line ``i``."""
+    j = i - 1
+    while j >= 0 and (rows.get(j) is not None or not text[lines[j][0]: lines[j][1]].strip()):
+        j -= 1  # earlier rows of the same table (and blank lines between rows)
+    flow, columns = None, None
+    for k in range(j, max(-1, j - HEADER_LINES), -1):
+        ents = by_line[k]
+        if rows.get(k) is not None or any(e.label_ in ("MONEY", "PERCENT") for e in ents):
+            break  # prose with figures: the table's header is not above it
+        line_text = text[lines[k][0]: lines[k][1]]
+        if BREAKDOWN.search(line_text) or _SECTION_BREAKDOWN.search(line_text):
+            return None
+        if columns is None and (_SHARE_COLUMN.search(line_text) or _GROWTH_COLUMN.search(line_text)):
+            columns = _columns(line_text)
+        if flow is None:
+            flow = next((classify_flow(e.text) for e in reversed(ents) if e.label_ == "FLOW"
+                         and classify_flow(e.text)), None)
+        if flow is not None:
+            break
+    return flow, columns or ["GROWTH", "SHARE"]
+
+
+def _columns(header: str) -> list[str]:
+    share = _SHARE_COLUMN.search(header)
+    growth = _GROWTH_COLUMN.search(header)
+    if share and growth:
+        return ["SHARE", "GROWTH"] if share.start() < growth.start() else ["GROWTH", "SHARE"]
+    return ["SHARE"] if share else ["GROWTH"]
+
+
+def _label_product(span: Span | None) -> str | None:
+    """A row label is the whole product name, commas included ("Coal, coke and briquettes")."""
+    if span is None:
+        return None
+    text = re.sub(r"^(?:the|its)\s+", "", span.text.strip(" :|-"), flags=re.I)
+    return re.sub(r"\s+", " ", text).lower() or None
+
+
+def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, columns):
+    from .assemble import _money, place_name  # shared slot readers
+
+    text = doc_text(doc)
+    label = _LABEL_NOISE.sub("", text[line[0]: money.start_char])
+    if BREAKDOWN.search(label):
+        return None
+    partner = next((e for e in label_ents if e.label_ == "PARTNER"), None)
+    product = next((e for e in label_ents if e.label_ == "PRODUCT"), None)
+    place = next((e for e in label_ents if e.label_ == "LOCATION"), None)
+    period_span = next((e for e in label_ents if e.label_ == "PERIOD"), None)
+    own_flow = next((classify_flow(e.text) for e in label_ents if e.label_ == "FLOW"), None)
+    if own_flow is not None:
+        flow = own_flow
+    elif not (partner or product or place or period_span):
+        return None  # an unknown label ("Others", a trade mode the patterns do not know)
+    if flow is None:
+        return None
+    amount = _money(money, ctx)
+    if amount is None:
+        return None
+    values = {"GROWTH": None, "SHARE": None}
+    for role, pct in zip(columns, percents):
+        parsed = resolve_percent(pct.text)
+        if parsed is not None and parsed.kind != "points":
+            values[role] = parsed.value
+    period = resolve_period(period_span, ctx) if period_span is not None else None
+    period = period or carried_period(doc, ctx, line[0])
+    location = place_name(place, ctx) if place is not None else ctx.place
+    partner_name = place_name(partner, ctx) if partner is not None else None
+    value = -amount.value if flow == "balance" and re.search(r"deficit", label, re.I) else amount.value
+    evidence = Evidence(line[0], line[1], text[line[0]: line[1]])
+    fact = TradeFact(location=location, flow=flow, partner=partner_name, product=_label_product(product),
+                     period=period, value=value, currency=amount.currency,
+                     growth_pct=values["GROWTH"], share_pct=values["SHARE"], evidence=evidence,
+                     confidence=0.7, doc=None)
+    return fact, period

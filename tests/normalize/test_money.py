@@ -204,3 +204,29 @@ def test_money_reads_formatted_numbers(number, unit):
         assert money is None  # rejected, never overflowed
     else:
         assert money.value == number * scale
+
+
+TABLE_UNITS = [
+    ("Unit: 100 million yuan", "105260000000", "CNY"),
+    ("Unit: USD 100 million", "105260000000", "USD"),
+    ("Unit: RMB 100 million", "105260000000", "CNY"),
+    ("Unit: RMB billion", "1052600000000", "CNY"),
+    ("Unit: yuan 100 million", "105260000000", "CNY"),
+    ("Unit: 10,000 yuan", "10526000", "CNY"),
+    ("Unit: RMB 10,000", "10526000", "CNY"),
+    ("Unit: 1 billion yuan", "1052600000000", "CNY"),
+    ("Unit: US$ million", "1052600000", "USD"),
+    ("Unit: USD million", "1052600000", "USD"),
+    ("(in millions of U.S. dollars)", "1052600000", "USD"),
+    ("Unit: billion US dollars", "1052600000000", "USD"),
+]
+
+
+@pytest.mark.parametrize("header,value,currency", TABLE_UNITS, ids=[h for h, _, _ in TABLE_UNITS])
+def test_table_cell_borrows_the_header_unit(header, value, currency):
+    from decimal import Decimal
+
+    from tradeie.normalize.money import resolve_amount
+
+    money = resolve_amount("1,052.6", " 9.2", f"{header}\nASEAN ")
+    assert (money.value, money.currency) == (Decimal(value), currency)

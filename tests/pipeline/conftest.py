@@ -1,7 +1,6 @@
 import re
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from tradeie.extensions import register_extensions

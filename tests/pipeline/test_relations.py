@@ -1,5 +1,4 @@
 import numpy
-import pytest
 import spacy
 from spacy.training import Example
 from spacy.util import fix_random_seed

@@ -1,6 +1,5 @@
 """`tradeie train` end to end on a tiny corpus: it overfits, writes a loadable pipeline."""
 import json
-from pathlib import Path
 
 import pytest
 

@@ -213,11 +213,26 @@ def parse_money(text: str, *, dollar: str = "USD") -> Money | None:
 
 _BARE = re.compile(r"^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$")
 _LEAD_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SCALE_WORDS = (r"(?:(?:100|hundred|ten|10)\s+(?:million|thousand)|10,?000|1\s+(?:billion|million)|"
+                r"billions?|millions?|thousands?|trillions?|bn|mn)")
 _UNIT_NOTE = re.compile(
-    r"(?:\bunits?\b|\bin\b|\()\s*[:：]?\s*(?P<unit>(?:(?:100|hundred|ten)\s+(?:million|thousand)|"
-    r"billions?|millions?|thousands?|trillions?)?\s*(?:of\s+)?(?:" + _alternation(CURRENCY_WORDS)
-    + r"|" + _alternation(k for k in CURRENCY_SYMBOLS if not k.isalpha()) + r")"
-    r"(?:\s*(?:billions?|millions?|thousands?|trillions?|bn|mn)\b)?)", re.I)
+    r"(?:\bunits?\b|\bin\b|\()\s*[:：]?\s*(?P<unit>(?:" + _SCALE_WORDS + r")?\s*(?:of\s+)?(?:"
+    + _alternation(CURRENCY_WORDS) + r"|" + _alternation(k for k in CURRENCY_SYMBOLS if not k.isalpha())
+    + r")(?:\s*" + _SCALE_WORDS + r"\b)?)", re.I)
+
+
+def _scale_first(unit: str, number: str) -> tuple[str, str]:
+    """(unit, number) in the order ``parse_money`` reads: "USD 100 million" -> "100 million
+    USD"; "10,000 yuan" multiplies the number out, as no scale word says ten thousand."""
+    m = re.match(r"^(?P<cur>[A-Za-z. ]+?)\s*(?P<scale>" + _SCALE_WORDS + r")$", unit, re.I)
+    if m:
+        unit = f"{m.group('scale')} {m.group('cur')}"
+    tens = re.match(r"^(?:10,?000|ten thousand|10 thousand)\s*", unit, re.I)
+    if tens:
+        number = str(Decimal(number) * 10000)
+        unit = unit[tens.end():]
+    unit = re.sub(r"^1\s+(billion|million)", r"\1", unit, flags=re.I)
+    return unit, number
 
 
 def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
@@ -247,10 +262,9 @@ def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
         break
     notes = list(_UNIT_NOTE.finditer(clean(preceding[-1500:])))
     if notes:
-        unit = notes[-1].group("unit").strip()
+        unit, plain = _scale_first(notes[-1].group("unit").strip(), number.replace(",", ""))
         unit = re.sub(r"^(billion|million|thousand|trillion)s\b", r"\1", unit, flags=re.I)
         unit = re.sub(r"\bof\s+", "", unit)
-        plain = number.replace(",", "")
         symbol = re.match(r"^(\S*[$€£¥₩])\s*(\w+)?$", unit)
         if symbol:  # "US$ billion" -> "US$9.4 billion"
             return parse_money(f"{symbol.group(1)}{plain} {symbol.group(2) or ''}", dollar=dollar)

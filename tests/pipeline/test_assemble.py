@@ -270,3 +270,16 @@ def test_a_percentage_of_a_total_is_a_share(blank, assembler):
                ("foreign trade", "9.2%", "GROWTH")])
     [fact] = facts_of(assembler, doc)
     assert (fact.growth_pct, fact.share_pct) == (-9.2, 15.5)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Economists had expected a [trade surplus]{FLOW} of around [$9.3 billion]{MONEY} in "
+    "[September 2023]{PERIOD}.",
+    "[Trade]{FLOW} beat the [$200 billion]{MONEY} goal set for [2024]{PERIOD}.",
+], ids=["expected", "goal"])
+def test_an_amount_somebody_expects_is_not_a_fact(blank, assembler, sentence):
+    doc = annotate(blank, sentence)
+    flow = [e.text for e in doc.ents if e.label_ == "FLOW"][0]
+    money = [e.text for e in doc.ents if e.label_ == "MONEY"][0]
+    link(doc, [(flow, money, "VALUE")])
+    assert facts_of(assembler, doc) == []

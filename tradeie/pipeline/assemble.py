@@ -259,10 +259,30 @@ def _share(span: Span) -> float | None:
     return None if pct is None or pct.kind == "points" else pct.value
 
 
+_FORECAST_BEFORE = re.compile(
+    r"\b(?:expect(?:s|ed|ing)?|forecasts?|forecast(?:ed|ing)|projected|predict(?:s|ed|ing)?|"
+    r"anticipated|polls?|consensus|targets?|targeted|goal|aims?|aimed|plans?|planned|will|would|"
+    r"is set to|are set to|pencil+ed in|estimates? of|outlook)\b[^.;]*$", re.I)
+_FORECAST_AFTER = re.compile(r"^[^.;,()]{0,25}?\b(?:goal|target|forecast|projection|estimate)\b",
+                             re.I)
+
+
+def _forecast(span: Span) -> bool:
+    """"economists had expected a surplus of $9.3 billion", "the $200 billion goal": an amount
+    somebody expects or aims at is not a statistic."""
+    text = doc_text(span.doc)
+    sent = sentence_span(span.doc, span)
+    before = text[max(sent.start_char, span.start_char - 40): span.start_char]
+    return bool(_FORECAST_BEFORE.search(before) or _FORECAST_AFTER.match(text[span.end_char:
+                                                                               span.end_char + 40]))
+
+
 def _value_groups(moneys: list[Span], ctx: DocContext):
     """[(primary Money, primary span, [conversion Money, ...])] in text order."""
     groups: list[tuple[Money, Span, list[Money]]] = []
     for span in moneys:
+        if _forecast(span):
+            continue
         money = _money(span, ctx)
         if money is None:
             continue

@@ -13,6 +13,7 @@ import numpy
 from spacy.tokens import Doc, Span
 
 from .docindex import doc_ents, doc_text, sentence_starts
+from .flows import BREAKDOWN
 
 HEAD_LABELS = ("FLOW", "RANK")
 ARG_LABELS = {
@@ -28,12 +29,6 @@ _NOT_GROWTH_AFTER = re.compile(
     r"February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"(?:than|from|over|compared with|on) (?:the same period (?:of|in) )?(?:19|20)\d\d\b|"
     r"two years (?:earlier|ago)|three years (?:earlier|ago)|seasonally adjusted)", re.I)
-_BREAKDOWN = re.compile(
-    r"\b(?:private|state-owned|foreign-(?:funded|invested)|collective)\s+(?:enterprises|firms|"
-    r"companies)|\b(?:general|processing|border|barter)\s+trade\b|\bbonded\b|market procurement|"
-    r"\bfree trade zone\b|\bpilot (?:free trade )?zone\b|\bFDI\b|foreign direct investment|"
-    r"\bretail sales\b", re.I)
-
 
 class Candidate(NamedTuple):
     head: Span
@@ -118,7 +113,7 @@ def _features(doc: Doc, cand: Candidate, sentence_ents: list[Span]) -> list[floa
         float(same.index(child) == heads.index(head)) if child in same and head in heads else 0.0,
         float(clause_break),
         float(bool(_NOT_GROWTH_AFTER.search(after)) and child.label_ == "PERCENT"),
-        float(bool(_BREAKDOWN.search(doc_text(doc)[doc[max(0, head.start - 12)].idx: head.end_char]))),
+        float(bool(BREAKDOWN.search(doc_text(doc)[doc[max(0, head.start - 12)].idx: head.end_char]))),
         float(child.label_ == "PERCENT" and "account" in doc_text(doc)[max(0, child.start_char - 30):
                                                                   child.start_char].lower()),
         float(child.label_ == "PERCENT" and bool(re.search(r"\b(up|down|rose|fell|increase|decrease|"

@@ -283,3 +283,13 @@ def test_an_amount_somebody_expects_is_not_a_fact(blank, assembler, sentence):
     money = [e.text for e in doc.ents if e.label_ == "MONEY"][0]
     link(doc, [(flow, money, "VALUE")])
     assert facts_of(assembler, doc) == []
+
+
+def test_a_review_of_last_year_dates_its_bare_months_last_year(blank, assembler):
+    doc = annotate(blank, "[Brazil]{LOCATION} posted a record [trade surplus]{FLOW} of "
+                          "[$98.84 billion]{MONEY} [last year]{PERIOD}.\n\nIn [December]{PERIOD} "
+                          "alone, the [surplus]{FLOW} was [$6.77 billion]{MONEY}.")
+    link(doc, [("trade surplus", "$98.84 billion", "VALUE"), ("trade surplus", "last year", "PERIOD"),
+               ("surplus", "$6.77 billion", "VALUE"), ("surplus", "December", "PERIOD")])
+    got = [(f.period, int(f.value)) for f in facts_of(assembler, doc, published="2024-01-05")]
+    assert got == [("2023", 98840000000), ("2023-12", 6770000000)]

@@ -24,6 +24,7 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 _CALENDAR_DATE = re.compile(r"\b(?:\d{1,2}\s+" + _MONTHS + r",?\s+|" + _MONTHS
                             + r"\s+\d{1,2},?\s+)(?P<year>(?:19|20)\d\d)\b|\b(?P<iso>(?P<y2>(?:19|20)\d\d)-"
                             r"\d\d-\d\d)\b")
+_LAST_YEAR = re.compile(r"\b(?:last|previous|past) year\b", re.I)
 _BOILERPLATE = re.compile(r"copyright|all rights reserved|©", re.I)
 _COMPARISON_BASE = re.compile(
     r"(?:\bfrom|\bthan|\bover|compared (?:with|to)|\bsince|\bversus|\bvs\.?|\bagainst|"
@@ -193,6 +194,9 @@ def _document_year(doc: Doc, published: dt.date | None) -> int | None:
     if m:  # a wire dateline: "CANBERRA, 2 November 2023 --"
         return int(m.group("year") or m.group("y2"))
     if published is not None:
+        lead = [e for e in periods if e.start_char < LEAD_CHARS]
+        if lead and _LAST_YEAR.search(lead[0].text):
+            return published.year - 1  # "posted a record surplus last year": a review of it
         return published.year
     for ent in periods:
         if explicit_year(ent):

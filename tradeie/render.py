@@ -13,7 +13,7 @@ COLORS = {"LOCATION": "#7aecec", "PARTNER": "#bfeeb7", "MONEY": "#e4e7d2", "PERC
 
 def relation_sentences(doc: Doc, threshold: float = 0.5) -> list[dict]:
     """displaCy "dep" manual data: one picture per sentence that holds a relation."""
-    from .pipeline.assemble import sentence_span
+    from .pipeline.docindex import sentence_span
 
     relations = doc._.trade_relations or {}
     ents = {e.start: e for e in doc.ents}

@@ -169,7 +169,7 @@ def test_assemble_the_province_in_a_city_article(blank, assembler):
     ("the Mechanical and Electrical Products", "mechanical and electrical products"),
 ], ids=["apposition", "verb", "article"])
 def test_assemble_product_is_cleaned(blank, surface, expected):
-    from tradeie.pipeline.assemble import _product
+    from tradeie.pipeline.slots import product_of as _product
 
     doc = annotate(blank, f"Exports of [{surface}]{{PRODUCT}} rose.")
     assert _product(doc.ents[0]) == expected

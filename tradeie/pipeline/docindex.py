@@ -81,3 +81,14 @@ def _sentence_starts(doc: Doc, ents: list[Span]) -> list[int]:
                 and text.lower() not in _ABBREVIATIONS:
             current = i + 1
     return starts
+
+
+def sentence_span(doc: Doc, head: Span) -> Span:
+    starts = sentence_starts(doc)
+    start = starts[head.start]
+    end = head.end
+    while end < len(doc) and starts[end] == start:
+        end += 1
+    while end > start + 1 and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end]

@@ -17,8 +17,10 @@ from ..facts import RankFact, TradeFact
 import re
 
 from .docindex import doc_ents, doc_text, indexed
-from .assemble import (Head, _growth, _share, collect_heads, first_stated_period,
-                       rank_facts_of, sentence_span, trade_facts_of)
+from .assemble import first_stated_period, rank_facts_of, trade_facts_of
+from .docindex import sentence_span
+from .heads import Head, collect_heads
+from .slots import growth_of, share_of
 from ..normalize.place import canonical_place, lookup
 from .context import build_context
 from .tables import table_facts
@@ -176,9 +178,9 @@ def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float) -
         cue = doc_text(doc)[max(sent.start_char, ent.start_char - 25): ent.start_char]
         data = fact.to_dict()
         if _SHARE_CUE.search(cue):
-            if data["share_pct"] is None and _share(ent) is not None:
-                data["share_pct"] = _share(ent)
+            if data["share_pct"] is None and share_of(ent) is not None:
+                data["share_pct"] = share_of(ent)
         elif data["growth_pct"] is None:
-            data["growth_pct"] = _growth(ent, sent)
+            data["growth_pct"] = growth_of(ent, sent)
         out[i] = (TradeFact.from_dict(data), shape)
     return out

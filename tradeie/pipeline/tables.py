@@ -26,6 +26,7 @@ from ..normalize.percent import resolve_percent
 from .context import DocContext, carried_period, resolve_period
 from .docindex import doc_ents, doc_text
 from .flows import BREAKDOWN, classify_flow
+from .slots import money_of, place_name
 
 MAX_LABEL_WORDS = 10
 HEADER_LINES = 4
@@ -147,7 +148,6 @@ def _label_product(span: Span | None) -> str | None:
 
 
 def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, columns):
-    from .assemble import _money, place_name  # shared slot readers
 
     text = doc_text(doc)
     label = _LABEL_NOISE.sub("", text[line[0]: money.start_char])
@@ -164,7 +164,7 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
         return None  # an unknown label ("Others", a trade mode the patterns do not know)
     if flow is None:
         return None
-    amount = _money(money, ctx)
+    amount = money_of(money, ctx)
     if amount is None:
         return None
     values = {"GROWTH": None, "SHARE": None}

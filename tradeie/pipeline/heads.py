@@ -1,0 +1,168 @@
+"""Flow and rank triggers with the arguments the relation scores give them.
+
+The relation component scores (trigger, entity) pairs. This module turns the scores into
+``Head`` objects: each amount, percentage, partner or product goes to the one trigger and
+role that scores it highest, places and periods may serve several triggers, and a few
+reading rules fill what the scores leave out (a percentage whose own words say growth or
+share, rates listed "respectively" after several flows).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents
+
+SHARED_ROLES = ("LOCATION", "PERIOD")
+
+
+
+@dataclass
+class Head:
+    span: Span
+    args: dict[str, list[tuple[Span, float]]] = field(default_factory=dict)
+
+    def role(self, name: str) -> list[Span]:
+        return [s for s, _ in sorted(self.args.get(name, []), key=lambda a: a[0].start)]
+
+    def score(self, name: str) -> float:
+        scores = [sc for _, sc in self.args.get(name, [])]
+        return max(scores) if scores else 0.0
+
+
+
+_GROWTH_CUE = re.compile(r"(?:\bup|\bdown|rose|rise|rising|fell|fall|grew|growth|increase[sd]?|"
+                         r"decrease[sd]?|decline[sd]?|drop(?:ped)?|surged?|jump(?:ed)?|gain(?:ed)?|"
+                         r"climb(?:ed)?|soar(?:ed)?|slump(?:ed)?|plunge[sd]?|dipped|shrank|"
+                         r"contract(?:ed|ion)|expand(?:ed|ing)|hike|by|of)\W{0,3}$", re.I)
+
+_SHARE_WORDS = re.compile(r"(?:accounting for|accounted for|making up|made up|taking up|took up|"
+                          r"share of|proportion of|or|representing|equal to)\W{0,3}$", re.I)
+
+_SHARE_AFTER = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:total|overall|"
+                          r"aggregate|combined|national|nationwide)\b", re.I)
+
+CUE_THRESHOLD = 0.1
+
+_LIST_BEFORE = re.compile(r"(?:[-+]?\d[\d,.]*\s*(?:%|percent|per cent|pct)\s*(?:,|and|,\s*and)\s*)+$",
+                          re.I)
+
+
+
+def percent_cue(ent: Span) -> str | None:
+    """GROWTH or SHARE when the words right before a percentage (or before the list it closes,
+    "by 11.7% and 3.4%") say which it is."""
+    before = doc_text(ent.doc)[max(0, ent.start_char - 90): ent.start_char]
+    before = _LIST_BEFORE.sub("", before)[-30:]
+    after = doc_text(ent.doc)[ent.end_char: ent.end_char + 20]
+    if re.match(r"\s*(?:lower|higher|more|less|up|down|increase|decrease|rise|drop|"
+                r"year[- ]on[- ]year|yoy)\b", after, re.I):
+        return "GROWTH"
+    if _SHARE_AFTER.match(doc_text(ent.doc)[ent.end_char: ent.end_char + 60]):
+        return "SHARE"
+    if _SHARE_WORDS.search(before):
+        return "SHARE"
+    if _GROWTH_CUE.search(before):
+        return "GROWTH"
+    return None
+
+
+
+def collect_heads(doc: Doc, threshold: float) -> list[Head]:
+    """Heads with their arguments.
+
+    Each amount, percentage, partner or product goes to the single (head, role) that scores it
+    highest; places and periods may serve several heads. A percentage whose own words say
+    growth or share ("up 7.9%", "accounting for 12%") is accepted at a lower score, and, when
+    the model links it nowhere, goes to the flow it follows in its clause.
+    """
+    ents = {e.start: e for e in doc_ents(doc)}
+    heads: dict[int, Head] = {e.start: Head(e) for e in ents.values() if e.label_ in ("FLOW", "RANK")}
+    best: dict[int, tuple[float, int, str]] = {}
+    for (hs, cs), scores in (doc._.trade_relations or {}).items():
+        if hs not in heads or cs not in ents:
+            continue
+        child = ents[cs]
+        cue = percent_cue(child) if child.label_ == "PERCENT" else None
+        if child.label_ == "MONEY" and _in_forward_segment(heads[hs].span, child, heads):
+            cue = "VALUE"
+        for label, score in scores.items():
+            floor = CUE_THRESHOLD if label == cue else threshold
+            if score < floor:
+                continue
+            if label in SHARED_ROLES:
+                heads[hs].args.setdefault(label, []).append((child, score))
+            elif cs not in best or score > best[cs][0]:
+                best[cs] = (score, hs, label)
+    for cs, (score, hs, label) in best.items():
+        heads[hs].args.setdefault(label, []).append((ents[cs], score))
+    _attach_cued_percents(doc, heads, set(best))
+    _respective_heads(doc, heads)
+    return [heads[k] for k in sorted(heads)]
+
+
+
+def _respective_heads(doc: Doc, heads: dict[int, Head]) -> None:
+    """"exports were 49.6 billion yuan and imports 51.6 billion yuan, up 18.9 percent and 3.7
+    percent respectively": n flows with one amount each, then n rates, go in order."""
+    by_sentence: dict[int, list[Head]] = {}
+    starts = sentence_starts(doc)
+    for head in heads.values():
+        if head.span.label_ == "FLOW" and len(head.role("VALUE")) == 1:
+            by_sentence.setdefault(starts[head.span.start], []).append(head)
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        sent = sentence_span(doc, group[0].span)
+        if not RESPECTIVELY.search(sent.text):
+            continue
+        group.sort(key=lambda h: h.span.start)
+        last_value = max(h.role("VALUE")[0].end for h in group)
+        for role in ("GROWTH", "SHARE"):
+            rates = [e for e in span_ents(sent) if e.label_ == "PERCENT" and e.start >= last_value
+                     and percent_cue(e) == role]
+            if len(rates) == len(group):
+                for head, rate in zip(group, rates):
+                    head.args[role] = [(rate, CUE_THRESHOLD)]
+
+
+
+def _in_forward_segment(head: Span, child: Span, heads: dict[int, Head]) -> bool:
+    """The child follows the head with no other flow in between, in the same sentence."""
+    if child.start < head.end:
+        return False
+    starts = sentence_starts(head.doc)
+    if starts[child.start] != starts[head.start]:
+        return False
+    return not any(head.end <= h.span.start < child.start for h in heads.values()
+                   if h.span.label_ == "FLOW")
+
+
+
+def _attach_cued_percents(doc: Doc, heads: dict[int, Head], linked: set[int]) -> None:
+    """Amounts and cued percentages linked nowhere go to the flow they follow in their sentence."""
+    starts = sentence_starts(doc)
+    flows = sorted((h for h in heads.values() if h.span.label_ == "FLOW"),
+                   key=lambda h: h.span.start)
+    for ent in doc_ents(doc):
+        if ent.label_ not in ("PERCENT", "MONEY") or ent.start in linked:
+            continue
+        cue = percent_cue(ent) if ent.label_ == "PERCENT" else "VALUE"
+        if cue is None:
+            continue
+        before = [h for h in flows if h.span.end <= ent.start
+                  and starts[h.span.start] == starts[ent.start]]
+        if not before:
+            continue
+        head = before[-1]
+        if cue == "VALUE" and (head.role("VALUE") or head.role("GROWTH")):
+            continue  # only a head that has found no figure at all
+        if cue != "VALUE" and not head.role("VALUE"):
+            continue
+        head.args.setdefault(cue, []).append((ent, CUE_THRESHOLD))
+
+
+
+RESPECTIVELY = re.compile(r"\brespective(?:ly)?\b", re.I)

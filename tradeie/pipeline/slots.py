@@ -1,0 +1,206 @@
+"""Readers of a fact's slots: the amount, growth, share, product and place of a mention.
+
+Each reader normalizes one entity with :mod:`tradeie.normalize` and applies the reading
+rules of trade news around it: a percentage against the previous month or an older base is
+not year-on-year growth, an amount somebody expects is not a statistic, "northwest China's"
+only says where a province lies, "The EU was the second largest trading partner" names a
+partner.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from spacy.tokens import Doc, Span
+
+from ..normalize.money import Money, resolve_amount
+from ..normalize.percent import resolve_percent, signed_growth
+from ..normalize.place import canonical_place
+from .candidates import _NOT_GROWTH_AFTER
+from .context import DocContext
+from .docindex import doc_text, sentence_span, span_ents
+from .flows import BREAKDOWN, is_deficit
+
+def place_name(span: Span, ctx: DocContext) -> str | None:
+    """Canonical name of a place mention; anaphors ("the city", "its") are the reporting place."""
+    name = canonical_place(span.text)
+    if name is not None:
+        return name
+    text = re.sub(r"^(?:the|its)\s+", "", span.text.strip(), flags=re.I)
+    if not text or text.islower() or re.fullmatch(
+            r"(?:city|province|municipality|country|region|port|nation|zone|island|its?|their|"
+            r"this|that|here)(?:[’']s)?", text, re.I):
+        return ctx.place_for(span.text)
+    if not _PLACE_WORD.search(text):
+        return ctx.place  # an unknown name without a place word is more likely a tagging slip
+    return re.sub(r"[’']s$", "", text)
+
+
+
+_PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Province|City|Region|Prefecture|"
+                         r"Island|Islands|Bay|Harbou?r|Pass|Crossing)\b")
+
+
+
+def is_breakdown(doc: Doc, head: Span, sent: Span) -> bool:
+    lo = max(sent.start_char, head.start_char - 90)
+    window = doc_text(doc)[lo: head.end_char + 40]
+    return bool(BREAKDOWN.search(window))
+
+
+
+def money_of(span: Span, ctx: DocContext) -> Money | None:
+    doc = span.doc
+    return resolve_amount(span.text, doc_text(doc)[span.end_char: span.end_char + 200],
+                          doc_text(doc)[max(0, span.start_char - 1500): span.start_char],
+                          dollar=ctx.dollar)
+
+
+
+def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
+    """Year-on-year growth of a percentage, or None when it is not one: percentage points,
+    month-on-month, a change against an older base, the change of a volume ("542 million
+    tonnes, down 5.9%"). ``year`` is the fact's year: "over the same period in 2022" is
+    year-on-year for a 2023 figure."""
+    pct = resolve_percent(span.text)
+    if pct is None or pct.kind == "points":
+        return None
+    doc = span.doc
+    after = doc_text(doc)[span.end_char: span.end_char + 60]
+    if _NOT_GROWTH_AFTER.search(after) and not _previous_year_base(after, year):
+        return None
+    if _MOM_AFTER.match(after):
+        return None
+    before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
+    if _VOLUME_BEFORE.search(before):
+        return None
+    return signed_growth(pct, before, after)
+
+
+
+_MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:compared (?:to|with)|from|over|versus|against|than|on)\s+"
+                        r"(?:the\s+)?(?:previous|prior|preceding|last) month", re.I)
+
+_BASE_YEAR = re.compile(r"^[^.;]{0,40}?(?:than|from|over|compared (?:with|to)|against|versus|on)\s+"
+                        r"(?:the same (?:period|month|quarter) (?:of|in)\s+)?(?:(?:January|February|"
+                        r"March|April|May|June|July|August|September|October|November|December)\s+)?"
+                        r"((?:19|20)\d\d)\b", re.I)
+
+_VOLUME_BEFORE = re.compile(r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)?(?:tonnes|tons|"
+                            r"barrels|TEUs?|units|vehicles|cars|sets|pieces|head|cubic met(?:er|re)s|"
+                            r"kilograms|kg)\b[^,;]{0,25},?\s*(?:an?\s+)?(?:up|down|rising|falling|"
+                            r"increas\w*|decreas\w*|a (?:rise|fall|drop|decline|gain) of)\s*(?:by\s+)?$",
+                            re.I)
+
+
+
+def _previous_year_base(after: str, year: int | None) -> bool:
+    """"compared with April 2022" / "over the same period in 2022" for a 2023 figure."""
+    m = _BASE_YEAR.match(after)
+    return bool(m and year is not None and int(m.group(1)) == year - 1)
+
+
+
+def share_of(span: Span) -> float | None:
+    pct = resolve_percent(span.text)
+    return None if pct is None or pct.kind == "points" else pct.value
+
+
+
+_FORECAST_BEFORE = re.compile(
+    r"\b(?:expect(?:s|ed|ing)?|forecasts?|forecast(?:ed|ing)|projected|predict(?:s|ed|ing)?|"
+    r"anticipated|polls?|consensus|targets?|targeted|goal|aims?|aimed|plans?|planned|will|would|"
+    r"is set to|are set to|pencil+ed in|estimates? of|outlook)\b[^.;]*$", re.I)
+
+_FORECAST_AFTER = re.compile(r"^[^.;,()]{0,25}?\b(?:goal|target|forecast|projection|estimate)\b",
+                             re.I)
+
+
+
+def is_forecast(span: Span) -> bool:
+    """"economists had expected a surplus of $9.3 billion", "the $200 billion goal": an amount
+    somebody expects or aims at is not a statistic."""
+    text = doc_text(span.doc)
+    sent = sentence_span(span.doc, span)
+    before = text[max(sent.start_char, span.start_char - 40): span.start_char]
+    return bool(_FORECAST_BEFORE.search(before) or _FORECAST_AFTER.match(text[span.end_char:
+                                                                               span.end_char + 40]))
+
+
+
+def signed_value(value: Decimal, flow: str, text: str) -> Decimal:
+    if flow == "balance" and value > 0 and is_deficit(text):
+        return -value
+    return value
+
+
+
+_PRODUCT_TAIL = re.compile(r"(?:\s+(?:were|was|are|is|stood|rose|fell|grew|exports?|imports?|"
+                           r"exported|imported|shipments|sales|worth))+$", re.I)
+
+
+
+def product_of(span: Span | None) -> str | None:
+    """A product as written, lower-cased, without articles, appositions or a trailing verb:
+    "laptops, the city's pillar product," -> "laptops"."""
+    if span is None:
+        return None
+    text = re.split(r"\s*[,(;:]", span.text.strip(), maxsplit=1)[0]
+    text = re.sub(r"^(?:the|its|of)\s+", "", text, flags=re.I)
+    text = _PRODUCT_TAIL.sub("", text)
+    return re.sub(r"\s+", " ", text).lower() or None
+
+
+
+_COMPASS = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+                      r"south-?west|eastern|western|northern|southern)\s+$", re.I)
+
+_APPOSITION = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:capital|city|port|hub|"
+                         r"town|county|seat|gateway)\s+(?:of|in)\s+[^,;()]*|,\s*(?:located\s+)?in\s+"
+                         r"(?:[\w-]+\s+){0,2}China[’']s\s+[^,;()]*", re.I)
+
+
+
+def is_descriptive(span: Span) -> bool:
+    """A place that only says where another is: "northwest China's Shaanxi Province",
+    "Xi'an, capital of Shaanxi Province," (the second place describes the first)."""
+    text = doc_text(span.doc)
+    sent = sentence_span(span.doc, span)
+    before = text[max(sent.start_char, span.start_char - 25): span.start_char]
+    if _COMPASS.search(before) and re.match(r"[’']s\b", text[span.end_char: span.end_char + 3]):
+        return True
+    return any(m.start() < span.start_char < m.end()
+               for m in _APPOSITION.finditer(text, sent.start_char, sent.end_char))
+
+
+
+_PARTNER_PREDICATE = re.compile(
+    r"^[’']?\s*(?:was|is|remained|remains|became|stayed|has been|continued to be)\s+(?:still\s+)?"
+    r"(?:the\s+|its\s+|their\s+|[\w]+[’']s\s+)?(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest)\s+|largest\s+|biggest\s+|top\s+|main\s+|"
+    r"major\s+|leading\s+|key\s+)?(?:trading|trade|export|import)\s+(?:partner|market|destination|"
+    r"source)", re.I)
+
+_BETWEEN = re.compile(r"\b(?:between|of)\s+(?:the\s+)?$", re.I)
+
+
+
+def other_side(sent: Span, location: str | None, ctx: DocContext) -> Span | None:
+    """"Trade between China and Russia" in a Chinese text: the other side is the partner."""
+    places = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")]
+    text = doc_text(sent.doc)
+    for first, second in zip(places, places[1:]):
+        if not _BETWEEN.search(text[max(0, first.start_char - 12): first.start_char]):
+            continue
+        if not re.fullmatch(r"\s*(?:and|&|-|–)\s*(?:the\s+)?", text[first.end_char: second.start_char]):
+            continue
+        names = [place_name(first, ctx), place_name(second, ctx)]
+        if location in names and names[0] != names[1]:
+            return second if names[0] == location else first
+    return None
+
+
+
+def is_partner_subject(span: Span) -> bool:
+    """"The EU was the second largest trading partner": the subject is the partner."""
+    return bool(_PARTNER_PREDICATE.match(doc_text(span.doc)[span.end_char: span.end_char + 80]))

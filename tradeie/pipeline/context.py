@@ -91,16 +91,20 @@ def _reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
     """The most mentioned place (headline counting double), its country, and the most
     mentioned place of each kind ("the province" in a city article)."""
     counts: Counter = Counter()
+    penalty: Counter = Counter()
     first: dict[str, int] = {}
     country: dict[str, str | None] = {}
     kinds: dict[str, str] = {}
     for ent in doc_ents(doc):
-        if ent.label_ != "LOCATION":
+        if ent.label_ not in ("LOCATION", "PARTNER"):
             continue
         place = lookup(ent.text)
         if place is None:
             continue
         name = canonical_place(ent.text) or place.name
+        if ent.label_ == "PARTNER":  # a name the text also trades with is less likely the reporter
+            penalty[name] += 0.5 * _weight(doc, ent.start_char, ent.end_char)
+            continue
         counts[name] += _weight(doc, ent.start_char, ent.end_char)
         first.setdefault(name, ent.start_char)
         country[name] = place.country
@@ -116,7 +120,7 @@ def _reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         kinds[place.name] = place.kind
     if not counts:
         return None, None, {}
-    ranked = sorted(counts, key=lambda n: (-counts[n], first[n]))
+    ranked = sorted(counts, key=lambda n: (-(counts[n] - penalty[n]), first[n]))
     by_kind = {}
     for group, allowed in ANAPHOR_KINDS.items():
         match = [n for n in ranked if kinds.get(n) in allowed]
@@ -126,15 +130,42 @@ def _reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
 
 
 def _weight(doc: Doc, start: int, end: int) -> float:
-    """A mention counts 1, twice in the headline; a dateline ("SEOUL, June 1 --") names where
-    the reporter sits, not whose trade it is, so it counts half."""
+    """How much a mention says "this is the place whose trade it is".
+
+    A mention counts 1, twice in the headline. The words around it change that: the owner of
+    the trade ("Viet Nam's exports", "Zhejiang posted foreign trade of") counts double; the
+    other side ("exports to China", "trade with the US") and a source ("Hangzhou Customs
+    said") count less; a dateline ("SEOUL, June 1 --", "HANOI —") names where the reporter
+    sits, so it counts half."""
+    text = doc_text(doc)
     weight = 2.0 if start < LEAD_CHARS else 1.0
-    surface = doc_text(doc)[start:end]
-    line_start = doc_text(doc).rfind("\n", 0, start) + 1
-    if surface.isupper() and len(surface) > 2 and not doc_text(doc)[line_start:start].strip() \
-            and doc_text(doc)[end:end + 1] == ",":
+    before, after = text[max(0, start - 25): start], text[end: end + 60]
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and _DATELINE_TAIL.match(after):
         weight /= 2
+    if _SHARE_BASE_BEFORE.search(before):
+        weight *= 0.5  # "10.6 percent of Zhejiang's total": the base of a share
+    elif _OWNER_AFTER.match(after):
+        weight *= 2
+    elif _OTHER_SIDE_BEFORE.search(before):
+        weight *= 0.3
+    elif _SOURCE_AFTER.match(after):
+        weight *= 0.5
     return weight
+
+
+_DATELINE_TAIL = re.compile(r"^\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]|-{1,2}\s|\((?:Xinhua|"
+                            r"Reuters|AFP|AP|Bernama|VNA|Yonhap|Kyodo|PTI|IANS|ANI|dpa|Bloomberg)\b)")
+_OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:\w+\s+){0,3}?(?:foreign\s+trade|trade|exports?|imports?|"
+                          r"total|surplus|deficit|merchandise|goods|two-way|overall|import|export)|"
+                          r"\s+(?:posted|reported|recorded|saw|registered|logged|achieved|realized|"
+                          r"realised)\b)", re.I)
+_SHARE_BASE_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
+_OTHER_SIDE_BEFORE = re.compile(r"\b(?:to|from|with|into|toward|towards|against)\s+(?:the\s+)?$",
+                                re.I)
+_SOURCE_AFTER = re.compile(r"^\s+(?:Customs|Municipal|Provincial|Bureau|Department|Statistics|"
+                           r"Commerce|Administration|University|Daily|Times|News|Port Authority|"
+                           r"Government)\b")
 
 
 _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",

@@ -1,0 +1,28 @@
+"""The document context: which place reports, which year it is."""
+import pytest
+
+from tradeie.pipeline.context import build_context
+from tradeie.pipeline.docindex import indexed
+
+from .conftest import annotate
+
+
+def place_of(blank, marked):
+    doc = annotate(blank, marked)
+    with indexed(doc):
+        return build_context(doc).place
+
+
+@pytest.mark.parametrize("marked,place", [
+    ("HANOI — [Viet Nam]{LOCATION}'s [exports]{FLOW} to [China]{LOCATION} rose. [Imports]{FLOW} "
+     "from [China]{LOCATION} fell. Trade with [China]{PARTNER} shrank.", "Vietnam"),
+    ("[Yiwu]{LOCATION} saw [its]{LOCATION} trade grow. The figure made up 10.6 percent of "
+     "[Zhejiang]{LOCATION}'s total. [Zhejiang]{LOCATION} Customs said so.", "Yiwu"),
+    ("SEOUL, June 1 -- [South Korea]{LOCATION}'s [exports]{FLOW} fell, data from Seoul showed.",
+     "South Korea"),
+    ("[Zhejiang]{LOCATION} posted [foreign trade]{FLOW} of 925.6 billion yuan, "
+     "[Hangzhou]{LOCATION} Customs said. [Hangzhou]{LOCATION} Customs added that exports rose.",
+     "Zhejiang"),
+], ids=["partner-country-as-location", "share-base", "dateline", "customs-source"])
+def test_the_reporting_place_is_the_owner_of_the_trade(blank, marked, place):
+    assert place_of(blank, marked) == place

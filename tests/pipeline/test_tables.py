@@ -69,3 +69,12 @@ def test_a_row_with_its_own_flow_word_uses_it(blank, assembler):
                           "[Export]{FLOW} [4,833.9]{MONEY} [7.2]{PERCENT}\n")
     [row] = rows_of(assembler, doc)
     assert row[0] == "export" and row[4] == int(Decimal("483390000000"))
+
+
+def test_untagged_labels_take_their_role_from_the_header(blank, assembler):
+    doc = annotate(blank, "[Quanzhou]{LOCATION} main [export]{FLOW} commodities, [2023]{PERIOD}\n"
+                          "- Footwear: [RMB 43.21 billion]{MONEY}, up [6.2%]{PERCENT};\n"
+                          "- Luggage and bags: [RMB 8.93 billion]{MONEY}, down [12.4%]{PERCENT}.\n"
+                          "Unit: [100 million yuan]{MONEY}\n")
+    assert [(r[0], r[2], r[4], r[6]) for r in rows_of(assembler, doc, "2024-01-20")] == [
+        ("export", "footwear", 43210000000, 6.2), ("export", "luggage and bags", 8930000000, -12.4)]

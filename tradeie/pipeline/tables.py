@@ -22,16 +22,19 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..facts import Evidence, TradeFact
-from ..normalize.percent import resolve_percent
+from ..normalize.percent import resolve_percent, signed_growth
 from .context import DocContext, carried_period, resolve_period
 from .docindex import doc_ents, doc_text
+from ..normalize.place import canonical_place
 from .flows import BREAKDOWN, classify_flow
 from .slots import money_of, place_name
 
 MAX_LABEL_WORDS = 10
 HEADER_LINES = 4
-_FILLER = re.compile(r"^[\s|:;,()\-–—/*•·+%=]*(?:(?:yuan|rmb|usd|us\$|\$|bn|billion|million|"
-                     r"trillion|pct|percent|per cent|times?)[\s|:;,()\-–—/*•·%]*)*$", re.I)
+_FILLER = re.compile(r"^[\s|:;,.()\-–—/*•·+%=]*(?:(?:yuan|rmb|usd|us\$|\$|bn|billion|million|"
+                     r"trillion|pct|percent|per cent|times?|up|down|rose|fell|increased?|decreased?|"
+                     r"rising|falling|growth|change|year[- ]on[- ]year|y-?o-?y|or|and|accounting for|"
+                     r"of (?:the )?total|share)[\s|:;,.()\-–—/*•·%]*)*$", re.I)
 _LABEL_NOISE = re.compile(r"^[\s\-–—*•·|:]*(?:of which|among them|including|thereinto)?[\s:|]*"
                           r"(?:no\.?\s*\d+\s*)?", re.I)
 _SECTION_BREAKDOWN = re.compile(r"\bby (?:trade mode|type of (?:enterprise|trade)|enterprise type|"
@@ -71,8 +74,8 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
         header = _header(text, lines, by_line, rows, i)
         if header is None:
             continue
-        flow, columns = header
-        fact = _fact(doc, ctx, lines[i], label_ents, money, percents, flow, columns)
+        flow, columns, header_text = header
+        fact = _fact(doc, ctx, lines[i], label_ents, money, percents, flow, columns, header_text)
         if fact is not None:
             out.append(fact)
     return out
@@ -86,8 +89,9 @@ def _row(text: str, line: tuple[int, int], ents: list[Span]):
         return None
     money = moneys[0]
     label = text[line[0]: money.start_char]
-    if not label.strip() or len(label.split()) > MAX_LABEL_WORDS or re.search(r"[.;]\s", label):
-        return None
+    if not label.strip() or len(label.split()) > MAX_LABEL_WORDS or re.search(r"[.;]\s", label) \
+            or re.match(r"\W*(?:units?|in)\b", label, re.I):
+        return None  # prose, or the unit note itself ("Unit: 100 million yuan")
     rest, pos = [], money.start_char
     percents = []
     for ent in ents:
@@ -109,16 +113,18 @@ def _row(text: str, line: tuple[int, int], ents: list[Span]):
 
 
 def _header(text, lines, by_line, rows, i):
-    """(flow, column order) from the lines above the block of rows that holds line ``i``."""
+    """(flow, column order, header text) from the lines above the block of rows that holds
+    line ``i``; None under a breakdown heading."""
     j = i - 1
     while j >= 0 and (rows.get(j) is not None or not text[lines[j][0]: lines[j][1]].strip()):
         j -= 1  # earlier rows of the same table (and blank lines between rows)
-    flow, columns = None, None
+    flow, columns, seen = None, None, []
     for k in range(j, max(-1, j - HEADER_LINES), -1):
         ents = by_line[k]
         if rows.get(k) is not None or any(e.label_ in ("MONEY", "PERCENT") for e in ents):
             break  # prose with figures: the table's header is not above it
         line_text = text[lines[k][0]: lines[k][1]]
+        seen.append(line_text)
         if BREAKDOWN.search(line_text) or _SECTION_BREAKDOWN.search(line_text):
             return None
         if columns is None and (_SHARE_COLUMN.search(line_text) or _GROWTH_COLUMN.search(line_text)):
@@ -128,7 +134,7 @@ def _header(text, lines, by_line, rows, i):
                          and classify_flow(e.text)), None)
         if flow is not None:
             break
-    return flow, columns or ["GROWTH", "SHARE"]
+    return flow, columns or ["GROWTH", "SHARE"], "\n".join(reversed(seen))
 
 
 def _columns(header: str) -> list[str]:
@@ -139,6 +145,26 @@ def _columns(header: str) -> list[str]:
     return ["SHARE"] if share else ["GROWTH"]
 
 
+_PRODUCT_HEADER = re.compile(r"\b(?:commodit(?:y|ies)|products?|items?|goods|categor(?:y|ies))\b", re.I)
+_PARTNER_HEADER = re.compile(r"\b(?:markets?|countr(?:y|ies)|regions?|destinations?|partners?|"
+                             r"origins?|sources?)\b", re.I)
+
+
+def _untagged_label(label: str, header: str, ctx: DocContext) -> tuple[str, str] | None:
+    """The role of a row label the NER left unmarked, from the header: a known place under
+    "Market"/"Country" is a partner, any label under "Commodity"/"Products" a product."""
+    label = label.strip(" :|-–—*•·\t")
+    if not label or len(label.split()) > 8 or BREAKDOWN.search(label):
+        return None
+    name = canonical_place(label)
+    if name is not None and name != ctx.place and _PARTNER_HEADER.search(header):
+        return "PARTNER", name
+    if name is None and _PRODUCT_HEADER.search(header) and not re.search(r"\d|total|others?\b",
+                                                                          label, re.I):
+        return "PRODUCT", re.sub(r"\s+", " ", label).lower()
+    return None
+
+
 def _label_product(span: Span | None) -> str | None:
     """A row label is the whole product name, commas included ("Coal, coke and briquettes")."""
     if span is None:
@@ -147,7 +173,8 @@ def _label_product(span: Span | None) -> str | None:
     return re.sub(r"\s+", " ", text).lower() or None
 
 
-def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, columns):
+def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, columns,
+          header_text):
 
     text = doc_text(doc)
     label = _LABEL_NOISE.sub("", text[line[0]: money.start_char])
@@ -158,10 +185,13 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
     place = next((e for e in label_ents if e.label_ == "LOCATION"), None)
     period_span = next((e for e in label_ents if e.label_ == "PERIOD"), None)
     own_flow = next((classify_flow(e.text) for e in label_ents if e.label_ == "FLOW"), None)
+    untagged = None
     if own_flow is not None:
         flow = own_flow
     elif not (partner or product or place or period_span):
-        return None  # an unknown label ("Others", a trade mode the patterns do not know)
+        untagged = _untagged_label(label, header_text, ctx)
+        if untagged is None:
+            return None  # an unknown label ("Others", a trade mode the patterns do not know)
     if flow is None:
         return None
     amount = money_of(money, ctx)
@@ -171,14 +201,20 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
     for role, pct in zip(columns, percents):
         parsed = resolve_percent(pct.text)
         if parsed is not None and parsed.kind != "points":
-            values[role] = parsed.value
+            words = text[money.end_char: pct.start_char]  # "..., down 12.4%" in a bullet row
+            values[role] = signed_growth(parsed, words) if role == "GROWTH" else parsed.value
     period = resolve_period(period_span, ctx) if period_span is not None else None
     period = period or carried_period(doc, ctx, line[0])
     location = place_name(place, ctx) if place is not None else ctx.place
     partner_name = place_name(partner, ctx) if partner is not None else None
+    product_name = _label_product(product)
+    if untagged is not None:
+        role, name = untagged
+        partner_name = name if role == "PARTNER" else partner_name
+        product_name = name if role == "PRODUCT" else product_name
     value = -amount.value if flow == "balance" and re.search(r"deficit", label, re.I) else amount.value
     evidence = Evidence(line[0], line[1], text[line[0]: line[1]])
-    fact = TradeFact(location=location, flow=flow, partner=partner_name, product=_label_product(product),
+    fact = TradeFact(location=location, flow=flow, partner=partner_name, product=product_name,
                      period=period, value=value, currency=amount.currency,
                      growth_pct=values["GROWTH"], share_pct=values["SHARE"], evidence=evidence,
                      confidence=0.7, doc=None)

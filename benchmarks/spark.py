@@ -31,7 +31,8 @@ from speed import texts  # benchmarks/speed.py: corpus dev texts and samples
 def serve(master: str, model: str | None, docs: list[str], partitions: int,
           batch_size: int) -> None:
     """Time extract_facts on ``master`` once per "run" line on stdin; JSON lines out."""
-    from tradeie.spark import extract_facts, spark_session
+    from tradeie.spark import extract_facts
+    from tradeie.spark_io import spark_session
 
     spark = spark_session(master, app_name="tradeie-benchmark")
     rows = [(str(i), t) for i, t in enumerate(docs)]

@@ -70,7 +70,7 @@ def extract(
 def _extract_spark(paths: List[str], output: Optional[Path], fmt: Optional[str],
                    published: Optional[str], model: Optional[Path], batch_size: int,
                    master: str) -> None:
-    from .spark import errors_path, run_cli
+    from .spark_io import errors_path, run_cli
 
     if output is not None:
         paths = [*paths, str(output)]
@@ -111,7 +111,8 @@ def evaluate(
     data: Optional[Path] = typer.Option(None, help="... on these records (corpus/dev.jsonl)."),
 ) -> None:
     """Fact-level precision, recall and F1 by the rules of the fact schema."""
-    from .training.scoring import read_facts, score
+    from .training.factfiles import read_facts
+    from .training.scoring import score
 
     if model is not None or data is not None:
         from .training.evaluate import evaluate_pipeline
@@ -134,7 +135,8 @@ def convert(
 ) -> None:
     """Build train/dev records, gold facts and spaCy DocBin files."""
     from .training.convert import blank_nlp, convert_corpus, write_docbin
-    from .training.formats import load_annotations, write_records
+    from .training.importers import load_annotations
+    from .training.records import write_records
 
     nlp = blank_nlp()
     if src.is_dir() and fmt is None:

@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from ..pipeline.relations import GOLD_KEY
 from .corpus import clean_fact, find_ann, read_ann, split_records
-from .formats import read_records, write_records
+from .records import read_records, write_records
 
 logger = logging.getLogger("tradeie")
 

@@ -21,8 +21,8 @@ from ..normalize import canonical_place, parse_period
 from ..normalize.percent import resolve_percent
 from ..normalize.money import resolve_amount
 from ..normalize.ordinal import parse_ordinal
-from .formats import ENTITY_LABELS, validate_record
-from .scoring import canonical_name, canonical_period, product_tokens
+from .canonical import canonical_name, canonical_period, product_tokens
+from .records import ENTITY_LABELS, validate_record
 
 HEADERS = ("doc", "style", "published", "phenomena", "reviewed", "text", "gold")
 TRADE_KEYS = ("type", "sentence", "location", "flow", "partner", "product", "period", "value",

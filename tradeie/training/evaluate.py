@@ -10,7 +10,7 @@ from spacy.training import Example
 from ..api import load, make_docs
 from ..pipeline.relations import score_relations
 from .convert import record_to_doc
-from .formats import read_records
+from .records import read_records
 from .scoring import score
 
 

@@ -1,8 +1,10 @@
 """Score predicted facts against gold facts.
 
-Implements "Scoring a prediction against gold" in ``fact-schema.md``: name, period and
-product canonicalisation, the strict and core match, greedy one-to-one matching per
-document, precision/recall/F1 and per-field accuracy. Standard library only.
+Implements "Scoring a prediction against gold" in ``fact-schema.md``: the strict and core
+match over the canonical names, periods and products of :mod:`.canonical`, greedy one-to-one
+matching per document, precision/recall/F1 and per-field accuracy. Fact files are read and
+checked by :mod:`.factfiles`; ``read_facts`` and the canonical forms stay importable from
+here. Standard library only.
 
 Choices the schema leaves open, made here:
 
@@ -14,131 +16,27 @@ Choices the schema leaves open, made here:
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
-from ..errors import AnnotationError
-
-NAME_ALIASES: dict[str, str] = {
-    **dict.fromkeys(["eu", "the eu", "the european union"], "european union"),
-    **dict.fromkeys(
-        ["us", "u.s.", "usa", "u.s.a.", "the us", "the u.s.", "the united states",
-         "america", "united states of america"],
-        "united states",
-    ),
-    **dict.fromkeys(["uk", "u.k.", "the uk", "britain", "great britain"], "united kingdom"),
-    **dict.fromkeys(
-        ["asean countries", "asean members", "asean member states",
-         "association of southeast asian nations"],
-        "asean",
-    ),
-    **dict.fromkeys(["rok", "korea", "republic of korea"], "south korea"),
-    **dict.fromkeys(
-        ["belt and road", "countries along the belt and road",
-         "belt and road countries and regions",
-         "countries and regions along the belt and road"],
-        "belt and road countries",
-    ),
-    **dict.fromkeys(["rcep", "rcep countries", "rcep member countries"], "rcep members"),
-    "central and eastern european countries": "ceec",
-    **dict.fromkeys(["prc", "mainland china", "chinese mainland"], "china"),
-    **dict.fromkeys(["hong kong sar", "hksar"], "hong kong"),
-    **dict.fromkeys(["brics", "brics nations", "brics members"], "brics countries"),
-}
-
-NAME_SUFFIXES = (" city", " municipality", " province", " prefecture", " special economic zone")
-PRODUCT_STOP_WORDS = frozenset({"and", "of", "the", "products"})
-FLOWS = ("total", "export", "import", "balance")
-OPTIONAL_KEYS = frozenset(
-    {"conversion", "value_qualifier", "growth_qualifier", "context", "notes", "id"}
+# NAME_ALIASES, NAME_SUFFIXES, PRODUCT_STOP_WORDS, ALLOWED_KEYS, FLOWS, OPTIONAL_KEYS and
+# read_facts are not used here: they are re-exported for callers that import them from here.
+from .canonical import (  # noqa: F401
+    NAME_ALIASES,
+    NAME_SUFFIXES,
+    PRODUCT_STOP_WORDS,
+    _fact_type,
+    canonical_name,
+    canonical_period,
+    product_tokens,
 )
-ALLOWED_KEYS = {
-    "trade": frozenset(
-        {"doc", "type", "sentence", "location", "flow", "partner", "product", "period",
-         "value", "currency", "growth_pct", "share_pct", "evidence", "confidence"}
-    ) | OPTIONAL_KEYS,
-    "rank": frozenset(
-        {"doc", "type", "sentence", "location", "rank", "list", "year", "evidence",
-         "confidence"}
-    ) | OPTIONAL_KEYS,
-}
+from .factfiles import ALLOWED_KEYS, FLOWS, OPTIONAL_KEYS, read_facts  # noqa: F401
+
 VALUE_TOLERANCE = Decimal("0.005")  # relative to the gold value
 PERCENT_TOLERANCE = Decimal("0.05")  # absolute, in percent
 FIELDS = ("period", "product", "share_pct")
-
-_MONTH_RANGE = re.compile(r"(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})")
-_PERIOD_SYNTAX = re.compile(
-    r"\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2])(\.\.\d{4}-(0[1-9]|1[0-2]))?)?"
-)
-_SPANS = {(1, 12): "", (1, 6): "-H1", (7, 12): "-H2", (1, 3): "-Q1", (4, 6): "-Q2",
-          (7, 9): "-Q3", (10, 12): "-Q4"}
 _BAD = object()  # a number that could not be read
-
-
-# -- canonicalisation ---------------------------------------------------------------------
-
-
-def canonical_name(name: str | None) -> str | None:
-    """Canonical form of a location or partner name; None for null or blank.
-
-    >>> canonical_name("  The  U.S. ")
-    'united states'
-    >>> canonical_name("Guangdong Province")
-    'guangdong'
-    """
-    if name is None:
-        return None
-    text = " ".join(str(name).split()).lower().replace("\u2019", "'")
-    if not text:
-        return None
-    if text in NAME_ALIASES:
-        return NAME_ALIASES[text]
-    if text.startswith("the "):
-        text = text[len("the "):]
-    for suffix in NAME_SUFFIXES:
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-            break
-    return NAME_ALIASES.get(text, text)
-
-
-def canonical_period(period: str | None) -> str | None:
-    """Canonical period: upper-case, whole quarter/half/year month ranges collapsed.
-
-    >>> canonical_period("2020-01..2020-06")
-    '2020-H1'
-    >>> canonical_period("2021-q1")
-    '2021-Q1'
-    """
-    if period is None:
-        return None
-    text = str(period).strip().upper()
-    if not text:
-        return None
-    match = _MONTH_RANGE.fullmatch(text)
-    if match is None or match[1] != match[3]:
-        return text
-    start, end = int(match[2]), int(match[4])
-    if start == end:
-        return f"{match[1]}-{match[2]}"
-    if (start, end) in _SPANS:
-        return match[1] + _SPANS[start, end]
-    return text
-
-
-def product_tokens(product: str | None) -> frozenset[str]:
-    """Lower-cased letter/digit runs of a product, without stop words.
-
-    >>> sorted(product_tokens("Mechanical and Electrical Products"))
-    ['electrical', 'mechanical']
-    """
-    if product is None:
-        return frozenset()
-    words = re.findall(r"[^\W_]+", str(product).lower())
-    return frozenset(words) - PRODUCT_STOP_WORDS
 
 
 # -- field rules ---------------------------------------------------------------------------
@@ -205,10 +103,6 @@ FIELD_RULES = {"period": _period_equal, "product": _product_equal, "share_pct": 
 
 
 # -- matching --------------------------------------------------------------------------------
-
-
-def _fact_type(fact: dict) -> str:
-    return fact.get("type") or "trade"
 
 
 def _trade_core_match(pred: dict, gold: dict) -> bool:
@@ -375,59 +269,3 @@ def score(gold: list[dict], pred: list[dict]) -> Report:
         spurious=[_with_text(f) for i, f in enumerate(pred) if i not in matched_pred],
         n_field_pairs=n_field_pairs,
     )
-
-
-# -- reading ---------------------------------------------------------------------------------
-
-
-def _check_fact(fact: object) -> str | None:
-    """The problem with one parsed line and its fix, or None if it is a valid fact."""
-    if not isinstance(fact, dict):
-        return f"expected a JSON object (one fact a line), got {type(fact).__name__}"
-    kind = _fact_type(fact)
-    if not isinstance(kind, str) or kind not in ALLOWED_KEYS:
-        return f"unknown type {kind!r}; expected 'trade' or 'rank' (or leave it out for 'trade')"
-    unknown = sorted(set(fact) - ALLOWED_KEYS[kind])
-    if unknown:
-        return (f"unknown field {unknown[0]!r}; expected one of "
-                + ", ".join(sorted(ALLOWED_KEYS[kind])) + f" (the fields of a {kind} fact)")
-    if kind == "trade":
-        return _check_trade(fact)
-    return None
-
-
-def _check_trade(fact: dict) -> str | None:
-    flow = fact.get("flow")
-    if flow not in FLOWS:
-        return f"unknown flow {flow!r}; expected one of " + ", ".join(map(repr, FLOWS))
-    period = fact.get("period")
-    if period is not None and not (isinstance(period, str) and _PERIOD_SYNTAX.fullmatch(period)):
-        hint = canonical_period(period) if isinstance(period, str) else None
-        example = hint if hint and _PERIOD_SYNTAX.fullmatch(hint) else "2021-Q1"
-        return (f"period {period!r} is not in canonical syntax; expected YYYY, YYYY-QN, "
-                f"YYYY-HN, YYYY-MM or YYYY-MM..YYYY-MM (e.g. {example!r}) or null")
-    return None
-
-
-def read_facts(path: str | Path) -> list[dict]:
-    """Read facts from a JSONL file, one object a line; blank lines are skipped.
-
-    Raises AnnotationError naming ``path`` and the line for a malformed fact.
-    """
-    facts = []
-    with open(path, encoding="utf-8") as stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                fact = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise AnnotationError(
-                    f"not valid JSON ({error.msg}, column {error.colno}); "
-                    "write one JSON object a line", path=path, line=number,
-                ) from None
-            problem = _check_fact(fact)
-            if problem is not None:
-                raise AnnotationError(problem, path=path, line=number)
-            facts.append(fact)
-    return facts

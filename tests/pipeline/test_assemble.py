@@ -293,3 +293,24 @@ def test_a_review_of_last_year_dates_its_bare_months_last_year(blank, assembler)
                ("surplus", "$6.77 billion", "VALUE"), ("surplus", "December", "PERIOD")])
     got = [(f.period, int(f.value)) for f in facts_of(assembler, doc, published="2024-01-05")]
     assert got == [("2023", 98840000000), ("2023-12", 6770000000)]
+
+
+
+
+def test_a_rank_belongs_to_the_place_before_it_not_the_ones_it_is_compared_with(blank, assembler):
+    doc = annotate(blank, "Among the five cities, [Xiamen]{LOCATION} came in [third]{RANK} by trade "
+                          "value in [2024]{PERIOD}, behind [Shenzhen]{LOCATION} and just ahead of "
+                          "[Qingdao]{LOCATION}.")
+    link(doc, [("third", "Qingdao", "LOCATION")])
+    got = [(f.location, f.rank) for f in facts_of(assembler, doc) if f.type == "rank"]
+    assert got == [("Xiamen", 3)]
+
+
+@pytest.mark.parametrize("marked", [
+    "[Shenzhen]{LOCATION}'s exports ranked first for the [32nd]{RANK} consecutive year in [2024]{PERIOD}.",
+    "Trade with the U.S., the [second]{RANK}-biggest partner, fell in [2023]{PERIOD}.",
+], ids=["count-of-years", "partner-ordinal"])
+def test_ordinals_that_are_not_a_place_s_position_give_no_rank(blank, assembler, marked):
+    doc = annotate(blank, marked)
+    link(doc, [])
+    assert [f for f in facts_of(assembler, doc) if f.type == "rank"] == []

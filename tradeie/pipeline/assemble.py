@@ -217,12 +217,13 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
         by_sentence.setdefault(sent.start, []).append(head)
     for group in by_sentence.values():
         sent = sentence_span(group[0].span.doc, group[0].span)
+        group = [h for h in group if not _not_a_rank(h.span)]
         names = _listed_places(sent, len(group), ctx)
         for i, head in enumerate(group):
             rank = parse_ordinal(head.span.text)
             if rank is None:
                 continue
-            place = (head.role("LOCATION") or [None])[0]
+            place = _rank_subject(head, sent) or (head.role("LOCATION") or [None])[0]
             location = names[i] if names else (place_name(place, ctx) if place is not None
                                                else ctx.place)
             year = _rank_year(head, sent, ctx)
@@ -232,6 +233,35 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
                                 confidence=round(0.5 + 0.5 * head.score("LOCATION"), 3)))
     return out
 
+
+
+_NOT_RANK_AFTER = re.compile(
+    r"^(?:\s*(?:consecutive|straight|successive)\b|\s+(?:years?|months?|quarters?|time|half|"
+    r"quarter)\b|\s+(?:year|month) in a row|[- ](?:largest|biggest|most important)\s+(?:trading\s+|"
+    r"trade\s+|export\s+|import\s+)?(?:partner|market|source|supplier|destination|buyer|customer)s?)",
+    re.I)
+
+
+def _not_a_rank(span: Span) -> bool:
+    """"for the 32nd consecutive year", "the second half", "the second-biggest partner": an
+    ordinal that counts years or ranks a partner, not the place's position in a list."""
+    return bool(_NOT_RANK_AFTER.match(doc_text(span.doc)[span.end_char: span.end_char + 60]))
+
+
+def _rank_subject(head: Head, sent: Span) -> Span | None:
+    """The place a rank belongs to: the nearest place before the ordinal in its sentence
+    ("while Shanghai, in third place"; "the city came in third, behind Shenzhen"). Places
+    after it are the ones it is compared with."""
+    text = doc_text(sent.doc)
+    before = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")
+              and e.end <= head.span.start and not is_descriptive(e)
+              and not _SCOPE_BEFORE.search(text[max(0, e.start_char - 20): e.start_char])]
+    return before[-1] if before else None
+
+
+# "accounting for 16.8% of Guangdong's total", "second in Jiangxi", "behind Shenzhen"
+_SCOPE_BEFORE = re.compile(r"\b(?:of|in|among|across|than|behind|after|ahead of|with|to|from)\s+"
+                           r"(?:the\s+)?$", re.I)
 
 
 def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:

@@ -314,3 +314,51 @@ def test_ordinals_that_are_not_a_place_s_position_give_no_rank(blank, assembler,
     doc = annotate(blank, marked)
     link(doc, [])
     assert [f for f in facts_of(assembler, doc) if f.type == "rank"] == []
+
+
+def test_an_amount_followed_by_its_period_keeps_it(blank, assembler):
+    doc = annotate(blank, "Lifted by a rebound in [the second half]{PERIOD}, [Yantai]{LOCATION}'s "
+                          "[foreign trade]{FLOW} grew [2.5 percent]{PERCENT} to [307.7 billion yuan]{MONEY} "
+                          "in [2020]{PERIOD}.")
+    link(doc, [("foreign trade", "307.7 billion yuan", "VALUE"), ("foreign trade", "2.5 percent", "GROWTH"),
+               ("foreign trade", "the second half", "PERIOD")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.period == "2020"
+
+
+def test_an_earlier_figure_is_a_fact_of_its_own_period(blank, assembler):
+    doc = annotate(blank, "In [June 2023]{PERIOD}, the [trade deficit]{FLOW} narrowed to [£4.8bn]{MONEY} "
+                          "from [£5.6bn]{MONEY} in [May]{PERIOD}.")
+    link(doc, [("trade deficit", "£4.8bn", "VALUE"), ("trade deficit", "£5.6bn", "VALUE"),
+               ("trade deficit", "June 2023", "PERIOD")])
+    got = sorted((f.period, int(f.value)) for f in facts_of(assembler, doc))
+    assert got == [("2023-05", -5600000000), ("2023-06", -4800000000)]
+
+
+def test_the_year_of_an_earlier_figure_does_not_carry_on(blank, assembler):
+    doc = annotate(blank, "In [2022]{PERIOD}, the [surplus]{FLOW} came to [A$159.4 billion]{MONEY}, up from "
+                          "[A$131.4 billion]{MONEY} in [2021]{PERIOD}. [Exports]{FLOW} grew "
+                          "[20.7 per cent]{PERCENT} to [$595.2 billion]{MONEY}.")
+    link(doc, [("surplus", "A$159.4 billion", "VALUE"), ("Exports", "$595.2 billion", "VALUE"),
+               ("Exports", "20.7 per cent", "GROWTH")])
+    facts = facts_of(assembler, doc, published="2023-02-02")
+    assert [f.period for f in facts if f.flow == "export"] == ["2022"]
+
+
+def test_last_year_in_an_undated_article_is_the_headline_year(blank, assembler):
+    doc = annotate(blank, "[Hunan]{LOCATION}'s trade with [Africa]{PARTNER} hits record in [2022]{PERIOD}\n\n"
+                          "CHANGSHA, June 28 (Xinhua) -- [Trade]{FLOW} with [Africa]{PARTNER} reached "
+                          "[50.1 billion yuan]{MONEY} [last year]{PERIOD}.")
+    link(doc, [("Trade", "50.1 billion yuan", "VALUE"), ("Trade", "last year", "PERIOD"),
+               ("Trade", "Africa", "PARTNER")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.period == "2022"
+
+
+def test_a_dateline_date_is_no_period(blank, assembler):
+    doc = annotate(blank, "HANOI, [January 3, 2023]{PERIOD} -- [Vietnam]{LOCATION}'s [exports]{FLOW} "
+                          "climbed [10.6 per cent]{PERCENT} to [US$371.85 billion]{MONEY} in "
+                          "[2022]{PERIOD}.\n\n[Imports]{FLOW} grew [8.4 per cent]{PERCENT} to "
+                          "[US$360.65 billion]{MONEY}.")
+    link(doc, [("exports", "US$371.85 billion", "VALUE"), ("Imports", "US$360.65 billion", "VALUE")])
+    assert [f.period for f in facts_of(assembler, doc)] == ["2022", "2022"]

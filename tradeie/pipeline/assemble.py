@@ -128,7 +128,11 @@ def trade_facts_of(head: Head, ctx: DocContext,
         if not groups:
             facts.append((TradeFact(**common, growth_pct=growth, share_pct=share), shape))
             continue
-        money, _, conversions = groups[k]
+        money, money_span, conversions = groups[k]
+        own = _own_period(money_span, ctx)
+        if own is not None and own != period:
+            common.update(period=own)  # "down from $78.8 billion in May last year"
+            shape = own
         for i, m in enumerate([money, *conversions]):
             value = signed_value(m.value, flow, doc_text(doc)[max(sent.start_char, head.span.start_char):
                                                      groups[k][1].start_char])
@@ -136,6 +140,21 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                     growth_pct=growth if i == 0 else None,
                                     share_pct=share if i == 0 else None), shape))
     return facts
+
+
+_PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:in|for|during)\s+$", re.I)
+
+
+def _own_period(money: Span, ctx: DocContext) -> str | None:
+    """The period written right after an amount ("$307.7 billion in 2020", "from $61.1
+    billion in March"): that amount's own period, whatever the sentence's other periods."""
+    text = doc_text(money.doc)
+    for ent in span_ents(sentence_span(money.doc, money)):
+        if ent.label_ == "PERIOD" and ent.start_char >= money.end_char:
+            if _PERIOD_AFTER_AMOUNT.match(text[money.end_char: ent.start_char]):
+                return resolve_period(ent, ctx)
+            return None
+    return None
 
 
 

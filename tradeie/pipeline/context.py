@@ -31,6 +31,9 @@ _COMPARISON_BASE = re.compile(
     r"same (?:period|month|quarter|time)(?:\s+(?:of|in))?|levels? (?:of|in)|\bbefore|\bas in|"
     r"\bon)\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
     r"(?:the\s+)?$", re.I)
+_EARLIER_FIGURE = re.compile(r"(?:\bfrom|\bthan|compared (?:with|to)|\bversus|\bvs\.?|\bagainst)\s+"
+                             r"[^,;.()]{0,25}?\d[\d,.]*\s*(?:[^\s,;.()]+\s+){0,3}?(?:in|for|during)\s+"
+                             r"(?:the\s+)?$", re.I)
 ANAPHOR_KINDS = {
     "province": {"province", "autonomous region", "municipality"},
     "region": {"autonomous region", "province", "special administrative region"},
@@ -47,6 +50,7 @@ class DocContext:
     year: int | None = None
     published: dt.date | None = None
     main_period: str | None = None
+    year_from_text: bool = False
     dollar: str = "USD"
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     by_kind: dict[str, str] = field(default_factory=dict)
@@ -71,7 +75,7 @@ def build_context(doc: Doc, published: object = None) -> DocContext:
     ctx.paragraphs = _paragraphs(doc_text(doc))
     ctx.place, ctx.place_country, ctx.by_kind = _reporting_place(doc)
     ctx.dollar = DOLLAR_OF_COUNTRY.get(ctx.place_country or "", "USD")
-    ctx.year = _document_year(doc, ctx.published)
+    ctx.year, ctx.year_from_text = _document_year(doc, ctx.published)
     ctx.main_period = _main_period(doc, ctx)
     return ctx
 
@@ -206,37 +210,65 @@ def explicit_year(span: Span) -> int | None:
 
 
 def is_comparison_base(span: Span) -> bool:
-    """True for "2019" in "up 62.1% from 2019": a base of comparison, not the fact's period."""
-    before = doc_text(span.doc)[max(0, span.start_char - 40): span.start_char]
-    return bool(_COMPARISON_BASE.search(before))
+    """True for "2019" in "up 62.1% from 2019" and "2021" in "up from A$131.4 billion in
+    2021": a base of comparison, not the period of the sentence's main figure."""
+    before = doc_text(span.doc)[max(0, span.start_char - 60): span.start_char]
+    return bool(_COMPARISON_BASE.search(before[-40:]) or _EARLIER_FIGURE.search(before))
 
 
-def _document_year(doc: Doc, published: dt.date | None) -> int | None:
+def _document_year(doc: Doc, published: dt.date | None) -> tuple[int | None, bool]:
+    """The year of the text, and whether a period in the headline or lead stated it."""
     periods = [e for e in doc_ents(doc) if e.label_ == "PERIOD" and not is_comparison_base(e)
                and not _BOILERPLATE.search(doc_text(doc)[max(0, e.start_char - 30): e.start_char])]
     for ent in periods:
-        if ent.start_char < LEAD_CHARS and explicit_year(ent):
-            return explicit_year(ent)
+        if ent.start_char < LEAD_CHARS and explicit_year(ent) and not _DAY_DATE.match(ent.text) \
+                and not _is_stamp(doc, ent):
+            return explicit_year(ent), True
     for m in _DATELINE.finditer(doc_text(doc)[:2000]):
         date = parse_date(m.group(0))
         if date is not None:
-            return date.year
+            return date.year, False
     m = _CALENDAR_DATE.search(doc_text(doc)[:LEAD_CHARS])
     if m:  # a wire dateline: "CANBERRA, 2 November 2023 --"
-        return int(m.group("year") or m.group("y2"))
+        return int(m.group("year") or m.group("y2")), False
     if published is not None:
         lead = [e for e in periods if e.start_char < LEAD_CHARS]
         if lead and _LAST_YEAR.search(lead[0].text):
-            return published.year - 1  # "posted a record surplus last year": a review of it
-        return published.year
+            return published.year - 1, False  # "posted a record surplus last year": a review
+        return published.year, False
     for ent in periods:
         if explicit_year(ent):
-            return explicit_year(ent)
-    return None
+            return explicit_year(ent), True
+    return None, False
+
+
+_STAMP_BEFORE = re.compile(r"(?:updated|published|release date|released|posted|date|time)\s*[:：]?"
+                           r"[^\n]{0,14}$", re.I)
+
+
+def _is_stamp(doc: Doc, ent: Span) -> bool:
+    """"Updated: 2024-01-19": the year of a time stamp, not of a statistics period."""
+    text = doc_text(doc)
+    return bool(_STAMP_BEFORE.search(text[max(0, ent.start_char - 30): ent.start_char])
+                or re.match(r"[-/.]\d{1,2}[-/.]\d{1,2}", text[ent.end_char: ent.end_char + 6]))
 
 
 def resolve_period(span: Span, ctx: DocContext) -> str | None:
-    return parse_period(span.text, year=ctx.year, published=ctx.published)
+    """The canonical period of a PERIOD mention, or None for a calendar date ("January 3,
+    2023" in a dateline): a day is when something was said, not a statistics period.
+
+    Without a publication date, "last year" in an article whose headline or lead names the
+    year means that year ("Hunan's trade with Africa hits record in 2022 ... last year")."""
+    if _DAY_DATE.match(span.text):
+        return None
+    year = ctx.year
+    if ctx.published is None and ctx.year_from_text and _LAST_YEAR.search(span.text):
+        year = ctx.year + 1
+    return parse_period(span.text, year=year, published=ctx.published)
+
+
+_DAY_DATE = re.compile(r"^\s*(?:on\s+)?(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
+                       r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?:,?\s+\d{4})?)\s*$", re.I)
 
 
 def _main_period(doc: Doc, ctx: DocContext) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import html
 import re
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Union
@@ -20,6 +21,7 @@ _BLOCK = re.compile(r"^<\s*/?\s*(p|br|div|li|tr|h[1-6]|table|ul|ol|section|artic
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # No-break, thin, ideographic and zero-width spaces: web pages are full of them, and spaCy's
 # tokenizer does not split on them ("export\xa0value" would be one token).
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z][A-Za-z0-9]{1,30});")
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 _cache: dict[str, Any] = {}
 
@@ -77,8 +79,20 @@ def prepare_text(text: str) -> str:
             fill = "\n" if _BLOCK.match(m.group(0)) else " "
             return fill + " " * (len(m.group(0)) - 1)
         text = _TAG.sub(blank, text)
+    if "&" in text:
+        text = _ENTITY.sub(_pad_entity, text)
     text = _ODD_SPACE.sub(" ", text)
     return _CONTROL.sub(" ", text)
+
+
+def _pad_entity(m: re.Match) -> str:
+    """"Xiamen&#39;s" -> "Xiamen    's": the character an HTML entity stands for, at the end
+    of blanks as long as the entity, so that no offset moves."""
+    char = html.unescape(m.group(0))
+    if len(char) != 1:
+        return m.group(0)
+    char = " " if char.isspace() else char
+    return " " * (len(m.group(0)) - 1) + char
 
 
 def _iso(published: Any) -> str | None:

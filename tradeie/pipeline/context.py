@@ -147,7 +147,11 @@ def _weight(doc: Doc, start: int, end: int) -> float:
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and _DATELINE_TAIL.match(after):
         weight /= 2
-    if _SHARE_BASE_BEFORE.search(before):
+    if _COMPASS_BEFORE.search(before) and re.match(r"[’']s\b", after):
+        return 0.0  # "East China's Zhejiang Province": only says where Zhejiang lies
+    if _PARTNER_AFTER.match(after):
+        weight *= 0.3  # "China stays Viet Nam's biggest trading partner"
+    elif _SHARE_BASE_BEFORE.search(before):
         weight *= 0.5  # "10.6 percent of Zhejiang's total": the base of a share
     elif _OWNER_AFTER.match(after):
         weight *= 2
@@ -160,10 +164,16 @@ def _weight(doc: Doc, start: int, end: int) -> float:
 
 _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]|-{1,2}\s|\((?:Xinhua|"
                             r"Reuters|AFP|AP|Bernama|VNA|Yonhap|Kyodo|PTI|IANS|ANI|dpa|Bloomberg)\b)")
-_OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:\w+\s+){0,3}?(?:foreign\s+trade|trade|exports?|imports?|"
+_OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:[\w-]+\s+){0,3}?(?:foreign\s+trade|trade|trading|exports?|imports?|"
                           r"total|surplus|deficit|merchandise|goods|two-way|overall|import|export)|"
                           r"\s+(?:posted|reported|recorded|saw|registered|logged|achieved|realized|"
                           r"realised)\b)", re.I)
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|"
+                             r"south-?east|south-?west|eastern|western|northern|southern)\s+$", re.I)
+_PARTNER_AFTER = re.compile(r"^\s+(?:was|is|remained|remains|stays|stayed|became|held on to its "
+                            r"place as|continued to be)\s+(?:the\s+|its\s+|[\w\s]+?[’']s\s+)?(?:[\w-]+\s+)?"
+                            r"(?:largest|biggest|top|main|major|leading|second-largest|"
+                            r"second-biggest)\s+(?:trading|trade|export|import)", re.I)
 _SHARE_BASE_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 _OTHER_SIDE_BEFORE = re.compile(r"\b(?:to|from|with|into|toward|towards|against)\s+(?:the\s+)?$",
                                 re.I)

@@ -78,3 +78,22 @@ def test_untagged_labels_take_their_role_from_the_header(blank, assembler):
                           "Unit: [100 million yuan]{MONEY}\n")
     assert [(r[0], r[2], r[4], r[6]) for r in rows_of(assembler, doc, "2024-01-20")] == [
         ("export", "footwear", 43210000000, 6.2), ("export", "luggage and bags", 8930000000, -12.4)]
+
+
+def test_a_table_with_a_column_per_flow_gives_a_fact_per_column(blank, assembler):
+    doc = annotate(blank, "[Zhejiang]{LOCATION}: monthly trade, [2020]{PERIOD}\nUnit: 100 million yuan\n"
+                          "Month\t[Import & export]{FLOW}\tYoY (%)\t[Exports]{FLOW}\tYoY (%)\t"
+                          "[Imports]{FLOW}\tYoY (%)\n"
+                          "[July]{PERIOD}\t[3,312.4]{MONEY}\t[13.9]{PERCENT}\t[2,556.1]{MONEY}\t"
+                          "[16.8]{PERCENT}\t[756.3]{MONEY}\t[5.1]{PERCENT}\n")
+    assert [(r[0], r[4], r[6], r[8]) for r in rows_of(assembler, doc, "2021-01-19")] == [
+        ("total", 331240000000, 13.9, "2020-07"), ("export", 255610000000, 16.8, "2020-07"),
+        ("import", 75630000000, 5.1, "2020-07")]
+
+
+def test_several_amounts_without_a_flow_per_column_give_nothing(blank, assembler):
+    doc = annotate(blank, "[Guangdong]{LOCATION} [foreign trade]{FLOW}, [2021]{PERIOD}\n"
+                          "Unit: 100 million yuan\nMarket | Jan-Jun | YoY | June | YoY\n"
+                          "[ASEAN]{PARTNER} | [487.23]{MONEY} | [28.4]{PERCENT} | [80.1]{MONEY} | "
+                          "[12.4]{PERCENT}\n")
+    assert rows_of(assembler, doc, "2021-07-20") == []

@@ -30,6 +30,7 @@ from .flows import BREAKDOWN, classify_flow
 from .slots import money_of, place_name
 
 MAX_LABEL_WORDS = 10
+MAX_AMOUNT_COLUMNS = 4
 HEADER_LINES = 4
 _FILLER = re.compile(r"^[\s|:;,.()\-–—/*•·+%=]*(?:(?:yuan|rmb|usd|us\$|\$|bn|billion|million|"
                      r"trillion|pct|percent|per cent|times?|up|down|rose|fell|increased?|decreased?|"
@@ -68,48 +69,59 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
     for i, row in rows.items():
         if row is None:
             continue
-        label_ents, money, percents = row
-        if money.start in used:
+        label_ents, cells = row
+        if any(money.start in used for money, _ in cells):
             continue
         header = _header(text, lines, by_line, rows, i)
         if header is None:
             continue
-        flow, columns, header_text = header
-        fact = _fact(doc, ctx, lines[i], label_ents, money, percents, flow, columns, header_text)
-        if fact is not None:
-            out.append(fact)
+        flow, columns, header_text, column_flows = header
+        if len(cells) > 1:
+            if len(column_flows) != len(cells):
+                continue  # several amounts, but no flow heading for each: columns unknown
+            flows = column_flows
+        else:
+            flows = [flow]
+        for (money, percents), cell_flow in zip(cells, flows):
+            fact = _fact(doc, ctx, (lines[i][0], cells[0][0].start_char, lines[i][1]), label_ents,
+                         money, percents, cell_flow, columns, header_text)
+            if fact is not None:
+                out.append(fact)
     return out
 
 
 def _row(text: str, line: tuple[int, int], ents: list[Span]):
-    """(label entities, amount, percentages) of a table row, or None for any other line."""
+    """(label entities, [(amount, its percentages), ...]) of a table row, or None for any
+    other line. A row of a table with a column per flow has an amount per column."""
     moneys = [e for e in ents if e.label_ == "MONEY"]
-    if len(moneys) != 1 or any(e.label_ == "FLOW" and e.start_char > moneys[0].start_char
-                               for e in ents):
+    if not 1 <= len(moneys) <= MAX_AMOUNT_COLUMNS or any(
+            e.label_ == "FLOW" and e.start_char > moneys[0].start_char for e in ents):
         return None
-    money = moneys[0]
-    label = text[line[0]: money.start_char]
+    first = moneys[0]
+    label = text[line[0]: first.start_char]
     if not label.strip() or len(label.split()) > MAX_LABEL_WORDS or re.search(r"[.;]\s", label) \
             or re.match(r"\W*(?:units?|in)\b", label, re.I):
         return None  # prose, or the unit note itself ("Unit: 100 million yuan")
-    rest, pos = [], money.start_char
-    percents = []
+    rest, pos = [], first.start_char
+    cells: list[tuple[Span, list[Span]]] = []
     for ent in ents:
-        if ent.start_char < money.start_char:
+        if ent.start_char < first.start_char:
             continue
         rest.append(text[pos: ent.start_char])
         pos = ent.end_char
-        if ent.label_ == "PERCENT":
-            percents.append(ent)
-        elif ent is not money:
+        if ent.label_ == "MONEY":
+            cells.append((ent, []))
+        elif ent.label_ == "PERCENT":
+            cells[-1][1].append(ent)
+        else:
             return None
     rest.append(text[pos: line[1]])
     if not all(_FILLER.match(piece) for piece in rest):
         return None
-    label_ents = [e for e in ents if e.end_char <= money.start_char]
+    label_ents = [e for e in ents if e.end_char <= first.start_char]
     if any(e.label_ in ("MONEY", "PERCENT") for e in label_ents):
         return None
-    return label_ents, money, percents
+    return label_ents, cells
 
 
 def _header(text, lines, by_line, rows, i):
@@ -118,13 +130,16 @@ def _header(text, lines, by_line, rows, i):
     j = i - 1
     while j >= 0 and (rows.get(j) is not None or not text[lines[j][0]: lines[j][1]].strip()):
         j -= 1  # earlier rows of the same table (and blank lines between rows)
-    flow, columns, seen = None, None, []
+    flow, columns, seen, column_flows = None, None, [], []
     for k in range(j, max(-1, j - HEADER_LINES), -1):
         ents = by_line[k]
         if rows.get(k) is not None or any(e.label_ in ("MONEY", "PERCENT") for e in ents):
             break  # prose with figures: the table's header is not above it
         line_text = text[lines[k][0]: lines[k][1]]
         seen.append(line_text)
+        heads = [classify_flow(e.text) for e in ents if e.label_ == "FLOW"]
+        if not column_flows and len(heads) > 1 and all(heads):
+            column_flows = heads  # "Month | Import & export | YoY | Exports | YoY | Imports"
         if BREAKDOWN.search(line_text) or _SECTION_BREAKDOWN.search(line_text):
             return None
         if columns is None and (_SHARE_COLUMN.search(line_text) or _GROWTH_COLUMN.search(line_text)):
@@ -134,7 +149,7 @@ def _header(text, lines, by_line, rows, i):
                          and classify_flow(e.text)), None)
         if flow is not None:
             break
-    return flow, columns or ["GROWTH", "SHARE"], "\n".join(reversed(seen))
+    return flow, columns or ["GROWTH", "SHARE"], "\n".join(reversed(seen)), column_flows
 
 
 def _columns(header: str) -> list[str]:
@@ -177,7 +192,8 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
           header_text):
 
     text = doc_text(doc)
-    label = _LABEL_NOISE.sub("", text[line[0]: money.start_char])
+    start, label_end, end = line
+    label = _LABEL_NOISE.sub("", text[start: label_end])
     if BREAKDOWN.search(label):
         return None
     partner = next((e for e in label_ents if e.label_ == "PARTNER"), None)
@@ -204,7 +220,7 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
             words = text[money.end_char: pct.start_char]  # "..., down 12.4%" in a bullet row
             values[role] = signed_growth(parsed, words) if role == "GROWTH" else parsed.value
     period = resolve_period(period_span, ctx) if period_span is not None else None
-    period = period or carried_period(doc, ctx, line[0])
+    period = period or carried_period(doc, ctx, start)
     location = place_name(place, ctx) if place is not None else ctx.place
     partner_name = place_name(partner, ctx) if partner is not None else None
     product_name = _label_product(product)
@@ -213,7 +229,7 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
         partner_name = name if role == "PARTNER" else partner_name
         product_name = name if role == "PRODUCT" else product_name
     value = -amount.value if flow == "balance" and re.search(r"deficit", label, re.I) else amount.value
-    evidence = Evidence(line[0], line[1], text[line[0]: line[1]])
+    evidence = Evidence(start, end, text[start: end])
     fact = TradeFact(location=location, flow=flow, partner=partner_name, product=product_name,
                      period=period, value=value, currency=amount.currency,
                      growth_pct=values["GROWTH"], share_pct=values["SHARE"], evidence=evidence,

@@ -20,7 +20,7 @@ from .context import (DocContext, carried_period, gazetteer_mentions,
                       is_comparison_base, resolve_period)
 from .docindex import doc_text, sentence_span, span_ents
 from .flows import classify_flow
-from .heads import RESPECTIVELY, Head, percent_cue
+from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .slots import (growth_of, is_breakdown, is_descriptive, is_forecast, is_partner_subject,
                     money_of, other_side, place_name, product_of, share_of, signed_value)
 
@@ -101,8 +101,6 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                                       else share_spans)]
     location = _location(head, ctx)
     evidence = Evidence(sent.start_char, sent.end_char, sent.text)
-    confidence = round(min(1.0, 0.5 + 0.5 * max(head.score("VALUE"), head.score("GROWTH"),
-                                                  head.score("SHARE"))), 3)
     facts = []
     for k in range(n):
         growth_span = _pick(growth_spans, k, n, anchors, growth_spans)
@@ -120,9 +118,13 @@ def trade_facts_of(head: Head, ctx: DocContext,
                         if partner is not None else None)
         if partner_name == location:
             partner_name = None  # a place does not trade with itself: a mis-linked mention
+        used = [head.score_of("VALUE", groups[k][1] if groups else None),
+                head.score_of("GROWTH", growth_span), head.score_of("SHARE", share_span),
+                head.score_of("PARTNER", partner), head.score_of("PRODUCT", product)]
+        used = [sc for sc in used if sc is not None]
         common = dict(location=location, flow=flow, partner=partner_name,
                       product=product_of(product), period=period, evidence=evidence,
-                      confidence=confidence, doc=None)
+                      confidence=round(min(used), 3) if used else CUE_THRESHOLD, doc=None)
         growth = growth_of(growth_span, sent, year) if growth_span is not None else None
         share = share_of(share_span) if share_span is not None else None
         if not groups:

@@ -27,6 +27,12 @@ class Head:
     def role(self, name: str) -> list[Span]:
         return [s for s, _ in sorted(self.args.get(name, []), key=lambda a: a[0].start)]
 
+    def score_of(self, name: str, span: Span | None) -> float | None:
+        """The score that linked ``span`` to this head in role ``name`` (None if not linked)."""
+        if span is None:
+            return None
+        return next((sc for s, sc in self.args.get(name, []) if s.start == span.start), None)
+
     def score(self, name: str) -> float:
         scores = [sc for _, sc in self.args.get(name, [])]
         return max(scores) if scores else 0.0

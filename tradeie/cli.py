@@ -162,7 +162,8 @@ def train(
                                                "(accurate config)."),
     gpu_id: int = typer.Option(-1, help="GPU id, -1 for CPU."),
 ) -> None:
-    """Train a pipeline with spaCy and write it (model-best) under OUTPUT."""
+    """Train a pipeline with spaCy; the last model (none is picked on held-out data) goes to
+    OUTPUT/tradeie_<config>."""
     from .training.train import train_pipeline
 
     path = train_pipeline(config, output, corpus, seed=seed, max_steps=max_steps,

@@ -362,3 +362,22 @@ def test_a_dateline_date_is_no_period(blank, assembler):
                           "[US$360.65 billion]{MONEY}.")
     link(doc, [("exports", "US$371.85 billion", "VALUE"), ("Imports", "US$360.65 billion", "VALUE")])
     assert [f.period for f in facts_of(assembler, doc)] == ["2022", "2022"]
+
+
+@pytest.mark.parametrize("marked,product", [
+    ("[Exports]{FLOW} of [labor-intensive products]{PRODUCT} such as [garments]{PRODUCT} declined "
+     "[12.5%]{PERCENT} to [86.4 billion yuan]{MONEY}.", "labor-intensive products"),
+    ("[Machinery, equipment, tools and spare parts]{PRODUCT} [exports]{FLOW} reached "
+     "[US$45.7 billion]{MONEY}.", "machinery, equipment, tools and spare parts"),
+    ("[Laptops, the city's pillar product,]{PRODUCT} saw [exports]{FLOW} of [134.2 billion yuan]{MONEY}.",
+     "laptops"),
+    ("[Imports]{FLOW} of [goods]{PRODUCT} shrank to [$4,415.4 billion]{MONEY}.", None),
+], ids=["example-after-such-as", "listed-name", "apposition", "generic-goods"])
+def test_the_product_of_a_fact(blank, assembler, marked, product):
+    doc = annotate(blank, marked)
+    flow = [e.text for e in doc.ents if e.label_ == "FLOW"][0]
+    money = [e.text for e in doc.ents if e.label_ == "MONEY"][0]
+    link(doc, [(flow, money, "VALUE")] + [(flow, e.text, "PRODUCT") for e in doc.ents
+                                           if e.label_ == "PRODUCT"])
+    [fact] = facts_of(assembler, doc, published="2023-09-20")
+    assert fact.product == product

@@ -21,7 +21,8 @@ from .context import (DocContext, carried_period, gazetteer_mentions,
 from .docindex import doc_text, sentence_span, span_ents
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
-from .slots import (growth_of, is_breakdown, is_descriptive, is_forecast, is_partner_subject,
+from .slots import (growth_of, is_breakdown, is_descriptive, is_example, is_forecast,
+                    is_partner_subject,
                     money_of, other_side, place_name, product_of, share_of, signed_value)
 
 _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|roughly|nearly|some|"
@@ -89,7 +90,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
         n_values = len(groups) or len(growth_spans)
         if 1 < n_values < len(partners):
             partners = partners[-n_values:]  # "Within ASEAN, A, B and C ..." -> A, B, C
-    products = head.role("PRODUCT")
+    products = [p for p in head.role("PRODUCT") if not is_example(p)]
     n = len(groups) or max(len(growth_spans), len(share_spans))
     if n == 0:
         return []

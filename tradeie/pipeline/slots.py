@@ -142,13 +142,33 @@ _PRODUCT_TAIL = re.compile(r"(?:\s+(?:were|was|are|is|stood|rose|fell|grew|expor
 
 def product_of(span: Span | None) -> str | None:
     """A product as written, lower-cased, without articles, appositions or a trailing verb:
-    "laptops, the city's pillar product," -> "laptops"."""
+    "laptops, the city's pillar product," -> "laptops"; a name that is itself a list keeps
+    its commas ("Machinery, equipment, tools and spare parts"). A bare "goods" is no product."""
     if span is None:
         return None
-    text = re.split(r"\s*[,(;:]", span.text.strip(), maxsplit=1)[0]
+    text = span.text.strip()
+    if not _LISTED_NAME.fullmatch(text):
+        text = re.split(r"\s*[,(;:]", text, maxsplit=1)[0]
     text = re.sub(r"^(?:the|its|of)\s+", "", text, flags=re.I)
     text = _PRODUCT_TAIL.sub("", text)
-    return re.sub(r"\s+", " ", text).lower() or None
+    text = re.sub(r"\s+", " ", text).lower()
+    return None if not text or text in _GENERIC_GOODS else text
+
+
+_LISTED_NAME = re.compile(r"[\w&'’ -]+(?:,\s*[\w&'’ -]+)*,?\s+(?:and|&)\s+[\w&'’ -]+")
+_GENERIC_GOODS = {"goods", "products", "commodities", "merchandise", "items", "cargo", "trade"}
+_EXAMPLE_BEFORE = re.compile(r"\b(?:such as|including|like|e\.g\.|led by|mainly|mostly|notably|"
+                             r"especially|chiefly|primarily)\s+(?:[\w&'’ -]+,\s*)*(?:and\s+|or\s+)?$",
+                             re.I)
+
+
+def is_example(span: Span) -> bool:
+    """"labor-intensive products such as garments, footwear and toys": garments is an example
+    of the product the figure is about, not that product."""
+    text = doc_text(span.doc)
+    if re.match(r"\s*,?\s*(?:whose|which|with)\b", text[span.end_char: span.end_char + 12]):
+        return False  # "led by rice, whose exports surged 41.2%": rice has a figure of its own
+    return bool(_EXAMPLE_BEFORE.search(text[max(0, span.start_char - 80): span.start_char]))
 
 
 

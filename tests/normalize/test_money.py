@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from tradeie.normalize import parse_money
-from tradeie.normalize.money import MAX_VALUE, Money, money_registry
+from tradeie.normalize.money import ISO_CODES, MAX_VALUE, Money, money_registry
 
 B = 10**9
 M = 10**6
@@ -107,6 +107,106 @@ CURRENCIES = [
     case("5 billion dollars", 5 * B, "SGD", dollar="SGD"),
 ]
 
+# Currencies beyond East Asia: Latin America, Europe, the Gulf, Africa, South Asia, Oceania.
+WORLD = [
+    case("5 billion Chilean pesos", 5 * B, "CLP"),
+    case("5 billion Mexican pesos", 5 * B, "MXN"),
+    case("5 billion Argentine pesos", 5 * B, "ARS"),
+    case("5 billion Colombian pesos", 5 * B, "COP"),
+    case("5 billion pesos", 5 * B, "PHP", id="bare pesos stay PHP"),
+    case("5 billion pesos filipinos", 5 * B, "PHP"),
+    case("5 billion Philippine pesos", 5 * B, "PHP"),
+    case("₱5 billion", 5 * B, "PHP"),
+    case("NZ$5 billion", 5 * B, "NZD"),
+    case("5 billion New Zealand dollars", 5 * B, "NZD"),
+    case("NOK 5 billion", 5 * B, "NOK"),
+    case("5 billion Norwegian kroner", 5 * B, "NOK"),
+    case("5 billion Swedish kronor", 5 * B, "SEK"),
+    case("SEK 5 billion", 5 * B, "SEK"),
+    case("5 billion Danish kroner", 5 * B, "DKK"),
+    case("CHF 5 billion", 5 * B, "CHF"),
+    case("5 billion rand", 5 * B, "ZAR"),
+    case("R5 billion", 5 * B, "ZAR"),
+    case("R1.2bn", 1_200_000_000, "ZAR"),
+    case("R500m", 500 * M, "ZAR"),
+    case("5 billion lira", 5 * B, "TRY"),
+    case("5 billion Turkish lira", 5 * B, "TRY"),
+    case("₺5 billion", 5 * B, "TRY"),
+    case("5 billion riyals", 5 * B, "SAR"),
+    case("SAR 5 billion", 5 * B, "SAR"),
+    case("5 billion Qatari riyals", 5 * B, "QAR"),
+    case("5 billion dirhams", 5 * B, "AED"),
+    case("AED 5 billion", 5 * B, "AED"),
+    case("5 billion Moroccan dirhams", 5 * B, "MAD"),
+    case("5 billion tenge", 5 * B, "KZT"),
+    case("5 billion zlotys", 5 * B, "PLN"),
+    case("PLN 5 billion", 5 * B, "PLN"),
+    case("5 billion forints", 5 * B, "HUF"),
+    case("5 billion koruna", 5 * B, "CZK"),
+    case("5 billion Egyptian pounds", 5 * B, "EGP"),
+    case("5 billion naira", 5 * B, "NGN"),
+    case("5 billion Kenyan shillings", 5 * B, "KES"),
+    case("KSh 5 billion", 5 * B, "KES"),
+    case("5 billion Pakistani rupees", 5 * B, "PKR"),
+    case("5 billion taka", 5 * B, "BDT"),
+    case("Tk 500 crore", 5 * B, "BDT"),
+    case("5 billion Sri Lankan rupees", 5 * B, "LKR"),
+    case("5 billion Vietnamese dong", 5 * B, "VND"),
+]
+
+# Indian numbering: lakh = 1e5, crore = 1e7, lakh crore = 1e12.
+INDIAN = [
+    case("Rs 5 crore", 50 * M, "INR"),
+    case("Rs. 5 crore", 50 * M, "INR"),
+    case("Rs5 crore", 50 * M, "INR"),
+    case("Rs 5 lakh", 500_000, "INR"),
+    case("5 lakh crore rupees", 5 * T, "INR"),
+    case("₹5 lakh crore", 5 * T, "INR"),
+    case("₹5,000 crore", 50 * B, "INR"),
+    case("5,000 crore rupees", 50 * B, "INR"),
+    case("5 billion Indian rupees", 5 * B, "INR"),
+]
+
+# ISO 4217 codes, before or after the number.
+CODES = [
+    case("USD 5 billion", 5 * B, "USD"),
+    case("5 billion USD", 5 * B, "USD"),
+    case("EUR 1.2bn", 1_200_000_000, "EUR"),
+    case("5 billion CHF", 5 * B, "CHF"),
+    case("5 billion NOK", 5 * B, "NOK"),
+    case("THB 5 billion", 5 * B, "THB"),
+    case("MXN 5 billion", 5 * B, "MXN"),
+    case("5bn ZAR", 5 * B, "ZAR"),
+    case("500 SEK", 500, "SEK"),
+    case("5 billion (SEK)", 5 * B, "SEK"),
+]
+
+# Currency tokens that are also ordinary tokens of the news: they must not make an amount.
+LOOKALIKES = [
+    case("R2", None, None, id="R code name"),
+    case("the R2 robot", None, None),
+    case("R5", None, None, id="R without a scale"),
+    case("R 5 billion", None, None, id="R spaced from the number"),
+    case("r5 billion", None, None, id="lower-case r"),
+    case("RMB", None, None),
+    case("RMB 5 billion", 5 * B, "CNY", id="RMB is not R"),
+    case("RM5 billion", 5 * B, "MYR", id="RM is not R"),
+    case("R&D 5 billion yuan", 5 * B, "CNY", id="R&D then an amount"),
+    case("Rs", None, None),
+    case("Rs and", None, None, id="Rs not at a number"),
+    case("Hong Kong SAR 2023", None, None),
+    case("the Macao SAR 25th anniversary", None, None),
+    case("at COP28 in Dubai", None, None),
+    case("COP 29", None, None),
+    case("the 2023 COP summit", None, None),
+    case("PHP 8", None, None, id="PHP the language"),
+    case("try 5 billion", None, None, id="try is a verb"),
+    case("sek 5 billion", None, None, id="codes only in capitals"),
+    case("5 billion kroner", None, None, id="kroner is NOK or DKK"),
+    case("5 billion shillings", None, None, id="shillings is KES, UGX or TZS"),
+    case("5 crore", None, None, id="crore without a currency"),
+]
+
 # Broken source text: line breaks, entities, full-width digits, signs.
 BROKEN = [
     case("36.\n\n26 billion yuan", 36_260_000_000, "CNY"),
@@ -145,7 +245,8 @@ NONE = [
 
 
 @pytest.mark.parametrize("text,kw,value,currency",
-                         PHENOMENA + SCALES + CURRENCIES + BROKEN + NONE)
+                         PHENOMENA + SCALES + CURRENCIES + WORLD + INDIAN + CODES + LOOKALIKES
+                         + BROKEN + NONE)
 def test_money_parse_examples(text, kw, value, currency):
     money = parse_money(text, **kw)
     if value is None:
@@ -158,6 +259,17 @@ def test_money_table_is_large_enough():
     assert len(PHENOMENA + SCALES + CURRENCIES + BROKEN + NONE) >= 80
 
 
+@pytest.mark.parametrize("code", sorted(ISO_CODES))
+def test_money_reads_every_known_code_before_and_after_a_number(code):
+    assert parse_money(f"{code} 5 billion") == Money(Decimal(5 * B), code)
+    assert parse_money(f"5 billion {code}") == Money(Decimal(5 * B), code)
+
+
+@pytest.mark.parametrize("code", sorted(ISO_CODES))
+def test_money_registry_has_a_dimension_per_code(code):
+    assert str(money_registry().Quantity(1, code).dimensionality) == f"[currency_{code}]"
+
+
 def test_money_quantity_has_currency_unit():
     q = parse_money("112.32 billion yuan").quantity
     assert str(q.units) == "CNY"
@@ -167,6 +279,11 @@ def test_money_quantity_has_currency_unit():
 def test_money_convert_with_caller_rates():
     money = parse_money("100 million yuan").to("USD", rates={"CNY": "0.14"})
     assert money == Money(Decimal("14000000"), "USD")
+
+
+def test_money_convert_new_currency_with_caller_rates():
+    money = parse_money("R5 billion").to("USD", rates={"ZAR": "0.055"})
+    assert money == Money(Decimal("275000000"), "USD")
 
 
 def test_money_convert_without_rate_names_currency():
@@ -219,6 +336,8 @@ TABLE_UNITS = [
     ("Unit: USD million", "1052600000", "USD"),
     ("(in millions of U.S. dollars)", "1052600000", "USD"),
     ("Unit: billion US dollars", "1052600000000", "USD"),
+    ("Unit: SEK million", "1052600000", "SEK"),
+    ("Unit: million rand", "1052600000", "ZAR"),
 ]
 
 

@@ -56,13 +56,24 @@ FORMS = [
     case("8.3&nbsp;percent", 8.3),
     case("nine percent", 9.0, xfail="numbers written as words are not read"),
 ]
+# Compound adjectives: "a 9.8-percent rise".
+HYPHENATED = [
+    case("9.8-percent", 9.8),
+    case("a 9.8-percent rise in exports", 9.8),
+    case("9.8-per-cent", 9.8),
+    case("1.5-pct", 1.5),
+    case("a 2.5-percentage-point drop", 2.5, "points"),
+    case("5-10%", 10.0),
+    case("9.8 - percent", None),
+    case("3-point lead", None),
+]
 NONE = [
     case("", None), case("2022", None), case("percent", None), case("up sharply", None),
     case("75.7", None), case("1e999%", None), case("9" * 400 + "%", None),
 ]
 
 
-@pytest.mark.parametrize("text,value,kind", PHENOMENA + FORMS + NONE)
+@pytest.mark.parametrize("text,value,kind", PHENOMENA + FORMS + HYPHENATED + NONE)
 def test_percent_parse_examples(text, value, kind):
     pct = parse_percent(text)
     if value is None:

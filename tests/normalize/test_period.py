@@ -96,9 +96,54 @@ FORMS = [
     case("12 months ending December", "2022", year=2022),
     case("1-5月", None, year=2022),
 ]
+# Australian and New Zealand usage: "the March quarter" is the quarter ending in March.
+MONTH_QUARTERS = [
+    case("the March quarter", "2024-Q1", year=2024),
+    case("the June quarter 2024", "2024-Q2"),
+    case("the June quarter of 2024", "2024-Q2", year=2019),
+    case("the September quarter", "2023-Q3", year=2023),
+    case("the December quarter", "2023-Q4", year=2023),
+    case("the Dec quarter", "2023-Q4", year=2023),
+    case("June-quarter", "2023-Q2", year=2023),
+    case("the December quarter last year", "2023-Q4", published="2024-05-02"),
+    case("the April quarter", "2024-02..2024-04", year=2024),
+    case("the January quarter", None, year=2024),
+    case("the first quarter", "2024-Q1", year=2024),
+]
+# Ranges of quarters.
+QUARTER_RANGES = [
+    case("Q1-Q3", "2023-01..2023-09", year=2023),
+    case("Q1\u2013Q3 2023", "2023-01..2023-09"),
+    case("Q1 to Q3 2023", "2023-01..2023-09"),
+    case("1Q-3Q 2023", "2023-01..2023-09"),
+    case("Q1-Q2 2023", "2023-H1"),
+    case("Q1-Q4 2023", "2023"),
+    case("Q2-Q3", "2023-04..2023-09", year=2023),
+    case("Q3-Q1 2023", None),
+    case("Q1 and Q3 2023", "2023-Q1"),
+    case("Q4 2022", "2022-Q4"),
+]
+# A month after the publication month, with no year in the text or the context, is last year's.
+PUBLISHED_MONTHS = [
+    case("December", "2023-12", published=dt.date(2024, 1, 12)),
+    case("in August", "2023-08", published="2024-07-02"),
+    case("in June", "2024-06", published="2024-07-02"),
+    case("January", "2024-01", published=dt.date(2024, 1, 12)),
+    case("the December quarter", "2023-Q4", published=dt.date(2024, 1, 25)),
+    case("the March quarter", "2024-Q1", published=dt.date(2024, 4, 30)),
+    case("December", "2024-12", year=2024, published=dt.date(2024, 1, 12)),
+    case("December 2024", "2024-12", published=dt.date(2024, 1, 12)),
+    case("December last year", "2023-12", published=dt.date(2024, 1, 12)),
+    case("December this year", "2024-12", published=dt.date(2024, 1, 12)),
+    case("the fourth quarter", "2023-Q4", published=dt.date(2024, 1, 12),
+         xfail="only a bare month or a month's quarter steps back a year"),
+    case("October to December", "2023-Q4", published=dt.date(2024, 1, 12),
+         xfail="only a bare month or a month's quarter steps back a year"),
+]
 
 
-@pytest.mark.parametrize("text,kw,expected", PHENOMENA + YEARS + FORMS)
+@pytest.mark.parametrize("text,kw,expected", PHENOMENA + YEARS + FORMS + MONTH_QUARTERS
+                         + QUARTER_RANGES + PUBLISHED_MONTHS)
 def test_period_parse_examples(text, kw, expected):
     assert parse_period(text, **kw) == expected
 
@@ -126,6 +171,18 @@ def test_period_canonical_names_whole_spans(months, expected):
 ], ids=["iso", "updated", "published", "no-year", "none"])
 def test_period_parse_date_datelines(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text,spans", [
+    ("Exports rose in the March quarter of 2024.", ["the March quarter of 2024"]),
+    ("In Q1\u2013Q3 2023, trade grew.", ["Q1\u2013Q3 2023"]),
+    ("In Q1-Q3, trade grew.", ["Q1-Q3"]),
+    ("Imports fell in Q1 and Q3.", ["Q1", "Q3"]),
+], ids=["month-quarter", "en-dash-range", "range", "two-quarters"])
+def test_period_find_periods_spans(text, spans):
+    from tradeie.normalize.period import find_periods
+
+    assert [text[s:e] for s, e in find_periods(text)] == spans
 
 
 def test_period_rejects_non_str_naming_type():

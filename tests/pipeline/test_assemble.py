@@ -381,3 +381,11 @@ def test_the_product_of_a_fact(blank, assembler, marked, product):
                                            if e.label_ == "PRODUCT"])
     [fact] = facts_of(assembler, doc, published="2023-09-20")
     assert fact.product == product
+
+
+def test_a_month_after_the_publication_month_is_last_year_s(blank, assembler):
+    doc = annotate(blank, "[China]{LOCATION}'s [exports]{FLOW} rose [2.3%]{PERCENT} to "
+                          "[$303.6 billion]{MONEY} in [December]{PERIOD}.")
+    link(doc, [("exports", "$303.6 billion", "VALUE"), ("exports", "December", "PERIOD")])
+    [fact] = facts_of(assembler, doc, published="2024-01-12")
+    assert fact.period == "2023-12"

@@ -44,3 +44,11 @@ def test_patterns_keep_entities_already_set(nlp):
                                   "a" * 5000], ids=["empty", "control", "html", "chinese", "long"])
 def test_patterns_never_crash(nlp, text):
     assert isinstance(ents(nlp(text)), list)
+
+
+def test_a_month_range_with_an_en_dash_is_one_period():
+    from tradeie.pipeline.patterns import shadow
+    from tradeie.normalize.period import find_periods
+
+    text = "Trade from January–June rose."
+    assert [text[s:e] for s, e in find_periods(shadow(text))] == ["January–June"]

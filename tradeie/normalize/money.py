@@ -20,6 +20,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Mapping
 
+from .currencies import (CASED_PREFIXES, CASED_SUFFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
+                         ISO_CODES, WEAK_PREFIXES, WEAK_SUFFIXES)
 from .text import clean
 
 # Largest amount accepted: about 10 quadrillion in any unit. World trade is ~3e13 USD; amounts
@@ -32,58 +34,33 @@ SCALES: dict[str, Decimal] = {
     "hundred million": Decimal("1e8"), "100 million": Decimal("1e8"),
     "billion": Decimal("1e9"), "bn": Decimal("1e9"), "bln": Decimal("1e9"), "b": Decimal("1e9"),
     "trillion": Decimal("1e12"), "tn": Decimal("1e12"), "trn": Decimal("1e12"),
+    # Indian numbering: "Rs 5 crore", "5 lakh crore rupees".
+    "lakh": Decimal("1e5"), "lakhs": Decimal("1e5"), "lac": Decimal("1e5"),
+    "crore": Decimal("1e7"), "crores": Decimal("1e7"), "cr": Decimal("1e7"),
+    "lakh crore": Decimal("1e12"), "lakh crores": Decimal("1e12"),
 }
 
-# Written currency words and symbols -> ISO 4217. Longest first when matching.
-CURRENCY_WORDS: dict[str, str] = {
-    "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "chinese yuan": "CNY",
-    "u.s. dollars": "USD", "u.s. dollar": "USD", "us dollars": "USD", "us dollar": "USD",
-    "united states dollars": "USD", "american dollars": "USD", "usd": "USD",
-    "dollars": "$", "dollar": "$",
-    "hong kong dollars": "HKD", "hk dollars": "HKD", "hkd": "HKD",
-    "new taiwan dollars": "TWD", "taiwan dollars": "TWD", "twd": "TWD", "ntd": "TWD",
-    "singapore dollars": "SGD", "sgd": "SGD",
-    "australian dollars": "AUD", "aud": "AUD",
-    "canadian dollars": "CAD", "cad": "CAD",
-    "euros": "EUR", "euro": "EUR", "eur": "EUR",
-    "yen": "JPY", "japanese yen": "JPY", "jpy": "JPY",
-    "won": "KRW", "korean won": "KRW", "krw": "KRW",
-    "ringgit": "MYR", "myr": "MYR",
-    "baht": "THB", "thb": "THB",
-    "dong": "VND", "vnd": "VND",
-    "rupiah": "IDR", "idr": "IDR",
-    "pesos": "PHP", "php": "PHP",
-    "rupees": "INR", "inr": "INR",
-    "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "gbp": "GBP",
-    "reais": "BRL", "brl": "BRL",
-    "rubles": "RUB", "roubles": "RUB", "rub": "RUB",
-    "swiss francs": "CHF", "chf": "CHF",
-}
-CURRENCY_SYMBOLS: dict[str, str] = {
-    "us$": "USD", "u.s.$": "USD", "hk$": "HKD", "nt$": "TWD", "s$": "SGD", "a$": "AUD",
-    "au$": "AUD", "c$": "CAD", "r$": "BRL", "rm": "MYR", "rmb": "CNY", "rp": "IDR",
-    "¥": "CNY", "€": "EUR", "£": "GBP", "₩": "KRW", "₫": "VND", "₹": "INR", "₱": "PHP",
-    "$": "$", "usd": "USD", "cny": "CNY", "eur": "EUR", "hkd": "HKD", "jpy": "JPY",
-    "krw": "KRW", "gbp": "GBP", "twd": "TWD", "sgd": "SGD", "aud": "AUD", "myr": "MYR",
-}
-ISO_CODES = frozenset(v for v in {**CURRENCY_WORDS, **CURRENCY_SYMBOLS}.values() if v != "$")
 
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words, cased=()) -> str:
+    """Longest first; ``cased`` words match only as written, whatever the pattern's flags."""
+    both = [(w, False) for w in words] + [(w, True) for w in cased]
+    return "|".join(f"(?-i:{re.escape(w)})" if exact else re.escape(w)
+                    for w, exact in sorted(both, key=lambda p: len(p[0]), reverse=True))
 
 
 _FRACTION = r"(?:\.(?:[ \t]*\n\s*)?\d+)?"  # "36.\n\n26": a decimal broken by a line break
 _NUMBER = (r"(?P<sign>[-+]\s?)?(?P<num>\d{1,3}(?:,\d{3})+" + _FRACTION + r"|\d+" + _FRACTION
            + r"|\.\d+)")
 _SCALE = r"(?P<scale>" + _alternation(SCALES) + r")\b"
-_PREFIX = r"(?P<pre>" + _alternation(CURRENCY_SYMBOLS) + r")"
-_SUFFIX = r"(?P<suf>" + _alternation(CURRENCY_WORDS) + r")\b"
+# Rand is written "R5bn"; "R 5 billion" is a label and a number, "RMB" another currency.
+_PREFIX = (r"(?P<pre>(?-i:R)(?=\d)|"
+           + _alternation(CURRENCY_SYMBOLS, (k for k in CASED_PREFIXES if k != "R")) + r")")
+_SUFFIX = r"(?P<suf>" + _alternation(CURRENCY_WORDS, CASED_SUFFIXES) + r")\b"
 _MONEY = re.compile(
     rf"(?:(?<![\w])(?P<sign0>-\s?)?{_PREFIX}\s?{_NUMBER}(?:\s?{_SCALE})?(?:\s+{_SUFFIX})?"
     rf"|(?<![\w$€£¥₩.])(?P<sign2>[-+]\s?)?(?P<num2>\d{{1,3}}(?:,\d{{3}})+{_FRACTION}|\d+{_FRACTION})"
     rf"(?:\s?(?P<scale2>{_alternation(SCALES)})\b)?(?:\s*\(?\s*(?P<suf2>"
-    rf"{_alternation(CURRENCY_WORDS)})\)?\b))",
+    rf"{_alternation(CURRENCY_WORDS, CASED_SUFFIXES)})\)?\b))",
     re.IGNORECASE,
 )
 _NEGATIVE_WORDS = re.compile(r"\b(minus|negative)\s*$", re.IGNORECASE)
@@ -151,8 +128,10 @@ def _to_decimal(num: str) -> Decimal | None:
 
 
 def _resolve_currency(raw: str, dollar: str) -> str | None:
-    key = raw.lower().strip()
-    code = CURRENCY_SYMBOLS.get(key) or CURRENCY_WORDS.get(key)
+    raw = raw.strip()
+    key = raw.lower()
+    code = (CASED_PREFIXES.get(raw) or CASED_SUFFIXES.get(raw) or CURRENCY_SYMBOLS.get(key)
+            or CURRENCY_WORDS.get(key))
     if code == "$":
         return dollar
     return code
@@ -167,6 +146,8 @@ def find_money(text: str, *, dollar: str = "USD"):
         suffix = m.group("suf") or m.group("suf2") or ""
         if scale in ("m", "b", "k") and not cur_raw:
             continue  # "5m yuan" is fine with a prefix only; bare "5 m" is too ambiguous
+        if not scale and (cur_raw in WEAK_PREFIXES and not suffix or suffix in WEAK_SUFFIXES):
+            continue  # "R2", "Hong Kong SAR 2023", "the 2023 COP": money only with a scale
         currency = None
         if suffix:
             currency = _resolve_currency(suffix, dollar)
@@ -204,6 +185,8 @@ def parse_money(text: str, *, dollar: str = "USD") -> Money | None:
     Money(value=Decimal('1200000000'), currency='EUR')
     >>> parse_money("$5.2 billion", dollar="HKD")
     Money(value=Decimal('5200000000'), currency='HKD')
+    >>> parse_money("R5 billion"), parse_money("Rs 5 crore")
+    (Money(value=Decimal('5000000000'), currency='ZAR'), Money(value=Decimal('50000000'), currency='INR'))
     """
     cleaned = clean(text)
     for _, _, money in find_money(cleaned, dollar=dollar):
@@ -217,7 +200,8 @@ _SCALE_WORDS = (r"(?:(?:100|hundred|ten|10)\s+(?:million|thousand)|10,?000|1\s+(
                 r"billions?|millions?|thousands?|trillions?|bn|mn)")
 _UNIT_NOTE = re.compile(
     r"(?:\bunits?\b|\bin\b|\()\s*[:：]?\s*(?P<unit>(?:" + _SCALE_WORDS + r")?\s*(?:of\s+)?(?:"
-    + _alternation(CURRENCY_WORDS) + r"|" + _alternation(k for k in CURRENCY_SYMBOLS if not k.isalpha())
+    + _alternation(CURRENCY_WORDS, CASED_SUFFIXES) + r"|"
+    + _alternation(k for k in CURRENCY_SYMBOLS if not k.isalpha())
     + r")(?:\s*" + _SCALE_WORDS + r"\b)?)", re.I)
 
 

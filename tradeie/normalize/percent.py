@@ -20,8 +20,10 @@ from .text import clean
 MAX_PERCENT = 1e6
 
 _PERCENT = re.compile(
-    r"(?<![\w.])(?P<sign>[-+]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
-    r"(?P<unit>%|percentage points?|ppts?\b|pp\b|percent(?:age)? pts?\b|per ?cent\b|pct\b|pts?\b|points?\b)",
+    r"(?<![\w.])(?P<sign>[-+]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?:\s*|-)"  # "9.8-percent", "a 2.5-percentage-point rise": a compound adjective
+    r"(?P<unit>%|percentage[ -]points?|ppts?\b|pp\b|percent(?:age)? pts?\b|per[ -]?cent\b|pct\b|"
+    r"pts?\b|points?\b)",
     re.IGNORECASE,
 )
 

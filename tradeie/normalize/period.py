@@ -50,9 +50,13 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("first_quarters", r"\bfirst\s+(?P<n>two|three|2|3)\s+quarters\b"),
     ("quarter_word", r"\b(?P<o>first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+"
                      r"quarter\b"),
+    ("quarter_range", r"(?<![\w-])(?:Q(?P<a1>[1-4])|(?P<a2>[1-4])Q)\s*(?:-|to|through)\s*"
+                      r"(?:Q(?P<b1>[1-4])|(?P<b2>[1-4])Q)(?![\w])"),
     ("quarter_code", r"(?<![\w-])(?:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q)(?![\w])"),
     ("half_word", r"\b(?P<o>first|second|1st|2nd|latter)[\s-]+half\b"),
     ("half_code", r"(?<![\w-])(?:H(?P<h1>[12])|(?P<h2>[12])H)(?![\w])"),
+    # "the March quarter": Australian and New Zealand usage, the quarter ending that month.
+    ("month_quarter", rf"\b{_MONTH.format('m')}[\s-]+quarter\b"),
     ("month", rf"\b{_MONTH.format('m')}(?![a-z])"),
     ("ytd", r"\b(?:so far this year|year[- ]to[- ]date|ytd)\b"),
     ("relative_year", r"\b(?P<rel>last|this|previous|past|current|next)\s+year\b"),
@@ -66,12 +70,17 @@ def parse_period(text: str, *, year: int | None = None,
                  published: dt.date | dt.datetime | str | None = None) -> str | None:
     """Canonical period of ``text``; the year comes from the text, else ``year``, else ``published``.
 
+    When only ``published`` gives the year, a month named after the publication month ("December"
+    in a January article, "the December quarter") is the previous year's.
+
     >>> parse_period("the first five months", published="2023-06-09")
     '2023-01..2023-05'
     >>> parse_period("in June alone", year=2022)
     '2022-06'
     >>> parse_period("last year", published="2023-01-13")
     '2022'
+    >>> parse_period("the December quarter", published="2024-01-25")  # a month still to come
+    '2023-Q4'
     >>> parse_period("during the 14th Five-Year Plan period") is None
     True
     """
@@ -89,14 +98,17 @@ def parse_period(text: str, *, year: int | None = None,
         offset = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(relative.group(1).lower(), 0)
         default_year = base + offset if base else None
         explicit = default_year
+    # Only the publication date gives the year: a month after it is last year's ("December"
+    # in a January article).
+    from_published = explicit is None and context_year is None and pub is not None
     for name, rx in _PATTERNS:
         m = rx.search(text)
         if m is None:
             continue
         months = _months(name, m, pub)
         if months is None:
-            if name == "month_range":
-                return None  # "June to January" spans two years: not one canonical period
+            if name in ("month_range", "quarter_range", "month_quarter"):
+                return None  # "June to January", "Q3-Q1", "the January quarter" span two years
             continue
         if name == "relative_year":
             base = pub.year if pub else context_year
@@ -106,6 +118,8 @@ def parse_period(text: str, *, year: int | None = None,
             default_year = int(m.group("y1"))
         if default_year is None:
             return None
+        if from_published and name in ("month", "month_quarter") and months[1] > pub.month:
+            return canonical(default_year - 1, *months)
         return canonical(default_year, *months)
     if explicit:
         return str(explicit)
@@ -133,6 +147,13 @@ def _months(name: str, m: re.Match, pub: dt.date | None) -> tuple[int, int] | No
     if name == "first_quarters":
         n = COUNTS.get(m.group("n").lower()) or int(m.group("n"))
         return (1, 3 * n)
+    if name == "month_quarter":
+        last = MONTHS[m.group("m").lower()]
+        return (last - 2, last) if last >= 3 else None
+    if name == "quarter_range":
+        a = int(m.group("a1") or m.group("a2"))
+        b = int(m.group("b1") or m.group("b2"))
+        return (3 * a - 2, 3 * b) if a <= b else None
     if name in ("quarter_word", "quarter_code"):
         q = ORDINALS.get((m.groupdict().get("o") or "").lower()) or int(
             m.groupdict().get("q1") or m.groupdict().get("q2"))
@@ -243,19 +264,22 @@ _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|O
 _COUNT = r"(?:\d{1,2}|" + "|".join(COUNTS) + r")"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?:(?:this|last|the)\s+year|(?:19|20)\d\d))?"
 _PERIOD_SPAN = re.compile(
-    r"\b" + _COUNT + r"\s+months?\s+(?:to|ending|ended|through)\s+" + _MONTH_NAME
+    r"(?:\bthe\s+)?\b" + _MONTH_NAME + r"[\s-]+quarter\b" + _OF_YEAR
+    + r"|\b" + _COUNT + r"\s+months?\s+(?:to|ending|ended|through)\s+" + _MONTH_NAME
     + r"(?:\s+(?:19|20)\d\d)?|(?:the\s+)?(?:(?:first|initial)\s+" + _COUNT + r"\s+months|first\s+(?:two|three|2|3)\s+"
     r"quarters|(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+quarter|"
     r"(?:first|second|latter|1st|2nd)[\s-]+half)" + _OF_YEAR
     + r"|\b" + _MONTH_NAME + r"(?:\s+(?:19|20)\d\d)?\s*(?:-|to|through|until|and)\s*"
     + _MONTH_NAME + r"(?:,?\s+(?:19|20)\d\d)?"
+    + r"|(?<![\w-])(?:Q[1-4]|[1-4]Q)\s*(?:[-\u2013\u2014]|to|through)\s*(?:Q[1-4]|[1-4]Q)"
+      r"(?:\s+(?:19|20)\d\d)?(?![\w])"
     + r"|(?<![\w-])(?:Q[1-4]|[1-4]Q|H[12]|[12]H)(?:\s+(?:19|20)\d\d)?(?![\w])"
     + r"|\b(?:so far this year|year[- ]to[- ]date)"
     + r"|\b(?:last|this|previous|past|current)\s+year\b"
     + r"|\b(?:the\s+)?(?:whole|full|entire)\s+year(?:\s+(?:of\s+)?(?:19|20)\d\d)?"
     + r"|(?<!\d\s)(?<!\d)\b(?:January|February|March|April|May|June|July|August|September|October|"
       r"November|December|Sept\.?|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?:,?\s+(?:19|20)\d\d|"
-      r"\s+(?:of\s+)?(?:last|this|previous)\s+year)?(?!\s+\d{1,2}\b)"
+      r"\s+(?:of\s+)?(?:last|this|previous)\s+year)?(?!\s+\d{1,2}\b(?![.,]\d))"
     + r"|(?<![\w.$€£¥-])(?:19|20)\d\d(?![\w%.,]\d|\d|%|\s*(?:percent|per cent|pct|yuan|dollars))",
     re.IGNORECASE,
 )

@@ -274,6 +274,8 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
     year = ctx.year
     if ctx.published is None and ctx.year_from_text and _LAST_YEAR.search(span.text):
         year = ctx.year + 1
+    elif ctx.published is not None and not ctx.year_from_text and ctx.year == ctx.published.year:
+        year = None  # only the date gives the year: "December" in a January article is last year's
     return parse_period(span.text, year=year, published=ctx.published)
 
 

@@ -28,11 +28,15 @@ LABELS = ("MONEY", "PERCENT", "PERIOD", "RANK")
 
 
 def shadow(text: str) -> str:
-    """``text`` with full-width forms folded one character for one, so offsets stay valid."""
+    """``text`` with full-width forms folded and dashes made hyphens ("January–June"), one
+    character for one, so offsets stay valid."""
     out = []
     for ch in text:
         if ord(ch) < 0x2000:
             out.append(ch)
+            continue
+        if ch in "\u2010\u2011\u2012\u2013\u2014\u2212":
+            out.append("-")
             continue
         folded = unicodedata.normalize("NFKC", ch)
         out.append(folded if len(folded) == 1 else ch)

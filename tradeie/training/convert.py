@@ -14,6 +14,8 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
+
+from ..api import prepare_text
 from spacy.util import filter_spans
 
 from ..pipeline.relations import GOLD_KEY
@@ -33,12 +35,22 @@ def blank_nlp() -> Language:
 
 
 def record_to_doc(nlp: Language, record: dict) -> Doc:
-    """A Doc with the record's entities and ``user_data["tradeie_relations"]``."""
-    doc = nlp.make_doc(record["text"])
+    """A Doc with the record's entities and ``user_data["tradeie_relations"]``.
+
+    The text goes through :func:`tradeie.api.prepare_text` first, as it does at extraction
+    time, so that training sees what the pipeline will see ("&nbsp;" as a space); offsets
+    do not move."""
+    text = prepare_text(record["text"])
+    doc = nlp.make_doc(text)
     by_id = {}
     spans = []
     for s in record["spans"]:
-        span = doc.char_span(s["start"], s["end"], label=s["label"], alignment_mode="expand")
+        start, end = s["start"], s["end"]
+        while start < end and text[start].isspace():
+            start += 1  # an entity's edge that was an HTML entity is now a blank
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        span = doc.char_span(start, end, label=s["label"], alignment_mode="expand")
         if span is None:
             logger.warning("%s: span %r does not fall on tokens; skipped", record["doc"], s["text"])
             continue
@@ -72,7 +84,7 @@ def record_examples(nlp: Language, path: Path, limit: int = 0) -> Iterator[Examp
     records = read_records(path)
     for record in records[: limit or None]:
         ref = record_to_doc(nlp, record)
-        yield Example(nlp.make_doc(record["text"]), ref)
+        yield Example(nlp.make_doc(ref.text), ref)
 
 
 def write_docbin(nlp: Language, records: Iterable[dict], path: Path) -> int:

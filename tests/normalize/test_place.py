@@ -110,3 +110,22 @@ def test_place_rejects_non_str_naming_type():
 def test_place_never_raises_on_text(text):
     result = canonical_place(text)
     assert result is None or isinstance(result, str)
+
+
+DEMONYMS = [("Vietnamese", "Vietnam"), ("Saudi", "Saudi Arabia"), ("Chinese", "China"),
+            ("South Korean", "South Korea"), ("Brazilian", "Brazil")]
+
+
+@pytest.mark.parametrize("adjective,place", DEMONYMS, ids=[a for a, _ in DEMONYMS])
+def test_place_names_a_tagged_adjective_of_nationality(adjective, place):
+    from tradeie.normalize.place import demonym_place, lookup
+
+    assert canonical_place(adjective) == place
+    assert demonym_place(adjective).name == place
+    assert lookup(adjective) is None  # never a place found in running text
+
+
+@pytest.mark.parametrize("text", ["the central region", "the delta", "mobile"],
+                         ids=["central", "delta", "mobile"])
+def test_place_lower_case_words_are_not_towns(text):
+    assert canonical_place(text) is None

@@ -26,3 +26,9 @@ def place_of(blank, marked):
 ], ids=["partner-country-as-location", "share-base", "dateline", "customs-source"])
 def test_the_reporting_place_is_the_owner_of_the_trade(blank, marked, place):
     assert place_of(blank, marked) == place
+
+
+def test_an_owner_the_ner_called_partner_still_reports(blank):
+    assert place_of(blank, "[Saudi]{LOCATION} exports climb\n\nRIYADH, May 26 -- [Saudi Arabia]"
+                           "{PARTNER}'s exports grew 10.7%. Exports to [China]{PARTNER} rose."
+                    ) == "Saudi Arabia"

@@ -133,12 +133,41 @@ def lookup(text: str) -> Place | None:
     if not key or key in ANAPHORS or len(key) > 120:
         return None
     table = gazetteer()
-    if key in table:
-        return table[key]
-    stripped = _SUFFIXES.sub("", key)
-    stripped = re.sub(r"^(?:city|port|province) of\s+", "", stripped)
-    stripped = re.sub(r"^port of\s+|\s+port$", "", stripped)
-    return table.get(stripped)
+    place = table.get(key)
+    if place is None:
+        stripped = _SUFFIXES.sub("", key)
+        stripped = re.sub(r"^(?:city|port|province) of\s+", "", stripped)
+        stripped = re.sub(r"^port of\s+|\s+port$", "", stripped)
+        place = table.get(stripped)
+    if place is not None and place.kind == "city" and not _capitalised(text):
+        return None  # "the central region", "the delta": words, not the towns Central and Delta
+    return place
+
+
+def _capitalised(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
+
+
+def demonym_place(text: str) -> Place | None:
+    """The place an adjective of nationality stands for ("Vietnamese" -> Vietnam), or None.
+
+    Kept apart from :func:`lookup`, which finds places in running text: "Chinese" in a
+    sentence names China's goods or buyers, not a mention of China as a place."""
+    if not isinstance(text, str):
+        raise TypeError(f"place must be str, got {type(text).__name__}")
+    name = _demonyms().get(_key(text))
+    if name is None:
+        return None
+    return lookup(name) or Place(name, "country")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    table = {}
+    for name, adjectives in _read_table("demonyms.tsv"):
+        for adjective in adjectives.split("|"):
+            table[_key(adjective)] = name
+    return table
 
 
 def canonical_place(text: str) -> str | None:
@@ -151,7 +180,7 @@ def canonical_place(text: str) -> str | None:
     >>> canonical_place("Chongqing Municipality")
     'Chongqing'
     """
-    place = lookup(text)
+    place = lookup(text) or demonym_place(text)
     if place is None:
         return None
     if place.kind == "city" and _PORT.search(text):

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .docindex import doc_ents, doc_text
 from ..normalize.period import _as_date, parse_date, parse_period
-from ..normalize.place import canonical_place, lookup
+from ..normalize.place import canonical_place, demonym_place, lookup
 
 LEAD_CHARS = 400
 _DATELINE = re.compile(r"(?:release date|released on|updated|published|date)\s*[:：]?\s*"
@@ -102,13 +102,14 @@ def _reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
     for ent in doc_ents(doc):
         if ent.label_ not in ("LOCATION", "PARTNER"):
             continue
-        place = lookup(ent.text)
+        place = lookup(ent.text) or demonym_place(ent.text)
         if place is None:
             continue
         name = canonical_place(ent.text) or place.name
-        if ent.label_ == "PARTNER":  # a name the text also trades with is less likely the reporter
-            penalty[name] += 0.5 * _weight(doc, ent.start_char, ent.end_char)
-            continue
+        owner = bool(_OWNER_AFTER.match(doc_text(doc)[ent.end_char: ent.end_char + 60]))
+        if ent.label_ == "PARTNER" and not owner:  # a name the text trades with is less likely
+            penalty[name] += 0.5 * _weight(doc, ent.start_char, ent.end_char)  # the reporter
+            continue  # ("Saudi Arabia's exports" is an owner, whatever the NER called it)
         counts[name] += _weight(doc, ent.start_char, ent.end_char)
         first.setdefault(name, ent.start_char)
         country[name] = place.country

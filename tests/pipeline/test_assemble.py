@@ -389,3 +389,15 @@ def test_a_month_after_the_publication_month_is_last_year_s(blank, assembler):
     link(doc, [("exports", "$303.6 billion", "VALUE"), ("exports", "December", "PERIOD")])
     [fact] = facts_of(assembler, doc, published="2024-01-12")
     assert fact.period == "2023-12"
+
+
+def test_places_the_ner_tagged_as_one_list_are_split(blank, assembler):
+    doc = annotate(blank, "[Vietnam]{PARTNER} and [Thailand and Indonesia]{PARTNER} were the top "
+                          "markets. [Trade]{FLOW} with them reached [230.5 billion yuan]{MONEY}, "
+                          "[28.4 billion yuan]{MONEY} and [21.6 billion yuan]{MONEY} respectively "
+                          "in [2023]{PERIOD}.")
+    link(doc, [("Trade", v, "VALUE") for v in ("230.5 billion yuan", "28.4 billion yuan",
+                                               "21.6 billion yuan")])
+    got = [(f.partner, int(f.value)) for f in facts_of(assembler, doc)]
+    assert got == [("Vietnam", 230500000000), ("Thailand", 28400000000),
+                   ("Indonesia", 21600000000)]

@@ -22,7 +22,7 @@ from .docindex import doc_text, sentence_span, span_ents
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .slots import (growth_of, is_breakdown, is_descriptive, is_example, is_forecast,
-                    is_partner_subject,
+                    is_partner_subject, split_places,
                     money_of, other_side, place_name, product_of, share_of, signed_value)
 
 _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|roughly|nearly|some|"
@@ -84,7 +84,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
     year = int(period[:4]) if period else ctx.year
     growth_spans = [s for s in head.role("GROWTH") if growth_of(s, sent, year) is not None]
     share_spans = [s for s in head.role("SHARE") if share_of(s) is not None]
-    partners = head.role("PARTNER")
+    partners = split_places(head.role("PARTNER"))
     if not partners and _THEM.search(sent.text) and prev_partners:
         partners = prev_partners
         n_values = len(groups) or len(growth_spans)
@@ -170,11 +170,14 @@ def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
 
     def exact(label: str, current: list[Span], keep=lambda e: True) -> list[Span]:
         found = [e for e in ents if e.label_ == label and keep(e)]
+        if label == "PARTNER":
+            found = split_places(found)
         return found if len(current) != n and len(found) == n else current
 
     partners = exact("PARTNER", partners)
     products = exact("PRODUCT", products)
-    growths = exact("PERCENT", growths, lambda e: percent_cue(e) == "GROWTH" and growth_of(e, sent, year) is not None)
+    growths = exact("PERCENT", growths, lambda e: percent_cue(e) == "GROWTH"
+                    and growth_of(e, sent, year) is not None)
     return partners, products, growths
 
 

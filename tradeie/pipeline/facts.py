@@ -20,7 +20,7 @@ from .docindex import doc_ents, doc_text, indexed
 from .assemble import first_stated_period, rank_facts_of, trade_facts_of
 from .docindex import sentence_span
 from .heads import Head, collect_heads
-from .slots import growth_of, share_of
+from .slots import growth_of, share_of, split_places
 from ..normalize.place import canonical_place, lookup
 from .context import build_context
 from .tables import table_facts
@@ -72,9 +72,9 @@ def _partners_before(doc: Doc, head: Head, ctx) -> list:
     last_sent = sentence_span(doc, earlier[-1])
     if sent.start_char - last_sent.end_char > 600:
         return []
-    return [e for e in doc_ents(doc) if last_sent.start <= e.start < last_sent.end and (
+    return split_places([e for e in doc_ents(doc) if last_sent.start <= e.start < last_sent.end and (
         e.label_ == "PARTNER" or (e.label_ == "LOCATION" and lookup(e.text) is not None
-                                  and canonical_place(e.text) not in (None, ctx.place)))]
+                                  and canonical_place(e.text) not in (None, ctx.place)))])
 
 
 def _with_doc(fact, doc_id):

@@ -224,3 +224,22 @@ def other_side(sent: Span, location: str | None, ctx: DocContext) -> Span | None
 def is_partner_subject(span: Span) -> bool:
     """"The EU was the second largest trading partner": the subject is the partner."""
     return bool(_PARTNER_PREDICATE.match(doc_text(span.doc)[span.end_char: span.end_char + 80]))
+
+
+def split_places(spans: list[Span]) -> list[Span]:
+    """Place spans with lists the NER tagged as one ("Thailand and Indonesia") split into
+    their places, when every part is a known place; other spans as they are."""
+    out: list[Span] = []
+    for span in spans:
+        parts, start = [], span.start
+        for i in range(span.start, span.end + 1):
+            if i == span.end or span.doc[i].lower_ in (",", "and", "&", "as well as"):
+                if i > start:
+                    parts.append(span.doc[start:i])
+                start = i + 1
+        if len(parts) > 1 and all(canonical_place(p.text) for p in parts):
+            out += [Span(span.doc, p.start, p.end, label=span.label_) for p in parts]
+        else:
+            out.append(span)
+    return out
+

@@ -401,3 +401,26 @@ def test_places_the_ner_tagged_as_one_list_are_split(blank, assembler):
     got = [(f.partner, int(f.value)) for f in facts_of(assembler, doc)]
     assert got == [("Vietnam", 230500000000), ("Thailand", 28400000000),
                    ("Indonesia", 21600000000)]
+
+
+@pytest.mark.parametrize("opening,period", [
+    ("Over [the first nine months]{PERIOD}, ", "2025-01..2025-09"),
+    ("From [January to September]{PERIOD}, ", "2025-01..2025-09"),
+], ids=["over-a-span", "from-a-range"])
+def test_a_span_of_time_opening_the_sentence_is_its_period(blank, assembler, opening, period):
+    doc = annotate(blank, f"{opening}[total trade]{{FLOW}} came to [US$681.0 billion]{{MONEY}}. "
+                          "In [September]{PERIOD} alone, exports rose.")
+    link(doc, [("total trade", "US$681.0 billion", "VALUE")])
+    [fact] = facts_of(assembler, doc, published="2025-10-06")
+    assert fact.period == period
+
+
+def test_a_range_after_a_change_is_a_comparison_base(blank, assembler):
+    doc = annotate(blank, "In [the first 11 months]{PERIOD}, [imports and exports]{FLOW} totaled "
+                          "[1,802.45 billion yuan]{MONEY}, narrowing the decline by 0.4 percentage "
+                          "points from [January-October]{PERIOD}. [Exports]{FLOW} decreased "
+                          "[2.1 percent]{PERCENT} to [1,106.31 billion yuan]{MONEY}.")
+    link(doc, [("imports and exports", "1,802.45 billion yuan", "VALUE"),
+               ("Exports", "1,106.31 billion yuan", "VALUE")])
+    facts = facts_of(assembler, doc, published="2023-12-20")
+    assert [f.period for f in facts] == ["2023-01..2023-11", "2023-01..2023-11"]

@@ -31,6 +31,9 @@ _COMPARISON_BASE = re.compile(
     r"same (?:period|month|quarter|time)(?:\s+(?:of|in))?|levels? (?:of|in)|\bbefore|\bas in|"
     r"\bon)\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
     r"(?:the\s+)?$", re.I)
+_CHANGE_BEFORE = re.compile(r"(?:%|percent|per cent|pct|points?|\d|increase|decrease|rise|growth|"
+                            r"gain|drop|decline|fall|up|down|higher|lower)\W*$", re.I)
+_RANGE = re.compile(r"^\s*\w+\.?(?:\s+\d{4})?\s+(?:to|through|until)\s+\w+", re.I)  # "from X to Y"
 _EARLIER_FIGURE = re.compile(r"(?:\bfrom|\bthan|compared (?:with|to)|\bversus|\bvs\.?|\bagainst)\s+"
                              r"[^,;.()]{0,25}?\d[\d,.]*\s*(?:[^\s,;.()]+\s+){0,3}?(?:in|for|during)\s+"
                              r"(?:the\s+)?$", re.I)
@@ -224,7 +227,17 @@ def is_comparison_base(span: Span) -> bool:
     """True for "2019" in "up 62.1% from 2019" and "2021" in "up from A$131.4 billion in
     2021": a base of comparison, not the period of the sentence's main figure."""
     before = doc_text(span.doc)[max(0, span.start_char - 60): span.start_char]
-    return bool(_COMPARISON_BASE.search(before[-40:]) or _EARLIER_FIGURE.search(before))
+    if _EARLIER_FIGURE.search(before):
+        return True
+    m = _COMPARISON_BASE.search(before[-40:])
+    if m is None:
+        return False
+    word = m.group(0).split()[0].lower() if m.group(0).split() else ""
+    if word == "over" and not _CHANGE_BEFORE.search(before[: len(before) - len(m.group(0))]):
+        return False  # "Over the first nine months, trade came to ...": a span of time
+    if word == "from" and _RANGE.match(span.text):
+        return False  # "from January to November": the range itself
+    return True
 
 
 def _document_year(doc: Doc, published: dt.date | None) -> tuple[int | None, bool]:

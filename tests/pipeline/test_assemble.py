@@ -408,7 +408,8 @@ def test_places_the_ner_tagged_as_one_list_are_split(blank, assembler):
     ("From [January to September]{PERIOD}, ", "2025-01..2025-09"),
 ], ids=["over-a-span", "from-a-range"])
 def test_a_span_of_time_opening_the_sentence_is_its_period(blank, assembler, opening, period):
-    doc = annotate(blank, f"{opening}[total trade]{{FLOW}} came to [US$681.0 billion]{{MONEY}}. "
+    doc = annotate(blank, f"Imports rose 23.6 percent.\n\n{opening}[total trade]{{FLOW}} came to "
+                          f"[US$681.0 billion]{{MONEY}}. "
                           "In [September]{PERIOD} alone, exports rose.")
     link(doc, [("total trade", "US$681.0 billion", "VALUE")])
     [fact] = facts_of(assembler, doc, published="2025-10-06")

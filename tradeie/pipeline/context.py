@@ -233,7 +233,8 @@ def is_comparison_base(span: Span) -> bool:
     if m is None:
         return False
     word = m.group(0).split()[0].lower() if m.group(0).split() else ""
-    if word == "over" and not _CHANGE_BEFORE.search(before[: len(before) - len(m.group(0))]):
+    clause = re.split(r"[.!?;:\n]\s*", before[: len(before) - len(m.group(0))])[-1]
+    if word == "over" and not _CHANGE_BEFORE.search(clause):
         return False  # "Over the first nine months, trade came to ...": a span of time
     if word == "from" and _RANGE.match(span.text):
         return False  # "from January to November": the range itself

@@ -367,12 +367,17 @@ def test_a_dateline_date_is_no_period(blank, assembler):
 @pytest.mark.parametrize("marked,product", [
     ("[Exports]{FLOW} of [labor-intensive products]{PRODUCT} such as [garments]{PRODUCT} declined "
      "[12.5%]{PERCENT} to [86.4 billion yuan]{MONEY}.", "labor-intensive products"),
+    ("[Exports]{FLOW} of [labor-intensive products]{PRODUCT} such as garments, footwear and "
+     "[toys]{PRODUCT} declined [12.5%]{PERCENT} to [86.4 billion yuan]{MONEY}.",
+     "labor-intensive products"),
+    ("[Việt Nam]{PRODUCT} [shipped]{FLOW} rice worth [US$3.45 billion]{MONEY}.", None),
     ("[Machinery, equipment, tools and spare parts]{PRODUCT} [exports]{FLOW} reached "
      "[US$45.7 billion]{MONEY}.", "machinery, equipment, tools and spare parts"),
     ("[Laptops, the city's pillar product,]{PRODUCT} saw [exports]{FLOW} of [134.2 billion yuan]{MONEY}.",
      "laptops"),
     ("[Imports]{FLOW} of [goods]{PRODUCT} shrank to [$4,415.4 billion]{MONEY}.", None),
-], ids=["example-after-such-as", "listed-name", "apposition", "generic-goods"])
+], ids=["example-after-such-as", "last-of-examples", "place-as-product", "listed-name",
+        "apposition", "generic-goods"])
 def test_the_product_of_a_fact(blank, assembler, marked, product):
     doc = annotate(blank, marked)
     flow = [e.text for e in doc.ents if e.label_ == "FLOW"][0]

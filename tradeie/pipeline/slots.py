@@ -152,14 +152,16 @@ def product_of(span: Span | None) -> str | None:
     text = re.sub(r"^(?:the|its|of)\s+", "", text, flags=re.I)
     text = _PRODUCT_TAIL.sub("", text)
     text = re.sub(r"\s+", " ", text).lower()
-    return None if not text or text in _GENERIC_GOODS else text
+    if not text or text in _GENERIC_GOODS or canonical_place(text) is not None:
+        return None  # "goods"; a place the NER took for a product ("Viet Nam shipped ...")
+    return text
 
 
 _LISTED_NAME = re.compile(r"[\w&'’ -]+(?:,\s*[\w&'’ -]+)*,?\s+(?:and|&)\s+[\w&'’ -]+")
 _GENERIC_GOODS = {"goods", "products", "commodities", "merchandise", "items", "cargo", "trade"}
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such as|including|like|e\.g\.|led by|mainly|mostly|notably|"
-                             r"especially|chiefly|primarily)\s+(?:[\w&'’ -]+,\s*)*(?:and\s+|or\s+)?$",
-                             re.I)
+                             r"especially|chiefly|primarily)\s+(?:[\w&'’ -]+?(?:,\s*|\s+and\s+|"
+                             r"\s+or\s+))*$", re.I)
 
 
 def is_example(span: Span) -> bool:

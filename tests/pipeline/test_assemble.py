@@ -430,3 +430,12 @@ def test_a_range_after_a_change_is_a_comparison_base(blank, assembler):
                ("Exports", "1,106.31 billion yuan", "VALUE")])
     facts = facts_of(assembler, doc, published="2023-12-20")
     assert [f.period for f in facts] == ["2023-01..2023-11", "2023-01..2023-11"]
+
+
+def test_bilateral_trade_is_with_the_article_s_partner(blank, assembler):
+    doc = annotate(blank, "[China]{LOCATION}'s trade with [Russia]{PARTNER} hit a record. Exports to "
+                          "[Russia]{PARTNER} jumped. Measured in yuan, [bilateral trade]{FLOW} was "
+                          "[1.69 trillion yuan]{MONEY} in [2023]{PERIOD}.")
+    link(doc, [("bilateral trade", "1.69 trillion yuan", "VALUE")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.location, fact.partner) == ("China", "Russia")

@@ -117,6 +117,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
         product = _pick(products, k, n, anchors, products)
         partner_name = (canonical_place(partner.text) or place_name(partner, ctx)
                         if partner is not None else None)
+        if partner_name is None and _BILATERAL.search(sent.text):
+            partner_name = ctx.main_partner  # "bilateral trade was 1.69 trillion yuan"
         if partner_name == location:
             partner_name = None  # a place does not trade with itself: a mis-linked mention
         used = [head.score_of("VALUE", groups[k][1] if groups else None),
@@ -145,6 +147,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
     return facts
 
 
+_BILATERAL = re.compile(r"\b(?:bilateral|the two (?:countries|sides|nations|economies|neighbou?rs)|"
+                        r"both (?:sides|countries))\b", re.I)
 _PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:in|for|during)\s+$", re.I)
 
 

@@ -53,6 +53,7 @@ class DocContext:
     year: int | None = None
     published: dt.date | None = None
     main_period: str | None = None
+    main_partner: str | None = None
     year_from_text: bool = False
     dollar: str = "USD"
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
@@ -80,7 +81,20 @@ def build_context(doc: Doc, published: object = None) -> DocContext:
     ctx.dollar = DOLLAR_OF_COUNTRY.get(ctx.place_country or "", "USD")
     ctx.year, ctx.year_from_text = _document_year(doc, ctx.published)
     ctx.main_period = _main_period(doc, ctx)
+    ctx.main_partner = _main_partner(doc, ctx.place)
     return ctx
+
+
+def _main_partner(doc: Doc, place: str | None) -> str | None:
+    """The partner a bilateral article is about ("China-Russia trade ... bilateral trade was"):
+    the partner named in at least two of every five partner mentions, and at least twice."""
+    names = Counter(canonical_place(e.text) for e in doc_ents(doc) if e.label_ == "PARTNER")
+    names.pop(None, None)
+    names.pop(place, None)
+    if not names:
+        return None
+    name, count = names.most_common(1)[0]
+    return name if count >= 2 and count >= 0.4 * sum(names.values()) else None
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

@@ -439,3 +439,19 @@ def test_bilateral_trade_is_with_the_article_s_partner(blank, assembler):
     link(doc, [("bilateral trade", "1.69 trillion yuan", "VALUE")])
     [fact] = facts_of(assembler, doc)
     assert (fact.location, fact.partner) == ("China", "Russia")
+
+
+def test_a_bare_dollar_in_hong_kong_is_the_hong_kong_dollar(blank, assembler):
+    doc = annotate(blank, "[Hong Kong]{LOCATION}'s total [exports]{FLOW} dropped [4.1%]{PERCENT} in "
+                          "[2019]{PERIOD} to [$3,988.8 billion]{MONEY}.")
+    link(doc, [("exports", "$3,988.8 billion", "VALUE"), ("exports", "4.1%", "GROWTH")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.currency == "HKD"
+
+
+def test_a_percent_share_is_a_share(blank, assembler):
+    doc = annotate(blank, "The [United States]{PARTNER} took [$1.06 billion]{MONEY} worth of "
+                          "[exports]{FLOW} in [November 2022]{PERIOD}, a [17.4%]{PERCENT} share.")
+    link(doc, [("exports", "$1.06 billion", "VALUE"), ("exports", "United States", "PARTNER")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.share_pct == 17.4

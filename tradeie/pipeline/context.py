@@ -44,6 +44,9 @@ ANAPHOR_KINDS = {
     "country": {"country"}, "nation": {"country"},
 }
 DOLLAR_OF_COUNTRY = {"HK": "HKD", "AU": "AUD", "SG": "SGD", "CA": "CAD", "TW": "TWD", "NZ": "NZD"}
+# places the gazetteer keeps without a country code (regions, blocs)
+DOLLAR_OF_PLACE = {"Hong Kong": "HKD", "Taiwan": "TWD", "Singapore": "SGD", "Australia": "AUD",
+                   "New Zealand": "NZD", "Canada": "CAD"}
 
 
 @dataclass
@@ -78,7 +81,8 @@ def build_context(doc: Doc, published: object = None) -> DocContext:
     ctx = DocContext(published=_as_date(published) if published else None)
     ctx.paragraphs = _paragraphs(doc_text(doc))
     ctx.place, ctx.place_country, ctx.by_kind = _reporting_place(doc)
-    ctx.dollar = DOLLAR_OF_COUNTRY.get(ctx.place_country or "", "USD")
+    ctx.dollar = DOLLAR_OF_COUNTRY.get(ctx.place_country or "", DOLLAR_OF_PLACE.get(ctx.place or "",
+                                                                                  "USD"))
     ctx.year, ctx.year_from_text = _document_year(doc, ctx.published)
     ctx.main_period = _main_period(doc, ctx)
     ctx.main_partner = _main_partner(doc, ctx.place)

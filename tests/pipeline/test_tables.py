@@ -97,3 +97,13 @@ def test_several_amounts_without_a_flow_per_column_give_nothing(blank, assembler
                           "[ASEAN]{PARTNER} | [487.23]{MONEY} | [28.4]{PERCENT} | [80.1]{MONEY} | "
                           "[12.4]{PERCENT}\n")
     assert rows_of(assembler, doc, "2021-07-20") == []
+
+
+def test_a_list_after_a_sentence_ending_in_a_colon_takes_its_flow(blank, assembler):
+    doc = annotate(blank, "In [2022]{PERIOD}, [labor-intensive products]{PRODUCT} [exports]{FLOW} of "
+                          "[Wenzhou]{LOCATION} totaled [74.85 billion yuan]{MONEY}. Among them:\n"
+                          "- [footwear]{PRODUCT}: [34.6 billion yuan]{MONEY}, +[18.9%]{PERCENT};\n"
+                          "- [bags and cases]{PRODUCT}: [6.13 billion yuan]{MONEY}, +[30.2%]{PERCENT}.\n")
+    got = [(r[0], r[2], r[4], r[6]) for r in rows_of(assembler, doc, "2023-01-20")]
+    assert got == [("export", "footwear", 34600000000, 18.9),
+                   ("export", "bags and cases", 6130000000, 30.2)]

@@ -133,9 +133,14 @@ def _header(text, lines, by_line, rows, i):
     flow, columns, seen, column_flows = None, None, [], []
     for k in range(j, max(-1, j - HEADER_LINES), -1):
         ents = by_line[k]
-        if rows.get(k) is not None or any(e.label_ in ("MONEY", "PERCENT") for e in ents):
-            break  # prose with figures: the table's header is not above it
         line_text = text[lines[k][0]: lines[k][1]]
+        if rows.get(k) is not None or any(e.label_ in ("MONEY", "PERCENT") for e in ents):
+            if k == j and line_text.rstrip().endswith(":") and flow is None:
+                # "Labor-intensive products exports totaled ... Among them:" then a list
+                flow = next((classify_flow(e.text) for e in reversed(ents) if e.label_ == "FLOW"
+                             and classify_flow(e.text)), None)
+                seen.append(line_text)
+            break  # prose with figures: the table's header is not above it
         seen.append(line_text)
         heads = [classify_flow(e.text) for e in ents if e.label_ == "FLOW"]
         if not column_flows and len(heads) > 1 and all(heads):

@@ -455,3 +455,27 @@ def test_a_percent_share_is_a_share(blank, assembler):
     link(doc, [("exports", "$1.06 billion", "VALUE"), ("exports", "United States", "PARTNER")])
     [fact] = facts_of(assembler, doc)
     assert fact.share_pct == 17.4
+
+
+def test_a_price_is_no_trade_value(blank, assembler):
+    doc = annotate(blank, "The average [export]{FLOW} price, at [US$522]{MONEY} per tonne, was "
+                          "[13.5%]{PERCENT} lower than in [2022]{PERIOD}.")
+    link(doc, [("export", "US$522", "VALUE"), ("export", "13.5%", "GROWTH")])
+    assert [f.value for f in facts_of(assembler, doc) if f.value is not None] == []
+
+
+def test_an_average_annual_rate_is_no_growth(blank, assembler):
+    doc = annotate(blank, "Since 2012, [trade]{FLOW} has grown at an average annual rate of "
+                          "[8.1 percent]{PERCENT}, reaching [US$136.38 billion]{MONEY} in [2022]{PERIOD}.")
+    link(doc, [("trade", "8.1 percent", "GROWTH"), ("trade", "US$136.38 billion", "VALUE")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.growth_pct is None
+
+
+def test_a_gap_after_a_deficit_is_negative(blank, assembler):
+    doc = annotate(blank, "The [trade deficit]{FLOW} widened to [$5.40 billion]{MONEY} in "
+                          "[November 2022]{PERIOD}. A year earlier, in [November 2021]{PERIOD}, the "
+                          "[gap]{FLOW} was [$4.81 billion]{MONEY}.")
+    link(doc, [("trade deficit", "$5.40 billion", "VALUE"), ("gap", "$4.81 billion", "VALUE"),
+               ("gap", "November 2021", "PERIOD")])
+    assert [int(f.value) for f in facts_of(assembler, doc)] == [-5400000000, -4810000000]

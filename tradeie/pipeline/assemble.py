@@ -22,7 +22,7 @@ from .docindex import doc_text, sentence_span, span_ents
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .slots import (growth_of, is_breakdown, is_descriptive, is_example, is_forecast,
-                    is_partner_subject, split_places,
+                    is_partner_subject, is_price, split_places,
                     money_of, other_side, place_name, product_of, share_of, signed_value)
 
 _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|roughly|nearly|some|"
@@ -43,7 +43,7 @@ def _value_groups(moneys: list[Span], ctx: DocContext):
     """[(primary Money, primary span, [conversion Money, ...])] in text order."""
     groups: list[tuple[Money, Span, list[Money]]] = []
     for span in moneys:
-        if is_forecast(span):
+        if is_forecast(span) or is_price(span):
             continue
         money = money_of(span, ctx)
         if money is None:
@@ -139,8 +139,11 @@ def trade_facts_of(head: Head, ctx: DocContext,
             common.update(period=own)  # "down from $78.8 billion in May last year"
             shape = own
         for i, m in enumerate([money, *conversions]):
+            para_start, _ = ctx.paragraph_of(sent.start_char)
             value = signed_value(m.value, flow, doc_text(doc)[max(sent.start_char, head.span.start_char):
-                                                     groups[k][1].start_char])
+                                                              groups[k][1].start_char],
+                                 doc_text(doc)[max(0, min(para_start, sent.start_char - 400)):
+                                               sent.start_char])
             facts.append((TradeFact(**common, value=value, currency=m.currency,
                                     growth_pct=growth if i == 0 else None,
                                     share_pct=share if i == 0 else None), shape))

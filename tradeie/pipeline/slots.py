@@ -72,9 +72,13 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     if _MOM_AFTER.match(after):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
-    if _VOLUME_BEFORE.search(before):
-        return None
+    if _VOLUME_BEFORE.search(before) or _AVERAGE_RATE.search(before):
+        return None  # a volume's change; "an average annual rate of 8.1 percent" since 2012
     return signed_growth(pct, before, after)
+
+
+_AVERAGE_RATE = re.compile(r"\b(?:average annual|annual average|annuali[sz]ed|compound(?:ed)? "
+                           r"annual|on average|average)\b[^.;]{0,30}$", re.I)
 
 
 
@@ -117,6 +121,16 @@ _FORECAST_AFTER = re.compile(r"^[^.;,()]{0,25}?\b(?:goal|target|forecast|project
 
 
 
+_PRICE_AFTER = re.compile(r"^\s*(?:per|a|an|each)\s+(?:metric\s+)?(?:tonnes?|tons?|barrels?|kilograms?|"
+                          r"kg|pounds?|lbs?|units?|head|ounces?|oz|mmbtu|bushels?|vehicles?|cars?|"
+                          r"bottles?|pieces?|cubic met(?:er|re)s?)\b", re.I)
+
+
+def is_price(span: Span) -> bool:
+    """"US$522 per tonne": a price, not a trade value."""
+    return bool(_PRICE_AFTER.match(doc_text(span.doc)[span.end_char: span.end_char + 30]))
+
+
 def is_forecast(span: Span) -> bool:
     """"economists had expected a surplus of $9.3 billion", "the $200 billion goal": an amount
     somebody expects or aims at is not a statistic."""
@@ -128,9 +142,17 @@ def is_forecast(span: Span) -> bool:
 
 
 
-def signed_value(value: Decimal, flow: str, text: str) -> Decimal:
-    if flow == "balance" and value > 0 and is_deficit(text):
+def signed_value(value: Decimal, flow: str, text: str, earlier: str = "") -> Decimal:
+    """A balance is negative when the words say deficit; a neutral "gap" or "balance" takes
+    the side the paragraph named last ("a deficit of ... A year earlier, the gap was ...")."""
+    if flow != "balance" or value <= 0:
+        return value
+    if is_deficit(text):
         return -value
+    if not re.search(r"surplus", text, re.I):
+        sides = re.findall(r"deficit|shortfall|surplus", earlier, re.I)
+        if sides and sides[-1].lower() != "surplus":
+            return -value
     return value
 
 

@@ -479,3 +479,18 @@ def test_a_gap_after_a_deficit_is_negative(blank, assembler):
     link(doc, [("trade deficit", "$5.40 billion", "VALUE"), ("gap", "$4.81 billion", "VALUE"),
                ("gap", "November 2021", "PERIOD")])
     assert [int(f.value) for f in facts_of(assembler, doc)] == [-5400000000, -4810000000]
+
+
+@pytest.mark.parametrize("marked,product", [
+    ("Switzerland's [watch]{PRODUCT} [exports]{FLOW} tumbled to [17.0 billion Swiss francs]{MONEY} "
+     "in [2020]{PERIOD}.", "watch"),
+    ("[Exports]{FLOW} of [lighters]{PRODUCT} slipped to [1.1 billion yuan]{MONEY} in [2022]{PERIOD}.",
+     "lighters"),
+], ids=["before", "of-after"])
+def test_a_product_against_the_flow_word_is_its_product(blank, assembler, marked, product):
+    doc = annotate(blank, marked)
+    flow = [e.text for e in doc.ents if e.label_ == "FLOW"][0]
+    money = [e.text for e in doc.ents if e.label_ == "MONEY"][0]
+    link(doc, [(flow, money, "VALUE")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.product == product

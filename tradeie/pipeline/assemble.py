@@ -90,7 +90,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
         n_values = len(groups) or len(growth_spans)
         if 1 < n_values < len(partners):
             partners = partners[-n_values:]  # "Within ASEAN, A, B and C ..." -> A, B, C
-    products = [p for p in head.role("PRODUCT") if not is_example(p)]
+    products = [p for p in head.role("PRODUCT") if not is_example(p)] or _adjacent_product(head)
     n = len(groups) or max(len(growth_spans), len(share_spans))
     if n == 0:
         return []
@@ -148,6 +148,22 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                     growth_pct=growth if i == 0 else None,
                                     share_pct=share if i == 0 else None), shape))
     return facts
+
+
+def _adjacent_product(head: Head) -> list[Span]:
+    """A product written against the flow word ("watch exports", "exports of lighters",
+    "valves exported") belongs to it even when the relation scores missed it."""
+    doc = head.span.doc
+    for ent in span_ents(sentence_span(doc, head.span)):
+        if ent.label_ != "PRODUCT" or is_example(ent):
+            continue
+        between = doc_text(doc)[ent.end_char: head.span.start_char] if ent.end <= head.span.start \
+            else doc_text(doc)[head.span.end_char: ent.start_char]
+        if ent.end <= head.span.start and re.fullmatch(r"\s*(?:[’']s\s*)?", between):
+            return [ent]
+        if ent.start >= head.span.end and re.fullmatch(r"\s*(?:of|in)\s+(?:the\s+)?", between):
+            return [ent]
+    return []
 
 
 _BILATERAL = re.compile(r"\b(?:bilateral|the two (?:countries|sides|nations|economies|neighbou?rs)|"

@@ -132,6 +132,14 @@ def lookup(text: str) -> Place | None:
     key = _key(text)
     if not key or key in ANAPHORS or len(key) > 120:
         return None
+    place = _lookup_key(key)
+    if place is not None and place.kind == "city" and not _capitalised(text):
+        return None  # "the central region", "the delta": words, not the towns Central and Delta
+    return place
+
+
+@lru_cache(maxsize=65536)
+def _lookup_key(key: str) -> Place | None:
     table = gazetteer()
     place = table.get(key)
     if place is None:
@@ -139,8 +147,6 @@ def lookup(text: str) -> Place | None:
         stripped = re.sub(r"^(?:city|port|province) of\s+", "", stripped)
         stripped = re.sub(r"^port of\s+|\s+port$", "", stripped)
         place = table.get(stripped)
-    if place is not None and place.kind == "city" and not _capitalised(text):
-        return None  # "the central region", "the delta": words, not the towns Central and Delta
     return place
 
 

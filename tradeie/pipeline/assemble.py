@@ -16,9 +16,10 @@ from ..facts import Evidence, RankFact, TradeFact
 from ..normalize.money import Money
 from ..normalize.ordinal import parse_ordinal
 from ..normalize.place import canonical_place, lookup
-from .context import (DocContext, carried_period, gazetteer_mentions,
+from .context import (DocContext, carried_period,
                       is_comparison_base, resolve_period)
 from .docindex import doc_text, sentence_span, span_ents
+from .places import gazetteer_mentions
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .slots import (growth_of, is_breakdown, is_descriptive, is_example, is_forecast,
@@ -36,7 +37,6 @@ _THEM = re.compile(r"\b(?:with|to|from|between|among|of)\s+(?:them|those (?:coun
 
 _LIST_NAME = re.compile(r"\b(?:among|in|on|of)\s+(?:the\s+)?((?:[\w'’]+\s+){0,3}?(?:top\s+\d+|"
                         r"list)[^,.;()]{0,60})", re.I)
-
 
 
 def _value_groups(moneys: list[Span], ctx: DocContext):
@@ -58,7 +58,6 @@ def _value_groups(moneys: list[Span], ctx: DocContext):
     return groups
 
 
-
 def _pick(items: list, k: int, n: int, anchors: list[int], spans: list[Span]):
     """Item for group ``k`` of ``n``: zip equal lists, share a single item, else nearest."""
     if not items:
@@ -68,7 +67,6 @@ def _pick(items: list, k: int, n: int, anchors: list[int], spans: list[Span]):
     if len(items) == 1:
         return items[0]
     return min(zip(items, spans), key=lambda p: abs(p[1].start_char - anchors[k]))[0]
-
 
 
 def trade_facts_of(head: Head, ctx: DocContext,
@@ -183,7 +181,6 @@ def _own_period(money: Span, ctx: DocContext) -> str | None:
     return None
 
 
-
 def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
                       products: list[Span], growths: list[Span], year: int | None):
     """In a "respectively" sentence with ``n`` figures, a list of exactly ``n`` partners,
@@ -204,10 +201,8 @@ def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
     return partners, products, growths
 
 
-
 def _nearest(span: Span, anchors: list[int], k: int) -> bool:
     return min(range(len(anchors)), key=lambda i: abs(anchors[i] - span.start_char)) == k
-
 
 
 def _location(head: Head, ctx: DocContext) -> str | None:
@@ -216,7 +211,6 @@ def _location(head: Head, ctx: DocContext) -> str | None:
         nearest = min(spans, key=lambda s: abs(s.start - head.span.start))
         return place_name(nearest, ctx)
     return ctx.place
-
 
 
 def first_stated_period(heads: list[Head], ctx: DocContext) -> str | None:
@@ -234,7 +228,6 @@ def first_stated_period(heads: list[Head], ctx: DocContext) -> str | None:
     return None
 
 
-
 def period_and_shape(head: Head, ctx: DocContext) -> tuple[str | None, str | None]:
     """The fact's period, and its shape when the year is unknown ("?-01..?-05"), so that two
     periods of an undated text stay two identities."""
@@ -245,7 +238,6 @@ def period_and_shape(head: Head, ctx: DocContext) -> tuple[str | None, str | Non
     return None, shape.replace("1900", "?") if shape else None
 
 
-
 def _period(head: Head, ctx: DocContext) -> str | None:
     spans = [s for s in head.role("PERIOD") if not is_comparison_base(s)]
     for span in sorted(spans, key=lambda s: abs(s.start - head.span.start)):
@@ -253,7 +245,6 @@ def _period(head: Head, ctx: DocContext) -> str | None:
         if period is not None:
             return period
     return carried_period(head.span.doc, ctx, head.span.start_char)
-
 
 
 def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
@@ -280,7 +271,6 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
                                 year=year, evidence=Evidence(sent.start_char, sent.end_char, sent.text),
                                 confidence=round(0.5 + 0.5 * head.score("LOCATION"), 3)))
     return out
-
 
 
 _NOT_RANK_AFTER = re.compile(
@@ -323,7 +313,6 @@ def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
         return [place_name(e, ctx) for e in tagged]
     found = [place.name for _, _, place in gazetteer_mentions(sent)]  # this sentence only
     return found if len(found) == n else []
-
 
 
 def _rank_year(head: Head, sent: Span, ctx: DocContext) -> int | None:

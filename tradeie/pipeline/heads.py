@@ -18,7 +18,6 @@ from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_e
 SHARED_ROLES = ("LOCATION", "PERIOD")
 
 
-
 @dataclass
 class Head:
     span: Span
@@ -38,7 +37,6 @@ class Head:
         return max(scores) if scores else 0.0
 
 
-
 _GROWTH_CUE = re.compile(r"(?:\bup|\bdown|rose|rise|rising|fell|fall|grew|growth|increase[sd]?|"
                          r"decrease[sd]?|decline[sd]?|drop(?:ped)?|surged?|jump(?:ed)?|gain(?:ed)?|"
                          r"climb(?:ed)?|soar(?:ed)?|slump(?:ed)?|plunge[sd]?|dipped|shrank|"
@@ -54,7 +52,6 @@ CUE_THRESHOLD = 0.1
 
 _LIST_BEFORE = re.compile(r"(?:[-+]?\d[\d,.]*\s*(?:%|percent|per cent|pct)\s*(?:,|and|,\s*and)\s*)+$",
                           re.I)
-
 
 
 def percent_cue(ent: Span) -> str | None:
@@ -73,7 +70,6 @@ def percent_cue(ent: Span) -> str | None:
     if _GROWTH_CUE.search(before):
         return "GROWTH"
     return None
-
 
 
 def collect_heads(doc: Doc, threshold: float) -> list[Head]:
@@ -109,7 +105,6 @@ def collect_heads(doc: Doc, threshold: float) -> list[Head]:
     return [heads[k] for k in sorted(heads)]
 
 
-
 def _respective_heads(doc: Doc, heads: dict[int, Head]) -> None:
     """"exports were 49.6 billion yuan and imports 51.6 billion yuan, up 18.9 percent and 3.7
     percent respectively": n flows with one amount each, then n rates, go in order."""
@@ -134,7 +129,6 @@ def _respective_heads(doc: Doc, heads: dict[int, Head]) -> None:
                     head.args[role] = [(rate, CUE_THRESHOLD)]
 
 
-
 def _in_forward_segment(head: Span, child: Span, heads: dict[int, Head]) -> bool:
     """The child follows the head with no other flow in between, in the same sentence."""
     if child.start < head.end:
@@ -144,7 +138,6 @@ def _in_forward_segment(head: Span, child: Span, heads: dict[int, Head]) -> bool
         return False
     return not any(head.end <= h.span.start < child.start for h in heads.values()
                    if h.span.label_ == "FLOW")
-
 
 
 def _attach_cued_percents(doc: Doc, heads: dict[int, Head], linked: set[int]) -> None:
@@ -168,7 +161,6 @@ def _attach_cued_percents(doc: Doc, heads: dict[int, Head], linked: set[int]) ->
         if cue != "VALUE" and not head.role("VALUE"):
             continue
         head.args.setdefault(cue, []).append((ent, CUE_THRESHOLD))
-
 
 
 RESPECTIVELY = re.compile(r"\brespective(?:ly)?\b", re.I)

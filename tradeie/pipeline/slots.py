@@ -36,10 +36,8 @@ def place_name(span: Span, ctx: DocContext) -> str | None:
     return re.sub(r"[’']s$", "", text)
 
 
-
 _PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Province|City|Region|Prefecture|"
                          r"Island|Islands|Bay|Harbou?r|Pass|Crossing)\b")
-
 
 
 def is_breakdown(doc: Doc, head: Span, sent: Span) -> bool:
@@ -48,13 +46,11 @@ def is_breakdown(doc: Doc, head: Span, sent: Span) -> bool:
     return bool(BREAKDOWN.search(window))
 
 
-
 def money_of(span: Span, ctx: DocContext) -> Money | None:
     doc = span.doc
     return resolve_amount(span.text, doc_text(doc)[span.end_char: span.end_char + 200],
                           doc_text(doc)[max(0, span.start_char - 1500): span.start_char],
                           dollar=ctx.dollar)
-
 
 
 def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
@@ -81,7 +77,6 @@ _AVERAGE_RATE = re.compile(r"\b(?:average annual|annual average|annuali[sz]ed|co
                            r"annual|on average|average)\b[^.;]{0,30}$", re.I)
 
 
-
 _MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:compared (?:to|with)|from|over|versus|against|than|on)\s+"
                         r"(?:the\s+)?(?:previous|prior|preceding|last) month", re.I)
 
@@ -97,18 +92,15 @@ _VOLUME_BEFORE = re.compile(r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)
                             re.I)
 
 
-
 def _previous_year_base(after: str, year: int | None) -> bool:
     """"compared with April 2022" / "over the same period in 2022" for a 2023 figure."""
     m = _BASE_YEAR.match(after)
     return bool(m and year is not None and int(m.group(1)) == year - 1)
 
 
-
 def share_of(span: Span) -> float | None:
     pct = resolve_percent(span.text)
     return None if pct is None or pct.kind == "points" else pct.value
-
 
 
 _FORECAST_BEFORE = re.compile(
@@ -118,7 +110,6 @@ _FORECAST_BEFORE = re.compile(
 
 _FORECAST_AFTER = re.compile(r"^[^.;,()]{0,25}?\b(?:goal|target|forecast|projection|estimate)\b",
                              re.I)
-
 
 
 _PRICE_AFTER = re.compile(r"^\s*(?:per|a|an|each)\s+(?:metric\s+)?(?:tonnes?|tons?|barrels?|kilograms?|"
@@ -141,7 +132,6 @@ def is_forecast(span: Span) -> bool:
                                                                                span.end_char + 40]))
 
 
-
 def signed_value(value: Decimal, flow: str, text: str, earlier: str = "") -> Decimal:
     """A balance is negative when the words say deficit; a neutral "gap" or "balance" takes
     the side the paragraph named last ("a deficit of ... A year earlier, the gap was ...")."""
@@ -156,10 +146,8 @@ def signed_value(value: Decimal, flow: str, text: str, earlier: str = "") -> Dec
     return value
 
 
-
 _PRODUCT_TAIL = re.compile(r"(?:\s+(?:were|was|are|is|stood|rose|fell|grew|exports?|imports?|"
                            r"exported|imported|shipments|sales|worth))+$", re.I)
-
 
 
 def product_of(span: Span | None) -> str | None:
@@ -195,14 +183,12 @@ def is_example(span: Span) -> bool:
     return bool(_EXAMPLE_BEFORE.search(text[max(0, span.start_char - 80): span.start_char]))
 
 
-
 _COMPASS = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
                       r"south-?west|eastern|western|northern|southern)\s+$", re.I)
 
 _APPOSITION = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:capital|city|port|hub|"
                          r"town|county|seat|gateway)\s+(?:of|in)\s+[^,;()]*|,\s*(?:located\s+)?in\s+"
                          r"(?:[\w-]+\s+){0,2}China[’']s\s+[^,;()]*", re.I)
-
 
 
 def is_descriptive(span: Span) -> bool:
@@ -217,7 +203,6 @@ def is_descriptive(span: Span) -> bool:
                for m in _APPOSITION.finditer(text, sent.start_char, sent.end_char))
 
 
-
 _PARTNER_PREDICATE = re.compile(
     r"^[’']?\s*(?:was|is|remained|remains|became|stayed|has been|continued to be)\s+(?:still\s+)?"
     r"(?:the\s+|its\s+|their\s+|[\w]+[’']s\s+)?(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|"
@@ -226,7 +211,6 @@ _PARTNER_PREDICATE = re.compile(
     r"source)", re.I)
 
 _BETWEEN = re.compile(r"\b(?:between|of)\s+(?:the\s+)?$", re.I)
-
 
 
 def other_side(sent: Span, location: str | None, ctx: DocContext) -> Span | None:
@@ -242,7 +226,6 @@ def other_side(sent: Span, location: str | None, ctx: DocContext) -> Span | None
         if location in names and names[0] != names[1]:
             return second if names[0] == location else first
     return None
-
 
 
 def is_partner_subject(span: Span) -> bool:

@@ -1,0 +1,168 @@
+"""Which place an article reports on: weighing the place mentions of a document.
+
+A mention counts by where it stands and what the words around it say: in the headline, as
+the owner of the trade ("Viet Nam's exports"), as the other side ("exports to China"), as
+the base of a share, a source ("Hangzhou Customs") or a dateline, or only describing another
+place ("East China's Zhejiang"). Names the NER missed come from the gazetteer at half weight.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from ..normalize.place import canonical_place, demonym_place, lookup
+from .docindex import doc_ents, doc_text
+
+LEAD_CHARS = 400
+
+ANAPHOR_KINDS = {
+    "province": {"province", "autonomous region", "municipality"},
+    "region": {"autonomous region", "province", "special administrative region"},
+    "city": {"city", "municipality"},
+    "country": {"country"}, "nation": {"country"},
+}
+
+
+def main_partner(doc: Doc, place: str | None) -> str | None:
+    """The partner a bilateral article is about ("China-Russia trade ... bilateral trade was"):
+    the partner named in at least two of every five partner mentions, and at least twice."""
+    names = Counter(canonical_place(e.text) for e in doc_ents(doc) if e.label_ == "PARTNER")
+    names.pop(None, None)
+    names.pop(place, None)
+    if not names:
+        return None
+    name, count = names.most_common(1)[0]
+    return name if count >= 2 and count >= 0.4 * sum(names.values()) else None
+
+
+def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
+    """The most mentioned place (headline counting double), its country, and the most
+    mentioned place of each kind ("the province" in a city article)."""
+    counts: Counter = Counter()
+    penalty: Counter = Counter()
+    first: dict[str, int] = {}
+    country: dict[str, str | None] = {}
+    kinds: dict[str, str] = {}
+    for ent in doc_ents(doc):
+        if ent.label_ not in ("LOCATION", "PARTNER"):
+            continue
+        place = lookup(ent.text) or demonym_place(ent.text)
+        if place is None:
+            continue
+        name = canonical_place(ent.text) or place.name
+        owner = bool(_OWNER_AFTER.match(doc_text(doc)[ent.end_char: ent.end_char + 60]))
+        if ent.label_ == "PARTNER" and not owner:  # a name the text trades with is less likely
+            penalty[name] += 0.5 * _weight(doc, ent.start_char, ent.end_char)  # the reporter
+            continue  # ("Saudi Arabia's exports" is an owner, whatever the NER called it)
+        counts[name] += _weight(doc, ent.start_char, ent.end_char)
+        first.setdefault(name, ent.start_char)
+        country[name] = place.country
+        kinds[name] = place.kind
+    tagged = {i for ent in doc_ents(doc) for i in range(ent.start_char, ent.end_char)}
+    for ent_start, ent_end, place in gazetteer_mentions(doc):
+        if ent_start in tagged:
+            continue  # the NER saw it: counted above, or it is a partner
+        # names the NER missed count half: the gazetteer does not know who trades with whom
+        counts[place.name] += _weight(doc, ent_start, ent_end) / (2 if counts else 1)
+        first.setdefault(place.name, ent_start)
+        country[place.name] = place.country
+        kinds[place.name] = place.kind
+    if not counts:
+        return None, None, {}
+    ranked = sorted(counts, key=lambda n: (-(counts[n] - penalty[n]), first[n]))
+    by_kind = {}
+    for group, allowed in ANAPHOR_KINDS.items():
+        match = [n for n in ranked if kinds.get(n) in allowed]
+        if match:
+            by_kind[group] = match[0]
+    return ranked[0], country[ranked[0]], by_kind
+
+
+def _weight(doc: Doc, start: int, end: int) -> float:
+    """How much a mention says "this is the place whose trade it is".
+
+    A mention counts 1, twice in the headline. The words around it change that: the owner of
+    the trade ("Viet Nam's exports", "Zhejiang posted foreign trade of") counts double; the
+    other side ("exports to China", "trade with the US") and a source ("Hangzhou Customs
+    said") count less; a dateline ("SEOUL, June 1 --", "HANOI —") names where the reporter
+    sits, so it counts half."""
+    text = doc_text(doc)
+    weight = 2.0 if start < LEAD_CHARS else 1.0
+    before, after = text[max(0, start - 25): start], text[end: end + 60]
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip() and _DATELINE_TAIL.match(after):
+        weight /= 2
+    if _COMPASS_BEFORE.search(before) and re.match(r"[’']s\b", after):
+        return 0.0  # "East China's Zhejiang Province": only says where Zhejiang lies
+    if _PARTNER_AFTER.match(after):
+        weight *= 0.3  # "China stays Viet Nam's biggest trading partner"
+    elif _SHARE_BASE_BEFORE.search(before):
+        weight *= 0.5  # "10.6 percent of Zhejiang's total": the base of a share
+    elif _OWNER_AFTER.match(after):
+        weight *= 2
+    elif _OTHER_SIDE_BEFORE.search(before):
+        weight *= 0.3
+    elif _SOURCE_AFTER.match(after):
+        weight *= 0.5
+    return weight
+
+
+_DATELINE_TAIL = re.compile(r"^\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]|-{1,2}\s|\((?:Xinhua|"
+                            r"Reuters|AFP|AP|Bernama|VNA|Yonhap|Kyodo|PTI|IANS|ANI|dpa|Bloomberg)\b)")
+
+_OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:[\w-]+\s+){0,3}?(?:foreign\s+trade|trade|trading|exports?|imports?|"
+                          r"total|surplus|deficit|merchandise|goods|two-way|overall|import|export)|"
+                          r"\s+(?:posted|reported|recorded|saw|registered|logged|achieved|realized|"
+                          r"realised)\b)", re.I)
+
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|"
+                             r"south-?east|south-?west|eastern|western|northern|southern)\s+$", re.I)
+
+_PARTNER_AFTER = re.compile(r"^\s+(?:was|is|remained|remains|stays|stayed|became|held on to its "
+                            r"place as|continued to be)\s+(?:the\s+|its\s+|[\w\s]+?[’']s\s+)?(?:[\w-]+\s+)?"
+                            r"(?:largest|biggest|top|main|major|leading|second-largest|"
+                            r"second-biggest)\s+(?:trading|trade|export|import)", re.I)
+
+_SHARE_BASE_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
+
+_OTHER_SIDE_BEFORE = re.compile(r"\b(?:to|from|with|into|toward|towards|against)\s+(?:the\s+)?$",
+                                re.I)
+
+_SOURCE_AFTER = re.compile(r"^\s+(?:Customs|Municipal|Provincial|Bureau|Department|Statistics|"
+                           r"Commerce|Administration|University|Daily|Times|News|Port Authority|"
+                           r"Government)\b")
+
+_MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"}
+
+FALLBACK_KINDS = {"country", "province", "municipality", "autonomous region",
+                  "special administrative region"}
+
+MIN_FALLBACK_CITY = 300_000
+
+
+def gazetteer_mentions(doc: Doc | Span):
+    """(char offset, Place) of capitalised gazetteer names the NER did not mark.
+
+    Used only when the NER found no reporting place: a fallback for place names the
+    corpus never showed it ("SEOUL, June 1 -- South Korea's exports ...").
+    """
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not token.text[:1].isupper() or token.is_stop or token.lower_ in _MONTH_WORDS:
+            i += 1
+            continue
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or any(t.is_punct or t.is_space for t in span):
+                continue
+            place = lookup(span.text)
+            if place and (place.kind in FALLBACK_KINDS or (
+                    place.kind == "city" and place.population >= MIN_FALLBACK_CITY)):
+                yield span.start_char, span.end_char, place
+                i += n - 1
+                break
+        i += 1

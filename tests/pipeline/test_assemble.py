@@ -494,3 +494,10 @@ def test_a_product_against_the_flow_word_is_its_product(blank, assembler, marked
     link(doc, [(flow, money, "VALUE")])
     [fact] = facts_of(assembler, doc)
     assert fact.product == product
+
+
+def test_an_absolute_change_is_no_value(blank, assembler):
+    doc = annotate(blank, "[Australia]{LOCATION}'s [trade surplus]{FLOW} narrowed to [$6.79 billion]{MONEY} "
+                          "in [September 2023]{PERIOD}, down [$2.85 billion]{MONEY} from August.")
+    link(doc, [("trade surplus", "$6.79 billion", "VALUE"), ("trade surplus", "$2.85 billion", "VALUE")])
+    assert [int(f.value) for f in facts_of(assembler, doc)] == [6790000000]

@@ -22,8 +22,8 @@ from .docindex import doc_text, sentence_span, span_ents
 from .places import gazetteer_mentions
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
-from .slots import (growth_of, is_breakdown, is_descriptive, is_example, is_forecast,
-                    is_partner_subject, is_price, split_places,
+from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example,
+                    is_forecast, is_partner_subject, is_price, split_places,
                     money_of, other_side, place_name, product_of, share_of, signed_value)
 
 _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|roughly|nearly|some|"
@@ -43,7 +43,7 @@ def _value_groups(moneys: list[Span], ctx: DocContext):
     """[(primary Money, primary span, [conversion Money, ...])] in text order."""
     groups: list[tuple[Money, Span, list[Money]]] = []
     for span in moneys:
-        if is_forecast(span) or is_price(span):
+        if is_forecast(span) or is_price(span) or is_absolute_change(span):
             continue
         money = money_of(span, ctx)
         if money is None:
@@ -276,7 +276,8 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
 _NOT_RANK_AFTER = re.compile(
     r"^(?:\s*(?:consecutive|straight|successive)\b|\s+(?:years?|months?|quarters?|time|half|"
     r"quarter)\b|\s+(?:year|month) in a row|[- ](?:largest|biggest|most important)\s+(?:trading\s+|"
-    r"trade\s+|export\s+|import\s+)?(?:partner|market|source|supplier|destination|buyer|customer)s?)",
+    r"trade\s+|export\s+|import\s+)?(?:partner|market|source|supplier|destination|buyer|customer|"
+    r"economy|economie|producer|consumer)s?)",
     re.I)
 
 

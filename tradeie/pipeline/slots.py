@@ -117,6 +117,21 @@ _PRICE_AFTER = re.compile(r"^\s*(?:per|a|an|each)\s+(?:metric\s+)?(?:tonnes?|ton
                           r"bottles?|pieces?|cubic met(?:er|re)s?)\b", re.I)
 
 
+_CHANGE_BEFORE_AMOUNT = re.compile(r"\b(?:up|down|rose|fell|increased|decreased|widened|narrowed|"
+                                   r"grew|dropped|shrank|expanded|swelled|jumped|declined|an? "
+                                   r"(?:increase|decrease|rise|drop|fall|decline) of)\s+(?:by\s+)?"
+                                   r"(?:about\s+|some\s+|nearly\s+)?$", re.I)
+
+
+def is_absolute_change(span: Span) -> bool:
+    """"down $2.85 billion from August", "widened by $7.1 billion": a change, not a value."""
+    text = doc_text(span.doc)
+    before = text[max(0, span.start_char - 40): span.start_char]
+    after = text[span.end_char: span.end_char + 40]
+    return bool(_CHANGE_BEFORE_AMOUNT.search(before)) and bool(
+        re.match(r"\s*(?:from|over|compared|on|than|year|month|,|\.|;|$)", after, re.I))
+
+
 def is_price(span: Span) -> bool:
     """"US$522 per tonne": a price, not a trade value."""
     return bool(_PRICE_AFTER.match(doc_text(span.doc)[span.end_char: span.end_char + 30]))

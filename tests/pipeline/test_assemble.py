@@ -501,3 +501,13 @@ def test_an_absolute_change_is_no_value(blank, assembler):
                           "in [September 2023]{PERIOD}, down [$2.85 billion]{MONEY} from August.")
     link(doc, [("trade surplus", "$6.79 billion", "VALUE"), ("trade surplus", "$2.85 billion", "VALUE")])
     assert [int(f.value) for f in facts_of(assembler, doc)] == [6790000000]
+
+
+def test_names_written_before_their_amounts_pair_in_order(blank, assembler):
+    doc = annotate(blank, "In [the first quarter of 2023]{PERIOD}, [trade]{FLOW} with [ASEAN]{PARTNER} was "
+                          "[RMB10.12 billion]{MONEY}, up [9.4%]{PERCENT}; [the EU]{PARTNER}: "
+                          "[RMB3.86 billion]{MONEY}, up [41.7%]{PERCENT}.")
+    link(doc, [("trade", "RMB10.12 billion", "VALUE"), ("trade", "RMB3.86 billion", "VALUE"),
+               ("trade", "ASEAN", "PARTNER"), ("trade", "9.4%", "GROWTH"), ("trade", "41.7%", "GROWTH")])
+    got = [(f.partner, int(f.value)) for f in facts_of(assembler, doc)]
+    assert got == [("ASEAN", 10120000000), ("European Union", 3860000000)]

@@ -95,6 +95,10 @@ def trade_facts_of(head: Head, ctx: DocContext,
     if n > 1 and RESPECTIVELY.search(sent.text):
         partners, products, growth_spans = _respective_lists(head, sent, n, partners, products,
                                                              growth_spans, year)
+    elif n > 1 and groups:
+        values = [g[1] for g in groups]
+        partners = _interleaved(sent, "PARTNER", values, partners)
+        products = _interleaved(sent, "PRODUCT", values, products)
     anchors = [g[1].start_char for g in groups] or [s.start_char for s in
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
@@ -179,6 +183,21 @@ def _own_period(money: Span, ctx: DocContext) -> str | None:
                 return resolve_period(ent, ctx)
             return None
     return None
+
+
+def _interleaved(sent: Span, label: str, values: list[Span], current: list[Span]) -> list[Span]:
+    """"Trade with ASEAN was RMB10.12 billion, up 9.4%; the EU: RMB3.86 billion": n names,
+    each written before its own amount, pair with the n amounts in order."""
+    if len(current) == len(values):
+        return current
+    names = [e for e in span_ents(sent) if e.label_ == label]
+    names = split_places(names) if label == "PARTNER" else names
+    if len(names) != len(values):
+        return current
+    for k, (name, value) in enumerate(zip(names, values)):
+        if name.start >= value.start or (k + 1 < len(values) and value.start >= names[k + 1].start):
+            return current
+    return names
 
 
 def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],

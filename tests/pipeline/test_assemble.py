@@ -511,3 +511,12 @@ def test_names_written_before_their_amounts_pair_in_order(blank, assembler):
                ("trade", "ASEAN", "PARTNER"), ("trade", "9.4%", "GROWTH"), ("trade", "41.7%", "GROWTH")])
     got = [(f.partner, int(f.value)) for f in facts_of(assembler, doc)]
     assert got == [("ASEAN", 10120000000), ("European Union", 3860000000)]
+
+
+def test_trade_between_the_place_and_an_untagged_bloc(blank, assembler):
+    doc = annotate(blank, "In [2022]{PERIOD}, [trade]{FLOW} between [China]{LOCATION} and the CEEC totaled "
+                          "[US$136.38 billion]{MONEY}, changes of minus [3.6 percent]{PERCENT}.")
+    link(doc, [("trade", "US$136.38 billion", "VALUE"), ("trade", "China", "LOCATION"),
+               ("trade", "3.6 percent", "GROWTH")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.partner, fact.growth_pct) == ("CEEC", -3.6)

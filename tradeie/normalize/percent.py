@@ -41,7 +41,7 @@ DOWN_WORDS = (
     "slump", "plunged", "plunge", "slid", "slide", "shrank", "shrink", "shrinking", "contracted",
     "contraction", "contract", "dipped", "dip", "lower", "lost", "tumbled", "sank", "eased",
     "negative growth", "retreated", "slipped", "reduction", "narrowed", "narrowing", "narrows",
-    "tumble", "plummeted", "slipping", "shrunk",
+    "tumble", "plummeted", "slipping", "shrunk", "minus",
 )
 _UP = re.compile(r"\b(" + "|".join(sorted(map(re.escape, UP_WORDS), key=len, reverse=True)) + r")\b", re.I)
 _DOWN = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DOWN_WORDS), key=len, reverse=True)) + r")\b", re.I)

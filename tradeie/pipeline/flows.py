@@ -12,7 +12,8 @@ BREAKDOWN = re.compile(
     r"\b(?:private|state-owned|foreign-(?:funded|invested)|collective|non-state)\s+(?:enterprises|"
     r"firms|companies|businesses|sector)|\b(?:general|processing|border|barter|bonded)\s+trade\b|"
     r"bonded (?:zone|logistics|area|port)|market procurement|(?:free|pilot free)\s+trade\s+zone|"
-    r"\bFTZ\b|\bFDI\b|foreign direct investment|retail sales|\bby (?:private|state)|"
+    r"\bFTZ\b|\bFDI\b|foreign direct investment|(?:two-way|bilateral|mutual|direct|outbound|"
+    r"inbound|foreign)\s+investment|retail sales|\bby (?:private|state)|"
     r"demonstration (?:area|zone)|development zone|industrial park|comprehensive pilot zone|"
     r"border (?:small-amount|residents)|small-amount trade|cross-border e-commerce pilot|"
     r"processing (?:with|of) (?:imported|supplied)", re.I)

@@ -232,6 +232,11 @@ def other_side(sent: Span, location: str | None, ctx: DocContext) -> Span | None
     """"Trade between China and Russia" in a Chinese text: the other side is the partner."""
     places = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")]
     text = doc_text(sent.doc)
+    for first in places:  # "between China and the CEEC" with the second name untagged
+        second = _name_after_and(first, sent)
+        if second is not None and place_name(first, ctx) == location and \
+                _BETWEEN.search(text[max(0, first.start_char - 12): first.start_char]):
+            return second
     for first, second in zip(places, places[1:]):
         if not _BETWEEN.search(text[max(0, first.start_char - 12): first.start_char]):
             continue
@@ -240,6 +245,23 @@ def other_side(sent: Span, location: str | None, ctx: DocContext) -> Span | None
         names = [place_name(first, ctx), place_name(second, ctx)]
         if location in names and names[0] != names[1]:
             return second if names[0] == location else first
+    return None
+
+
+def _name_after_and(first: Span, sent: Span) -> Span | None:
+    """The known place named right after "<first> and (the)" when the NER left it untagged."""
+    doc = sent.doc
+    i = first.end
+    if i >= sent.end or doc[i].lower_ not in ("and", "&"):
+        return None
+    i += 1
+    if i < sent.end and doc[i].lower_ == "the":
+        i += 1
+    if i < sent.end and doc[i].ent_type_:
+        return None  # tagged: the pairwise rule reads it
+    for n in (4, 3, 2, 1):
+        if i + n <= sent.end and canonical_place(doc[i:i + n].text) is not None:
+            return Span(doc, i, i + n, label="PARTNER")
     return None
 
 

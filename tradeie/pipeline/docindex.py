@@ -21,6 +21,7 @@ class DocIndex:
         self.text: str = doc.text
         self.ents: list[Span] = list(doc.ents)
         self.starts: list[int] = _sentence_starts(doc, self.ents)
+        self.inside: dict[tuple[int, int], list[Span]] = {}
 
 
 _ACTIVE: dict[int, DocIndex] = {}
@@ -56,8 +57,15 @@ def doc_ents(doc: Doc) -> list[Span]:
 
 
 def span_ents(span: Span) -> list[Span]:
-    """Entities inside ``span`` (``span.ents`` without rebuilding the doc's entities)."""
-    return [e for e in doc_ents(span.doc) if span.start <= e.start and e.end <= span.end]
+    """Entities inside ``span`` (``span.ents`` without rebuilding the doc's entities); the
+    lists are cached per span while the doc is indexed, so do not change them."""
+    index = _index(span.doc)
+    key = (span.start, span.end)
+    found = index.inside.get(key)
+    if found is None:
+        found = [e for e in index.ents if span.start <= e.start and e.end <= span.end]
+        index.inside[key] = found
+    return found
 
 
 def sentence_starts(doc: Doc) -> list[int]:

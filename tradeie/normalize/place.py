@@ -129,6 +129,11 @@ def lookup(text: str) -> Place | None:
     """The gazetteer entry for ``text`` (after the schema's folding), or None."""
     if not isinstance(text, str):
         raise TypeError(f"place must be str, got {type(text).__name__}")
+    return _lookup_text(text)
+
+
+@lru_cache(maxsize=65536)
+def _lookup_text(text: str) -> Place | None:
     key = _key(text)
     if not key or key in ANAPHORS or len(key) > 120:
         return None

@@ -160,7 +160,7 @@ def find_money(text: str, *, dollar: str = "USD"):
             continue
         value = value * SCALES.get(scale, Decimal(1))
         sign = (m.group("sign0") or m.group("sign") or m.group("sign2") or "").strip()
-        if sign == "-" or _NEGATIVE_WORDS.search(text[: m.start()]):
+        if sign == "-" or _NEGATIVE_WORDS.search(text, max(0, m.start() - 60), m.start()):
             value = -value
         if abs(value) >= MAX_VALUE:
             continue

@@ -104,6 +104,9 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                                       else share_spans)]
     location = _location(head, ctx)
     evidence = Evidence(sent.start_char, sent.end_char, sent.text)
+    para_start, _ = ctx.paragraph_of(sent.start_char)
+    earlier = doc_text(doc)[max(0, min(para_start, sent.start_char - 400), sent.start_char - 2000):
+                            sent.start_char]  # the paragraph before: 400 to 2,000 characters
     facts = []
     for k in range(n):
         growth_span = _pick(growth_spans, k, n, anchors, growth_spans)
@@ -137,18 +140,16 @@ def trade_facts_of(head: Head, ctx: DocContext,
             continue
         money, money_span, conversions = groups[k]
         own = _own_period(money_span, ctx)
+        fact_shape = shape
         if own is not None and own != period:
             common.update(period=own)  # "down from $78.8 billion in May last year"
-            shape = own
+            fact_shape = own
         for i, m in enumerate([money, *conversions]):
-            para_start, _ = ctx.paragraph_of(sent.start_char)
             value = signed_value(m.value, flow, doc_text(doc)[max(sent.start_char, head.span.start_char):
-                                                              groups[k][1].start_char],
-                                 doc_text(doc)[max(0, min(para_start, sent.start_char - 400)):
-                                               sent.start_char])
+                                                              money_span.start_char], earlier)
             facts.append((TradeFact(**common, value=value, currency=m.currency,
                                     growth_pct=growth if i == 0 else None,
-                                    share_pct=share if i == 0 else None), shape))
+                                    share_pct=share if i == 0 else None), fact_shape))
     return facts
 
 

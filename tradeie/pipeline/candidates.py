@@ -7,6 +7,7 @@ carry well: labels, distance, what lies between, lists and "respectively".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 import numpy
@@ -39,12 +40,15 @@ def get_candidates(doc: Doc, max_distance: int = 80) -> list[Candidate]:
     """Every (head, argument) pair the relation model scores, in a fixed order."""
     starts = sentence_starts(doc) if len(doc) else []
     ents = doc_ents(doc)
+    ent_starts = [e.start for e in ents]  # in order: only the window around a head is read
     out = []
     for head in ents:
         if head.label_ not in HEAD_LABELS:
             continue
         allowed = ARG_LABELS[head.label_]
-        for child in ents:
+        window = ents[bisect_left(ent_starts, head.start - max_distance):
+                      bisect_right(ent_starts, head.start + max_distance)]
+        for child in window:
             if child.label_ not in allowed or child.start == head.start:
                 continue
             if starts[child.start] != starts[head.start]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..normalize.period import _as_date, parse_date, parse_period
-from .docindex import doc_ents, doc_text
+from .docindex import doc_ents, doc_text, ents_before
 from .places import ANAPHOR_KINDS, LEAD_CHARS, main_partner, reporting_place
 
 _DATELINE = re.compile(r"(?:release date|released on|updated|published|date)\s*[:：]?\s*"
@@ -198,11 +198,9 @@ def _main_period(doc: Doc, ctx: DocContext) -> str | None:
 def carried_period(doc: Doc, ctx: DocContext, before_char: int) -> str | None:
     """The last period stated in the paragraph before ``before_char``, else the main period."""
     start, _ = ctx.paragraph_of(before_char)
-    best = None
-    for ent in doc_ents(doc):
-        if ent.label_ != "PERIOD" or ent.start_char >= before_char:
-            continue
-        if ent.start_char >= start and not is_comparison_base(ent):
+    for ent in reversed(ents_before(doc, before_char, since=start)):
+        if ent.label_ == "PERIOD" and not is_comparison_base(ent):
             period = resolve_period(ent, ctx)
-            best = period or best
-    return best or ctx.main_period
+            if period is not None:
+                return period
+    return ctx.main_period

@@ -6,6 +6,7 @@ helpers below then read the cached lists; outside such a block they compute them
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -22,6 +23,8 @@ class DocIndex:
         self.ents: list[Span] = list(doc.ents)
         self.starts: list[int] = _sentence_starts(doc, self.ents)
         self.inside: dict[tuple[int, int], list[Span]] = {}
+        self.token_starts: list[int] = [e.start for e in self.ents]
+        self.char_starts: list[int] = [e.start_char for e in self.ents]
 
 
 _ACTIVE: dict[int, DocIndex] = {}
@@ -63,9 +66,17 @@ def span_ents(span: Span) -> list[Span]:
     key = (span.start, span.end)
     found = index.inside.get(key)
     if found is None:
-        found = [e for e in index.ents if span.start <= e.start and e.end <= span.end]
+        lo = bisect_left(index.token_starts, span.start)
+        hi = bisect_left(index.token_starts, span.end)
+        found = [e for e in index.ents[lo:hi] if e.end <= span.end]
         index.inside[key] = found
     return found
+
+
+def ents_before(doc: Doc, char: int, since: int = 0) -> list[Span]:
+    """Entities that start in ``[since, char)``, in text order (a slice, not a scan)."""
+    index = _index(doc)
+    return index.ents[bisect_left(index.char_starts, since): bisect_left(index.char_starts, char)]
 
 
 def sentence_starts(doc: Doc) -> list[int]:

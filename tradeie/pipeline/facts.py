@@ -16,9 +16,8 @@ from ..extensions import register_extensions
 from ..facts import RankFact, TradeFact
 import re
 
-from .docindex import doc_ents, doc_text, indexed
+from .docindex import doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents
 from .assemble import first_stated_period, rank_facts_of, trade_facts_of
-from .docindex import sentence_span
 from .heads import Head, collect_heads
 from .slots import growth_of, share_of, split_places
 from ..normalize.place import canonical_place, lookup
@@ -66,13 +65,14 @@ def _partners_before(doc: Doc, head: Head, ctx) -> list:
     entities, and the places other than the reporting one that the NER called LOCATION
     ("Vietnam, Thailand and Indonesia were the top three markets")."""
     sent = sentence_span(doc, head.span)
-    earlier = [e for e in doc_ents(doc) if e.label_ == "PARTNER" and e.end <= sent.start]
-    if not earlier:
+    last = next((e for e in reversed(ents_before(doc, sent.start_char)) if e.label_ == "PARTNER"
+                 and e.end <= sent.start), None)
+    if last is None:
         return []
-    last_sent = sentence_span(doc, earlier[-1])
+    last_sent = sentence_span(doc, last)
     if sent.start_char - last_sent.end_char > 600:
         return []
-    return split_places([e for e in doc_ents(doc) if last_sent.start <= e.start < last_sent.end and (
+    return split_places([e for e in span_ents(last_sent) if (
         e.label_ == "PARTNER" or (e.label_ == "LOCATION" and lookup(e.text) is not None
                                   and canonical_place(e.text) not in (None, ctx.place)))])
 

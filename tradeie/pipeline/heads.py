@@ -9,6 +9,7 @@ share, rates listed "respectively" after several flows).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -82,13 +83,14 @@ def collect_heads(doc: Doc, threshold: float) -> list[Head]:
     """
     ents = {e.start: e for e in doc_ents(doc)}
     heads: dict[int, Head] = {e.start: Head(e) for e in ents.values() if e.label_ in ("FLOW", "RANK")}
+    flow_starts = sorted(k for k, h in heads.items() if h.span.label_ == "FLOW")
     best: dict[int, tuple[float, int, str]] = {}
     for (hs, cs), scores in (doc._.trade_relations or {}).items():
         if hs not in heads or cs not in ents:
             continue
         child = ents[cs]
         cue = percent_cue(child) if child.label_ == "PERCENT" else None
-        if child.label_ == "MONEY" and _in_forward_segment(heads[hs].span, child, heads):
+        if child.label_ == "MONEY" and _in_forward_segment(heads[hs].span, child, flow_starts):
             cue = "VALUE"
         for label, score in scores.items():
             floor = CUE_THRESHOLD if label == cue else threshold
@@ -129,15 +131,15 @@ def _respective_heads(doc: Doc, heads: dict[int, Head]) -> None:
                     head.args[role] = [(rate, CUE_THRESHOLD)]
 
 
-def _in_forward_segment(head: Span, child: Span, heads: dict[int, Head]) -> bool:
-    """The child follows the head with no other flow in between, in the same sentence."""
+def _in_forward_segment(head: Span, child: Span, flow_starts: list[int]) -> bool:
+    """The child follows the head with no other flow in between, in the same sentence
+    (``flow_starts``: the sorted start tokens of the flow heads)."""
     if child.start < head.end:
         return False
     starts = sentence_starts(head.doc)
     if starts[child.start] != starts[head.start]:
         return False
-    return not any(head.end <= h.span.start < child.start for h in heads.values()
-                   if h.span.label_ == "FLOW")
+    return bisect_left(flow_starts, head.end) == bisect_left(flow_starts, child.start)
 
 
 def _attach_cued_percents(doc: Doc, heads: dict[int, Head], linked: set[int]) -> None:

@@ -94,7 +94,7 @@ def _weight(doc: Doc, start: int, end: int) -> float:
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip() and _DATELINE_TAIL.match(after):
         weight /= 2
-    if _COMPASS_BEFORE.search(before) and re.match(r"[’']s\b", after):
+    if COMPASS_BEFORE.search(before) and re.match(r"[’']s\b", after):
         return 0.0  # "East China's Zhejiang Province": only says where Zhejiang lies
     if _PARTNER_AFTER.match(after):
         weight *= 0.3  # "China stays Viet Nam's biggest trading partner"
@@ -117,7 +117,7 @@ _OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:[\w-]+\s+){0,3}?(?:foreign\s+trade|
                           r"\s+(?:posted|reported|recorded|saw|registered|logged|achieved|realized|"
                           r"realised)\b)", re.I)
 
-_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|"
+COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|"
                              r"south-?east|south-?west|eastern|western|northern|southern)\s+$", re.I)
 
 _PARTNER_AFTER = re.compile(r"^\s+(?:was|is|remained|remains|stays|stayed|became|held on to its "

@@ -20,6 +20,7 @@ from .candidates import _NOT_GROWTH_AFTER
 from .context import DocContext
 from .docindex import doc_text, sentence_span, span_ents
 from .flows import BREAKDOWN, is_deficit
+from .places import COMPASS_BEFORE
 
 def place_name(span: Span, ctx: DocContext) -> str | None:
     """Canonical name of a place mention; anaphors ("the city", "its") are the reporting place."""
@@ -198,9 +199,6 @@ def is_example(span: Span) -> bool:
     return bool(_EXAMPLE_BEFORE.search(text[max(0, span.start_char - 80): span.start_char]))
 
 
-_COMPASS = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
-                      r"south-?west|eastern|western|northern|southern)\s+$", re.I)
-
 _APPOSITION = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:capital|city|port|hub|"
                          r"town|county|seat|gateway)\s+(?:of|in)\s+[^,;()]*|,\s*(?:located\s+)?in\s+"
                          r"(?:[\w-]+\s+){0,2}China[’']s\s+[^,;()]*", re.I)
@@ -212,7 +210,7 @@ def is_descriptive(span: Span) -> bool:
     text = doc_text(span.doc)
     sent = sentence_span(span.doc, span)
     before = text[max(sent.start_char, span.start_char - 25): span.start_char]
-    if _COMPASS.search(before) and re.match(r"[’']s\b", text[span.end_char: span.end_char + 3]):
+    if COMPASS_BEFORE.search(before) and re.match(r"[’']s\b", text[span.end_char: span.end_char + 3]):
         return True
     return any(m.start() < span.start_char < m.end()
                for m in _APPOSITION.finditer(text, sent.start_char, sent.end_char))

@@ -137,8 +137,7 @@ def _header(text, lines, by_line, rows, i):
         if rows.get(k) is not None or any(e.label_ in ("MONEY", "PERCENT") for e in ents):
             if k == j and line_text.rstrip().endswith(":") and flow is None:
                 # "Labor-intensive products exports totaled ... Among them:" then a list
-                flow = next((classify_flow(e.text) for e in reversed(ents) if e.label_ == "FLOW"
-                             and classify_flow(e.text)), None)
+                flow = _last_flow(ents)
                 seen.append(line_text)
             break  # prose with figures: the table's header is not above it
         seen.append(line_text)
@@ -150,11 +149,16 @@ def _header(text, lines, by_line, rows, i):
         if columns is None and (_SHARE_COLUMN.search(line_text) or _GROWTH_COLUMN.search(line_text)):
             columns = _columns(line_text)
         if flow is None:
-            flow = next((classify_flow(e.text) for e in reversed(ents) if e.label_ == "FLOW"
-                         and classify_flow(e.text)), None)
+            flow = _last_flow(ents)
         if flow is not None:
             break
     return flow, columns or ["GROWTH", "SHARE"], "\n".join(reversed(seen)), column_flows
+
+
+def _last_flow(ents: list[Span]) -> str | None:
+    """The flow the last flow word of a line names."""
+    return next((flow for flow in (classify_flow(e.text) for e in reversed(ents)
+                                   if e.label_ == "FLOW") if flow), None)
 
 
 def _columns(header: str) -> list[str]:

@@ -24,7 +24,7 @@ def annotate(nlp, marked: str):
         pos = m.end()
     text += marked[pos:]
     doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(s, e, label=l, alignment_mode="expand") for s, e, l in spans]
+    doc.ents = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in spans]
     return doc
 
 

@@ -299,8 +299,9 @@ def _required(found, what, fact, path):
 
 def _fact_arguments(fact, spans, regions, used, path, record_text, published=None) -> list[tuple[str, dict]]:
     args: list[tuple[str, dict]] = []
-    pick = lambda label, test, role: _pick(_candidates(spans, regions, label, test), None,
-                                           used.get(role, set()))
+    def pick(label, test, role):
+        return _pick(_candidates(spans, regions, label, test), None, used.get(role, set()))
+
     if fact.get("type", "trade") == "rank":
         loc = pick("LOCATION", _place_test(fact["location"]), "LOCATION")
         args += [("LOCATION", loc)] if loc else []
@@ -334,10 +335,9 @@ def _fact_arguments(fact, spans, regions, used, path, record_text, published=Non
 
 def _head(fact, spans, regions, args, path) -> dict:
     label = "RANK" if fact.get("type") == "rank" else "FLOW"
-    if label == "RANK":
-        test = lambda s: parse_ordinal(s["text"]) == fact["rank"]
-    else:
-        test = lambda s: True
+    def test(span) -> bool:
+        return label != "RANK" or parse_ordinal(span["text"]) == fact["rank"]
+
     anchor = args[0][1]["start"] if args else None
     found = _candidates(spans, regions, label, test)
     head = _pick(found, anchor, set())

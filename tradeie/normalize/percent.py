@@ -131,7 +131,8 @@ def signed_growth(pct: Percent, before: str, after: str = "") -> float | None:
         return None
     if pct.value < 0:
         return pct.value
-    direction = polarity(before[-60:]) or polarity(after[:25])
+    direction = polarity(before[-60:]) or polarity(after[:25]) or (
+        -1 if re.match(r"\s*less\b", after) else 0)  # "12.4% less than in November 2021"
     return -pct.value if direction < 0 else pct.value
 
 

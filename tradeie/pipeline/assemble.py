@@ -102,7 +102,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
     anchors = [g[1].start_char for g in groups] or [s.start_char for s in
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
-    location = _location(head, ctx)
+    location = location_of(head, ctx)
     evidence = Evidence(sent.start_char, sent.end_char, sent.text)
     para_start, _ = ctx.paragraph_of(sent.start_char)
     earlier = doc_text(doc)[max(0, min(para_start, sent.start_char - 400), sent.start_char - 2000):
@@ -225,7 +225,7 @@ def _nearest(span: Span, anchors: list[int], k: int) -> bool:
     return min(range(len(anchors)), key=lambda i: abs(anchors[i] - span.start_char)) == k
 
 
-def _location(head: Head, ctx: DocContext) -> str | None:
+def location_of(head: Head, ctx: DocContext) -> str | None:
     spans = [s for s in head.role("LOCATION") if not is_descriptive(s) and not is_partner_subject(s)]
     if spans:
         nearest = min(spans, key=lambda s: abs(s.start - head.span.start))

@@ -22,6 +22,7 @@ from .heads import Head, collect_heads
 from .slots import growth_of, share_of, split_places
 from ..normalize.place import canonical_place, lookup
 from .context import build_context
+from .ellipsis import elliptical_facts
 from .tables import table_facts
 
 
@@ -44,13 +45,16 @@ class TradeFactAssembler:
         heads = collect_heads(doc, self.threshold)
         ctx.main_period = first_stated_period(heads, ctx) or ctx.main_period
         pairs: list[tuple] = []
+        by_head: dict[int, list[tuple]] = {}
         for head in heads:
             if head.span.label_ == "FLOW":
-                pairs += trade_facts_of(head, ctx, _partners_before(doc, head, ctx))
+                by_head[head.span.start] = trade_facts_of(head, ctx, _partners_before(doc, head, ctx))
+                pairs += by_head[head.span.start]
         pairs += [(f, None) for f in rank_facts_of([h for h in heads if h.span.label_ == "RANK"],
                                                      ctx)]
         used = {s.start for h in heads for s in h.role("VALUE")}
         pairs += table_facts(doc, ctx, used)
+        pairs += elliptical_facts(doc, ctx, heads, by_head, [f for f, _ in pairs])
         pairs = attach_orphans(doc, pairs, heads, self.threshold)
         facts = [f for f, _ in pairs]
         if self.merge:

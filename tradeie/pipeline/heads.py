@@ -38,7 +38,7 @@ class Head:
         return max(scores) if scores else 0.0
 
 
-_GROWTH_CUE = re.compile(r"(?:\bup|\bdown|rose|rise|rising|fell|fall|grew|growth|increase[sd]?|"
+_GROWTH_CUE = re.compile(r"(?:\bup|\bdown|rose|rise|rising|fell|fall|falling|grew|grow(?:ing)?|growth|increase[sd]?|"
                          r"decrease[sd]?|decline[sd]?|drop(?:ped)?|surged?|jump(?:ed)?|gain(?:ed)?|"
                          r"climb(?:ed)?|soar(?:ed)?|slump(?:ed)?|plunge[sd]?|dipped|shrank|"
                          r"contract(?:ed|ion)|expand(?:ed|ing)|hike|by|of)\W{0,3}$", re.I)

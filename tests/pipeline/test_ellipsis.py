@@ -1,0 +1,101 @@
+"""Figures in clauses with no flow word continue the fact before them (``pipeline.ellipsis``)."""
+from decimal import Decimal
+
+import pytest
+
+from tradeie.pipeline.facts import TradeFactAssembler
+
+from .conftest import annotate, link
+
+LEAD = ("[Philippine]{LOCATION} [exports]{FLOW} to [the United States]{PARTNER} rose "
+        "[4%]{PERCENT} to [$1.3 billion]{MONEY} in [November 2022]{PERIOD}. ")
+LEAD_LINKS = [("exports", "4%", "GROWTH"), ("exports", "$1.3 billion", "VALUE"),
+              ("exports", "the United States", "PARTNER"), ("exports", "November 2022", "PERIOD")]
+
+
+@pytest.fixture(scope="module")
+def assembler(blank):
+    return TradeFactAssembler(blank)
+
+
+def rows(assembler, doc, links=LEAD_LINKS):
+    link(doc, links)
+    doc._.published = "2023-01-10"
+    return [(f.flow, f.partner, f.product, f.period, f.value, f.growth_pct)
+            for f in assembler(doc)._.trade_facts]
+
+
+def test_partners_listed_after_a_flow_continue_it(blank, assembler):
+    doc = annotate(blank, LEAD + "[Japan]{PARTNER} ranked next at [$0.92 billion]{MONEY}, followed "
+                                 "by [China]{PARTNER} at [$0.87 billion]{MONEY}, up [2.1%]{PERCENT}.")
+    assert rows(assembler, doc)[1:] == [
+        ("export", "Japan", None, "2022-11", Decimal("920000000"), None),
+        ("export", "China", None, "2022-11", Decimal("870000000"), 2.1)]
+
+
+def test_a_product_of_the_next_sentence_keeps_a_partner_but_not_another_product(blank, assembler):
+    doc = annotate(blank, LEAD + "[Semiconductors]{PRODUCT} alone brought in [$0.64 billion]{MONEY}.")
+    assert rows(assembler, doc)[1] == ("export", "United States", "semiconductors", "2022-11",
+                                       Decimal("640000000"), None)
+    doc = annotate(blank, "[Exports]{FLOW} of [chips]{PRODUCT} to [China]{PARTNER} reached "
+                          "[$50.3 billion]{MONEY} in [2021]{PERIOD}.\n"
+                          "Other flagship items:\n- [steel]{PRODUCT}: [$36.5 billion]{MONEY}, up "
+                          "[37.0 percent]{PERCENT}")
+    links = [("Exports", "chips", "PRODUCT"), ("Exports", "China", "PARTNER"),
+             ("Exports", "$50.3 billion", "VALUE"), ("Exports", "2021", "PERIOD")]
+    assert rows(assembler, doc, links)[1] == ("export", None, "steel", "2021",
+                                              Decimal("36500000000"), 37.0)
+
+
+def test_a_clause_that_names_a_supplier_is_an_import(blank, assembler):
+    doc = annotate(blank, LEAD + "[China]{PARTNER} was the biggest supplier with [$2.57 billion]{MONEY}.")
+    assert rows(assembler, doc)[1][:2] == ("import", "China")
+
+
+def test_a_list_of_places_with_respectively_rates(blank, assembler):
+    doc = annotate(blank, "[Wuhan]{LOCATION}'s [imports and exports]{FLOW} reached "
+                          "[350.2 billion yuan]{MONEY} in [2022]{PERIOD}. [Xiangyang]{LOCATION} and "
+                          "[Yichang]{LOCATION} followed with [34.06 billion yuan]{MONEY} and "
+                          "[29.85 billion yuan]{MONEY}, growing [41.2%]{PERCENT} and [36.5%]{PERCENT} "
+                          "respectively.")
+    links = [("imports and exports", "350.2 billion yuan", "VALUE"),
+             ("imports and exports", "2022", "PERIOD"), ("imports and exports", "Wuhan", "LOCATION")]
+    facts = TradeFactAssembler(blank)(_published(link(doc, links)))._.trade_facts
+    assert [(f.location, f.value, f.growth_pct) for f in facts[1:]] == [
+        ("Xiangyang", Decimal("34060000000"), 41.2), ("Yichang", Decimal("29850000000"), 36.5)]
+
+
+def _published(doc):
+    doc._.published = "2023-01-20"
+    return doc
+
+
+@pytest.mark.parametrize("second", [
+    # something other than trade
+    "[Japan]{PARTNER} invested [$0.92 billion]{MONEY} in new plants.",
+    # a forecast
+    "[Japan]{PARTNER} is expected to take [$0.92 billion]{MONEY} next year.",
+    # a price
+    "[Japan]{PARTNER} paid [$92]{MONEY} per tonne.",
+    # nothing of its own: the same fact said again, or something else
+    "The total was [$0.92 billion]{MONEY}.",
+    # a trade-mode breakdown
+    "Of this, general trade with [Japan]{PARTNER} came to [$0.92 billion]{MONEY}.",
+    # a rate without a direction word
+    "[Japan]{PARTNER} levies a [9%]{PERCENT} duty.",
+])
+def test_amounts_that_do_not_continue_a_fact(blank, assembler, second):
+    doc = annotate(blank, LEAD + second)
+    assert len(rows(assembler, doc)) == 1
+
+
+def test_only_adjacent_sentences_continue_a_fact(blank, assembler):
+    doc = annotate(blank, LEAD + "The port handled more ships. Its berths were dredged. "
+                                 "[Japan]{PARTNER} ranked next at [$0.92 billion]{MONEY}.")
+    assert len(rows(assembler, doc)) == 1
+    doc = annotate(blank, LEAD + "The port handled more ships.\n\nTOP MARKETS\n\n"
+                                 "[Japan]{PARTNER} ranked next at [$0.92 billion]{MONEY}.")
+    assert len(rows(assembler, doc)) == 1
+    doc = annotate(blank, LEAD + "\n\nTOP MARKETS\n\n[Japan]{PARTNER} ranked next at "
+                                 "[$0.92 billion]{MONEY}.")
+    assert len(rows(assembler, doc)) == 2

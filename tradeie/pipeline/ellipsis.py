@@ -1,0 +1,330 @@
+"""Figures in clauses with no flow word of their own.
+
+Trade news states a flow once and lists the rest elliptically::
+
+    Exports to the United States rose 4% to $1.3 billion. Japan ranked next at $0.92
+    billion, followed by China at $0.87 billion.
+    Electronic products earned $3.48 billion. Within the group, semiconductors brought in
+    $2.64 billion.
+
+An amount that no flow trigger took, in a clause with no flow word, continues the last fact
+stated before it: the names its own clause gives (a partner, a product, a place of the
+reporting country, a period) replace that fact's, the rest carries over. Only a run of
+adjacent sentences continues a fact, and an amount whose clause talks of something other
+than trade (investment, revenue, a forecast, a price, a change) is left alone.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from ..facts import Evidence, TradeFact
+from ..normalize.percent import polarity
+from ..normalize.place import canonical_place, lookup
+from .context import DocContext, is_comparison_base, resolve_period
+from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents
+from .assemble import location_of, period_and_shape
+from .flows import BREAKDOWN, classify_flow
+from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
+from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example, is_forecast,
+                    is_price, money_of, place_name, product_of, share_of, signed_value,
+                    split_places)
+
+# Words that make an amount something other than a flow of goods.
+_NOT_TRADE = re.compile(
+    r"\b(?:invest\w*|FDI|GDP|gross domestic|revenues?|profits?|output|retail|consumption|"
+    r"spending|budget|loans?|credit|capital|funds?|funding|tax(?:es)?|tariffs?|subsid\w*|deals?|"
+    r"contracts?|valuation|market (?:cap\w*|value)|salar\w*|wages?|income|deposits?|reserves?|"
+    r"bonds?|stakes?|acquisition|worth of (?:orders|contracts)|orders|turnover of \w+ companies|"
+    r"per capita|remittances?|tourism|services|dut(?:y|ies)|anti-dumping|levy|levies)\b", re.I)
+# "down 3.0% from the $18.13 billion recorded a year before": a base, read only with its period.
+_BASE_BEFORE = re.compile(r"\b(?:from|than|compared (?:with|to)|against|versus|over)\s+(?:the\s+)?"
+                          r"(?:revised\s+|previous\s+|a\s+|an\s+)?$", re.I)
+_CLAUSE_BREAK = re.compile(r";|\n")
+# Sentences (without an amount) that may stand between a fact and its continuation.
+MAX_GAP = 1
+
+
+def elliptical_facts(doc: Doc, ctx: DocContext, heads: list[Head],
+                     head_facts: dict[int, list[tuple[TradeFact, str | None]]],
+                     taken: list[TradeFact]) -> list[tuple[TradeFact, str | None]]:
+    """(fact, period shape) pairs for amounts and growth rates that continue an earlier fact.
+
+    ``head_facts`` maps each flow head's start token to the facts it gave; ``taken`` are the
+    facts found so far (an amount one of them already states is not read twice).
+    """
+    flows = sorted((h for h in heads if h.span.label_ == "FLOW"), key=lambda h: h.span.start)
+    if not flows:
+        return []
+    linked = {s.start for h in heads for spans in h.args.values() for s, _ in spans}
+    starts = sentence_starts(doc)
+    sentence_of = _sentence_numbers(doc, starts)
+    out: list[tuple[TradeFact, str | None]] = []
+    chain: dict[int, tuple] = {}  # head start -> (sentence number, fact, shape) last continued
+    orphans = _orphans(doc, linked, taken)
+    by_sentence: dict[int, list[Span]] = {}
+    for ent in orphans:
+        by_sentence.setdefault(starts[ent.start], []).append(ent)
+    for sent_start, ents in by_sentence.items():
+        sent = sentence_span(doc, ents[0])
+        lead = _governing(flows, ents[0], head_facts, ctx)
+        if lead is None:
+            continue
+        head, (fact, shape) = lead
+        here = sentence_of[sent_start]
+        last = sentence_of[starts[head.span.start]]
+        if head.span.start in chain and chain[head.span.start][0] < here:
+            last, fact, shape = chain[head.span.start]  # the list goes on from its last item
+        if here - last > MAX_GAP + 1 or _money_between(doc, starts, last, here, sentence_of):
+            continue
+        made = _continue(fact, shape, ents, sent, ctx, head)
+        if made:
+            chain[head.span.start] = (here, *made[-1])
+            out += made
+    return out
+
+
+def _sentence_numbers(doc: Doc, starts: list[int]) -> dict[int, int]:
+    """Sentence start token -> number of the sentence, counting only sentences with words
+    (a blank line is no sentence; a heading is one)."""
+    wordy = {start for token, start in zip(doc, starts) if token.is_alpha}
+    numbers: dict[int, int] = {}
+    count = 0
+    for start in sorted(set(starts)):
+        count += start in wordy
+        numbers[start] = count
+    return numbers
+
+
+def _orphans(doc: Doc, linked: set[int], taken: list[TradeFact]) -> list[Span]:
+    """Amounts, and growth rates with no amount in their clause, that no head took."""
+    text = doc_text(doc)
+    out = []
+    for ent in doc_ents(doc):
+        if ent.start in linked or ent.label_ not in ("MONEY", "PERCENT"):
+            continue
+        if ent.label_ == "PERCENT" and percent_cue(ent) != "GROWTH":
+            continue
+        if ent.label_ == "MONEY" and (is_forecast(ent) or is_price(ent) or is_absolute_change(ent)):
+            continue
+        if any(isinstance(f, TradeFact) and f.evidence and f.evidence.start_char <= ent.start_char < f.evidence.end_char
+               and _states(f, ent) for f in taken):
+            continue
+        if _BASE_BEFORE.search(text[max(0, ent.start_char - 30): ent.start_char]):
+            continue
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        line_end = text.find("\n", ent.end_char)
+        if "|" in text[line_start: line_end if line_end >= 0 else len(text)]:
+            continue  # a table row: the table reader's
+        out.append(ent)
+    return out
+
+
+def _states(fact: TradeFact, ent: Span) -> bool:
+    """Whether a fact's sentence already gives this amount (or rate)."""
+    if ent.label_ == "PERCENT":
+        return True
+    return fact.value is not None and str(abs(fact.value)).rstrip("0").rstrip(".")[:3] in \
+        re.sub(r"[^\d]", "", ent.text)
+
+
+def _governing(flows: list[Head], ent: Span, head_facts, ctx: DocContext):
+    """The last flow head before ``ent`` and the last fact it gave; for a head that gave
+    none ("Commodity breakdown of exports:"), a fact of its flow, place and period alone."""
+    before = [h for h in flows if h.span.end <= ent.start]
+    if not before:
+        return None
+    head = before[-1]
+    facts = [(f, s) for f, s in head_facts.get(head.span.start, []) if f.value is not None]
+    if facts:
+        return head, facts[-1]
+    doc = head.span.doc
+    flow = classify_flow(head.span.text)
+    if flow is None or is_breakdown(doc, head.span, sentence_span(doc, head.span)):
+        return None
+    period, shape = period_and_shape(head, ctx)
+    sent = sentence_span(doc, head.span)
+    return head, (TradeFact(location=location_of(head, ctx), flow=flow, partner=None,
+                            product=None, period=period, value=None, currency=None,
+                            evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+                            confidence=CUE_THRESHOLD * 5, doc=None), shape)
+
+
+def _money_between(doc: Doc, starts: list[int], last: int, here: int, sentence_of) -> bool:
+    """An amount in a sentence between the fact and its continuation breaks the chain."""
+    for ent in doc_ents(doc):
+        if ent.label_ == "MONEY" and last < sentence_of[starts[ent.start]] < here:
+            return True
+    return False
+
+
+def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocContext,
+              head: Head) -> list[tuple[TradeFact, str | None]]:
+    doc = sent.doc
+    text = doc_text(doc)
+    sent_ents = span_ents(sent)
+    moneys = [e for e in ents if e.label_ == "MONEY"]
+    rates = [e for e in ents if e.label_ == "PERCENT"]
+    year = int(fact.period[:4]) if fact.period else ctx.year
+    items = moneys or [r for r in rates if not _has_money(r, sent_ents)]
+    segments = [_segment(sent, sent_ents, e, head) for e in items]
+    if len(items) > 1 and RESPECTIVELY.search(sent.text):
+        names = _names(sent_ents, segments[0][0], items[0].start_char, ctx)
+        if len(names) == len(items):
+            segments = [(segments[0][0], seg[1]) for seg in segments]
+            named = [[n] for n in names]
+        else:
+            named = [_names(sent_ents, a, e.start_char, ctx) for (a, _), e in zip(segments, items)]
+        listed = [r for r in sent_ents if r.label_ == "PERCENT" and r.start_char > items[-1].end_char
+                  and percent_cue(r) == "GROWTH"]
+    else:
+        named = [_names(sent_ents, a, e.start_char, ctx) for (a, _), e in zip(segments, items)]
+        listed = []
+    out = []
+    for k, (ent, (lo, hi)) in enumerate(zip(items, segments)):
+        clause = text[lo: hi]
+        if _NOT_TRADE.search(_without_products(clause, sent_ents, lo)) or BREAKDOWN.search(clause):
+            continue
+        if any(e.label_ == "FLOW" and lo <= e.start_char < ent.start_char for e in sent_ents):
+            continue  # a flow word of its own: the relation model's call, not ours
+        data = {"partner": fact.partner, "product": fact.product, "location": fact.location,
+                "flow": _flow_word(text[sent.start_char: ent.start_char]) or fact.flow}
+        if data["flow"] != fact.flow:
+            data.update(partner=None, product=None)  # another flow: nothing carries over
+        changed = False
+        for span in named[k]:
+            if span.label_ == "PRODUCT":
+                if fact.flow == "balance":
+                    break  # a balance is rarely one product's: the amount is another flow's
+                if fact.product is not None and fact.partner == data["partner"]:
+                    data["partner"] = None  # "chips to China: $50.3bn" then "- steel: $36.5bn"
+                data["product"] = product_of(span)
+            elif span.label_ == "LOCATION" and fact.partner is None and _domestic(span, ctx):
+                data["location"] = place_name(span, ctx)
+            else:
+                data["partner"] = canonical_place(span.text) or place_name(span, ctx)
+            changed = True
+        period, new_shape = fact.period, shape
+        own = _segment_period(sent_ents, lo, ent, ctx)
+        if own is not None and own != fact.period:
+            period, new_shape, changed = own, own, True
+        if not changed or data["partner"] is not None and data["partner"] == data["location"]:
+            continue
+        growth = share = None
+        if ent.label_ == "PERCENT":
+            growth = growth_of(ent, sent, year)
+            if growth is None or not polarity(text[lo: ent.start_char][-40:]):
+                continue  # a rate needs its own direction word ("fell 36.8%")
+        else:
+            after = [e for e in sent_ents if e.label_ == "PERCENT" and ent.end_char <= e.start_char < hi]
+            if len(listed) == len(items):
+                after = [listed[k]]
+            for pct in after:
+                cue = percent_cue(pct)
+                if cue == "GROWTH" and growth is None:
+                    growth = growth_of(pct, sent, year)
+                elif cue == "SHARE" and share is None:
+                    share = share_of(pct)
+        value = currency = None
+        if ent.label_ == "MONEY":
+            money = money_of(ent, ctx)
+            if money is None:
+                continue
+            value = signed_value(money.value, data["flow"], clause)
+            currency = money.currency
+        out.append((replace(fact, **data, period=period, value=value, currency=currency,
+                            growth_pct=growth, share_pct=share,
+                            evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+                            confidence=round(0.8 * fact.confidence, 3)), new_shape))
+    return out
+
+
+_FLOW_WORD = re.compile(r"\b(?:(?:imports?|exports?)\s+and\s+(?:imports?|exports?)|exports?|imports?|"
+                        r"sales abroad|purchases|(?P<import>suppliers?|sources? of imports)|"
+                        r"(?P<export>destinations?|buyers?))\b", re.I)
+
+
+def _flow_word(before: str) -> str | None:
+    """"the top export earner at $3.48 billion", "the biggest supplier with $2.57 billion":
+    the last flow word the NER did not tag."""
+    found = list(_FLOW_WORD.finditer(before))
+    if not found:
+        return None
+    m = found[-1]
+    if m.group("import") or m.group("export"):
+        return "import" if m.group("import") else "export"
+    return classify_flow(m.group(0))
+
+
+def _has_money(rate: Span, sent_ents: list[Span]) -> bool:
+    """A growth rate whose clause holds an amount belongs with that amount."""
+    text = doc_text(rate.doc)
+    for ent in sent_ents:
+        if ent.label_ == "MONEY":
+            lo, hi = sorted((ent.end_char, rate.start_char))
+            if not _CLAUSE_BREAK.search(text[lo:hi]) and not re.search(r",\s*(?:and|while|but)\b",
+                                                                        text[lo:hi]):
+                return True
+    return False
+
+
+def _segment(sent: Span, sent_ents: list[Span], ent: Span, head: Head) -> tuple[int, int]:
+    """Characters of ``ent``'s own clause: from the previous figure (or the flow head, or a
+    semicolon) to the next figure or clause break."""
+    text = doc_text(sent.doc)
+    lo = sent.start_char
+    if head.span.end_char <= ent.start_char and head.span.start_char >= sent.start_char:
+        lo = head.span.end_char
+    for other in sent_ents:
+        if other.label_ in ("MONEY", "PERCENT") and lo <= other.start_char and other.end_char <= ent.start_char:
+            lo = other.end_char
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, ent.start_char)]
+    lo = breaks[-1] if breaks else lo
+    hi = sent.end_char
+    nxt = [o.start_char for o in sent_ents if o.label_ == "MONEY" and o.start_char > ent.end_char]
+    brk = _CLAUSE_BREAK.search(text, ent.end_char, hi)
+    hi = min([hi] + nxt[:1] + ([brk.start()] if brk else []))
+    return lo, hi
+
+
+def _names(sent_ents: list[Span], lo: int, hi: int, ctx: DocContext) -> list[Span]:
+    """Partners, places and products named in ``[lo, hi)``."""
+    found = [e for e in sent_ents if lo <= e.start_char and e.end_char <= hi and (
+        e.label_ == "PRODUCT" and not is_example(e)
+        or e.label_ in ("PARTNER", "LOCATION") and not is_descriptive(e) and _known(e)
+        and canonical_place(e.text) != ctx.place)]
+    places = split_places([e for e in found if e.label_ != "PRODUCT"])
+    products = [e for e in found if e.label_ == "PRODUCT"]
+    return sorted(places + products, key=lambda e: e.start)
+
+
+def _known(span: Span) -> bool:
+    """A gazetteer place, not a small town that shares its name with a word ("Green")."""
+    place = lookup(span.text)
+    return place is not None and (place.kind != "city" or place.population >= 100_000)
+
+
+def _domestic(span: Span, ctx: DocContext) -> bool:
+    """A city or province of the reporting place's own country: a place with its own figures."""
+    place = lookup(span.text)
+    home = lookup(ctx.place) if ctx.place else None
+    return bool(place and home and place.kind != "country" and place.country is not None
+                and place.country == home.country)
+
+
+def _segment_period(sent_ents: list[Span], lo: int, ent: Span, ctx: DocContext) -> str | None:
+    for other in sent_ents:
+        if other.label_ == "PERIOD" and lo <= other.start_char < ent.start_char \
+                and not is_comparison_base(other):
+            return resolve_period(other, ctx)
+    return None
+
+
+def _without_products(clause: str, sent_ents: list[Span], lo: int) -> str:
+    for ent in sent_ents:
+        if ent.label_ == "PRODUCT" and lo <= ent.start_char and ent.end_char - lo <= len(clause):
+            a, b = ent.start_char - lo, ent.end_char - lo
+            clause = clause[:a] + " " * (b - a) + clause[b:]
+    return clause

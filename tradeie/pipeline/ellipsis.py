@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import numpy
+from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc, Span
 
 from ..facts import Evidence, TradeFact
@@ -89,7 +91,8 @@ def elliptical_facts(doc: Doc, ctx: DocContext, heads: list[Head],
 def _sentence_numbers(doc: Doc, starts: list[int]) -> dict[int, int]:
     """Sentence start token -> number of the sentence, counting only sentences with words
     (a blank line is no sentence; a heading is one)."""
-    wordy = {start for token, start in zip(doc, starts) if token.is_alpha}
+    alpha = doc.to_array([IS_ALPHA]).ravel().astype(bool)
+    wordy = {starts[i] for i in numpy.flatnonzero(alpha).tolist()}
     numbers: dict[int, int] = {}
     count = 0
     for start in sorted(set(starts)):

@@ -152,6 +152,15 @@ WORLD = [
     case("Tk 500 crore", 5 * B, "BDT"),
     case("5 billion Sri Lankan rupees", 5 * B, "LKR"),
     case("5 billion Vietnamese dong", 5 * B, "VND"),
+    case("R$42.1 billion", 42_100_000_000, "BRL"),
+    case("R$ 42.1 bilhões", 42_100_000_000, "BRL"),
+    case("R$ 350 milhões", 350 * M, "BRL"),
+    case("R$ 1.2 mil milhões", 1_200_000_000, "BRL"),
+    case("R$ 3 trilhões", 3 * T, "BRL"),
+    case("5 billion Kuwaiti dinars", 5 * B, "KWD"),
+    case("5 billion Omani rials", 5 * B, "OMR"),
+    case("JP¥5 billion", 5 * B, "JPY"),
+    case("5 billion dinars", None, None, id="bare dinars without a country"),
 ]
 
 # Indian numbering: lakh = 1e5, crore = 1e7, lakh crore = 1e12.
@@ -321,6 +330,43 @@ def test_money_reads_formatted_numbers(number, unit):
         assert money is None  # rejected, never overflowed
     else:
         assert money.value == number * scale
+
+
+# A bare name or symbol that several countries use follows the reporting place's country,
+# as "$" follows its dollar; a qualified name or another country keeps the default.
+LOCAL = [
+    ("¥5 billion", None, "CNY"), ("¥5 billion", "CN", "CNY"), ("¥5 billion", "JP", "JPY"),
+    ("5 billion yen", "CN", "JPY"), ("5 billion yuan", "JP", "CNY"),
+    ("5 billion pesos", None, "PHP"), ("5 billion pesos", "PH", "PHP"),
+    ("5 billion pesos", "MX", "MXN"), ("5 billion pesos", "AR", "ARS"),
+    ("5 billion pesos", "CL", "CLP"), ("5 billion pesos", "CO", "COP"),
+    ("5 billion pesos", "US", "PHP"), ("5 billion Philippine pesos", "MX", "PHP"),
+    ("5 billion rupees", None, "INR"), ("5 billion rupees", "PK", "PKR"),
+    ("5 billion rupees", "LK", "LKR"), ("Rs 5 crore", "PK", "PKR"), ("Rs 5 crore", "IN", "INR"),
+    ("5 billion dinars", "KW", "KWD"), ("5 billion dinars", "RS", "RSD"),
+    ("5 billion riyals", None, "SAR"), ("5 billion riyals", "QA", "QAR"),
+    ("$5 billion", "JP", "USD"), ("HK$5 billion", "JP", "HKD"),
+]
+
+
+@pytest.mark.parametrize("text,country,currency", LOCAL,
+                         ids=[f"{t} in {c}" for t, c, _ in LOCAL])
+def test_money_bare_name_follows_the_place_country(text, country, currency):
+    money = parse_money(text, country=country)
+    assert money.currency == currency
+
+
+def test_table_cell_borrows_the_header_unit_in_the_place_currency():
+    from tradeie.normalize.money import resolve_amount
+
+    money = resolve_amount("1,052.6", " 9.2", "Unit: ¥ billion\nASEAN ", country="JP")
+    assert (money.value, money.currency) == (Decimal("1052600000000"), "JPY")
+
+
+@given(st.text(), st.sampled_from([None, "JP", "MX", "PK", "KW", "ZZ"]))
+def test_money_never_raises_with_a_country(text, country):
+    money = parse_money(text, country=country)
+    assert money is None or money.value.is_finite()
 
 
 TABLE_UNITS = [

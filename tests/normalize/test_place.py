@@ -39,7 +39,13 @@ GROUPINGS = [
     case("the Middle East", "Middle East"), case("CEEC", "CEEC"),
     case("the euro area", "Euro area"), case("eurozone", "Euro area"),
     case("Taiwan", "Taiwan"), case("China's Taiwan", "Taiwan"), case("Macau", "Macao"),
-    case("the Gulf Cooperation Council", "Middle East"),
+    case("the Gulf Cooperation Council", "GCC"), case("GCC", "GCC"),
+    case("GCC countries", "GCC"), case("Gulf Cooperation Council", "GCC"),
+    case("Gulf countries", "Middle East"),
+    case("Arab states", "Arab states"), case("Arab countries", "Arab states"),
+    case("the Arab world", "Arab states"),
+    case("Pacific island countries", "Pacific island countries"),
+    case("Pacific Island nations", "Pacific island countries"),
 ]
 # Countries through pycountry, in the short names news uses.
 COUNTRIES = [
@@ -70,6 +76,8 @@ CHINA = [
     case("the city of Wuxi", "Wuxi"), case("Port of Ningbo", "Ningbo Port"),
     case("Qinzhou Port", "Qinzhou Port"),
     case("Hainan", "Hainan"),
+    case("Xizang", "Xizang"), case("Tibet", "Xizang"), case("Tibet Autonomous Region", "Xizang"),
+    case("Xizang Autonomous Region", "Xizang"),
     case("Ningbo-Zhoushan Port", "Ningbo-Zhoushan Port", xfail="compound port names are not in the gazetteer"),
 ]
 # Cities of the world and things that are not places.
@@ -94,10 +102,58 @@ def test_place_table_is_large_enough():
     assert len(SCHEMA_ALIASES + GROUPINGS + COUNTRIES + CHINA + WORLD_AND_NONE) >= 60
 
 
+# First-level subdivisions of other countries (pycountry ISO 3166-2), as trade news names them.
+SUBDIVISIONS = [
+    ("Gujarat", "Gujarat", "IN"), ("Maharashtra", "Maharashtra", "IN"),
+    ("Tamil Nadu", "Tamil Nadu", "IN"), ("British Columbia", "British Columbia", "CA"),
+    ("Ontario", "Ontario", "CA"), ("Queensland", "Queensland", "AU"),
+    ("Western Australia", "Western Australia", "AU"), ("Victoria", "Victoria", "AU"),
+    ("Bavaria", "Bavaria", "DE"), ("Bayern", "Bavaria", "DE"),
+    ("North Rhine-Westphalia", "North Rhine-Westphalia", "DE"),
+    ("California", "California", "US"), ("Texas", "Texas", "US"),
+    ("Washington State", "Washington State", "US"), ("Sabah", "Sabah", "MY"),
+    ("Penang", "Penang", "MY"), ("Binh Duong", "Binh Duong", "VN"),
+    ("Bình Dương", "Binh Duong", "VN"), ("Binh Duong province", "Binh Duong", "VN"),
+    ("Gyeonggi", "Gyeonggi", "KR"), ("Gyeonggi Province", "Gyeonggi", "KR"),
+    ("Gyeonggi-do", "Gyeonggi", "KR"), ("West Java", "West Java", "ID"),
+    ("Aichi Prefecture", "Aichi", "JP"), ("Catalonia", "Catalonia", "ES"),
+    ("Punjab", "Punjab", None),  # India's and Pakistan's
+]
+
+
+@pytest.mark.parametrize("text,name,country", SUBDIVISIONS, ids=[t for t, _, _ in SUBDIVISIONS])
+def test_place_reads_subdivisions_of_other_countries(text, name, country):
+    place = lookup(text)
+    assert (place.name, place.kind, place.country) == (name, "subdivision", country)
+    assert canonical_place(text) == name
+
+
+# Subdivision names that are also countries, cities, words or metonyms.
+HOMONYMS = [
+    case("Georgia", "Georgia"),  # the country, not the US state
+    case("New York", "New York City"), case("New York State", "New York"),
+    case("gujarat", None), case("victoria", None),  # lower case: words, not places
+    case("Northern Province", None), case("Red Sea", None),
+    case("the Mekong Delta", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", HOMONYMS)
+def test_place_subdivision_homonyms(text, expected):
+    assert canonical_place(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Georgia", "Washington", "Central", "Delta", "Chiba", "Mexico"])
+def test_place_homonyms_are_not_read_as_subdivisions(text):
+    assert lookup(text).kind != "subdivision"
+
+
 def test_place_lookup_gives_kind_and_country():
     assert lookup("Guangdong Province").kind == "province"
     assert lookup("Shenzhen").country == "CN"
     assert lookup("ASEAN").kind == "bloc"
+    assert lookup("GCC").kind == "bloc"
+    assert (lookup("Tibet").name, lookup("Tibet").country) == ("Xizang", "CN")
 
 
 def test_place_rejects_non_str_naming_type():

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from .currencies import (CASED_PREFIXES, CASED_SUFFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS,
-                         ISO_CODES, WEAK_PREFIXES, WEAK_SUFFIXES)
+                         ISO_CODES, LOCAL_CURRENCIES, WEAK_PREFIXES, WEAK_SUFFIXES)
 from .text import clean
 
 # Largest amount accepted: about 10 quadrillion in any unit. World trade is ~3e13 USD; amounts
@@ -38,6 +38,10 @@ SCALES: dict[str, Decimal] = {
     "lakh": Decimal("1e5"), "lakhs": Decimal("1e5"), "lac": Decimal("1e5"),
     "crore": Decimal("1e7"), "crores": Decimal("1e7"), "cr": Decimal("1e7"),
     "lakh crore": Decimal("1e12"), "lakh crores": Decimal("1e12"),
+    # Brazilian Portuguese: "R$ 42.1 bilhões"; "mil milhões" is the European billion.
+    "milhão": Decimal("1e6"), "milhões": Decimal("1e6"), "bilhão": Decimal("1e9"),
+    "bilhões": Decimal("1e9"), "mil milhões": Decimal("1e9"), "trilhão": Decimal("1e12"),
+    "trilhões": Decimal("1e12"),
 }
 
 
@@ -127,9 +131,12 @@ def _to_decimal(num: str) -> Decimal | None:
     return value if value.is_finite() else None
 
 
-def _resolve_currency(raw: str, dollar: str) -> str | None:
+def _resolve_currency(raw: str, dollar: str, country: str | None = None) -> str | None:
     raw = raw.strip()
     key = raw.lower()
+    local = LOCAL_CURRENCIES.get(key, {}).get(country or "")
+    if local is not None:
+        return local  # "¥" in Tokyo, "pesos" in Mexico City
     code = (CASED_PREFIXES.get(raw) or CASED_SUFFIXES.get(raw) or CURRENCY_SYMBOLS.get(key)
             or CURRENCY_WORDS.get(key))
     if code == "$":
@@ -137,7 +144,7 @@ def _resolve_currency(raw: str, dollar: str) -> str | None:
     return code
 
 
-def find_money(text: str, *, dollar: str = "USD"):
+def find_money(text: str, *, dollar: str = "USD", country: str | None = None):
     """Yield ``(start, end, Money)`` for every amount in already-cleaned ``text``."""
     for m in _MONEY.finditer(text):
         num = m.group("num") or m.group("num2")
@@ -150,9 +157,9 @@ def find_money(text: str, *, dollar: str = "USD"):
             continue  # "R2", "Hong Kong SAR 2023", "the 2023 COP": money only with a scale
         currency = None
         if suffix:
-            currency = _resolve_currency(suffix, dollar)
+            currency = _resolve_currency(suffix, dollar, country)
         if cur_raw and (currency is None or currency == dollar and suffix.lower().startswith("doll")):
-            currency = _resolve_currency(cur_raw, dollar)
+            currency = _resolve_currency(cur_raw, dollar, country)
         if currency is None:
             continue
         value = _to_decimal(num)
@@ -174,10 +181,11 @@ def _normal(value: Decimal) -> Decimal:
     return value.normalize()
 
 
-def parse_money(text: str, *, dollar: str = "USD") -> Money | None:
+def parse_money(text: str, *, dollar: str = "USD", country: str | None = None) -> Money | None:
     """Read the first amount of money in ``text``; None if it holds none.
 
-    ``dollar`` is the currency a bare "$" stands for (HKD in a Hong Kong release).
+    ``dollar`` is the currency a bare "$" stands for (HKD in a Hong Kong release); ``country``
+    the reporting place's ISO 3166-1 code, which says what a bare "¥", "pesos" or "rupees" is.
 
     >>> parse_money("RMB43.1bn")
     Money(value=Decimal('43100000000'), currency='CNY')
@@ -187,9 +195,11 @@ def parse_money(text: str, *, dollar: str = "USD") -> Money | None:
     Money(value=Decimal('5200000000'), currency='HKD')
     >>> parse_money("R5 billion"), parse_money("Rs 5 crore")
     (Money(value=Decimal('5000000000'), currency='ZAR'), Money(value=Decimal('50000000'), currency='INR'))
+    >>> parse_money("¥5 billion", country="JP")  # CNY where the place is not in Japan
+    Money(value=Decimal('5000000000'), currency='JPY')
     """
     cleaned = clean(text)
-    for _, _, money in find_money(cleaned, dollar=dollar):
+    for _, _, money in find_money(cleaned, dollar=dollar, country=country):
         return money
     return None
 
@@ -220,7 +230,7 @@ def _scale_first(unit: str, number: str) -> tuple[str, str]:
 
 
 def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
-                   dollar: str = "USD") -> Money | None:
+                   dollar: str = "USD", country: str | None = None) -> Money | None:
     """An amount, borrowing the unit a list or a table header states once.
 
     "1021.3, 812.6 and 643.9 100 million yuan" marks three amounts; only the last carries its
@@ -232,7 +242,8 @@ def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
     >>> resolve_amount("1,453.6", " 9.2", "Unit: 100 million yuan, %\\nASEAN ")
     Money(value=Decimal('145360000000'), currency='CNY')
     """
-    money = parse_money(surface, dollar=dollar)
+    units = {"dollar": dollar, "country": country}
+    money = parse_money(surface, **units)
     if money is not None or not _BARE.match(clean(surface)):
         return money
     number = clean(surface).strip()
@@ -242,7 +253,7 @@ def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
         unit_text = follower[m.start():m.end()]
         borrowed = _LEAD_NUMBER.sub(lambda _: number.replace(",", ""), unit_text, count=1)
         if re.match(r"^[\s,;0-9.and]*$", follower[: m.start()].replace("and", "")):
-            return parse_money(borrowed, dollar=dollar)
+            return parse_money(borrowed, **units)
         break
     notes = list(_UNIT_NOTE.finditer(clean(preceding[-1500:])))
     if notes:
@@ -251,7 +262,6 @@ def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
         unit = re.sub(r"\bof\s+", "", unit)
         symbol = re.match(r"^(\S*[$€£¥₩])\s*(\w+)?$", unit)
         if symbol:  # "US$ billion" -> "US$9.4 billion"
-            return parse_money(f"{symbol.group(1)}{plain} {symbol.group(2) or ''}", dollar=dollar)
-        return parse_money(f"{plain} {unit}", dollar=dollar) or parse_money(f"{unit}{plain}",
-                                                                             dollar=dollar)
+            return parse_money(f"{symbol.group(1)}{plain} {symbol.group(2) or ''}", **units)
+        return parse_money(f"{plain} {unit}", **units) or parse_money(f"{unit}{plain}", **units)
     return None

@@ -29,9 +29,29 @@ _SUFFIXES = re.compile(
 _SUBDIVISION_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|SAR|Huizu Zizhiqu|Zhuangzu Zizhiqu|"
                                  r"Uygur Zizhiqu)$")
 ANAPHORS = frozenset({"the city", "the province", "the municipality", "the region", "its",
-                      "the country", "the port", "the nation", "the zone", "it", "the bloc"})
+                      "the country", "the port", "the nation", "the zone", "it", "the bloc",
+                      "the state"})
 # Cities this small are too often ordinary words or homonyms to take from the gazetteer alone.
 MIN_CITY_POPULATION = 15_000
+# A subdivision of another country outranks a town of its name, not a city of a million
+# ("Victoria" is the Australian state, "New York" the city).
+SUBDIVISION_RANK = 1_000_000
+# First-level ISO 3166-2 types read outside China; districts, counties, parishes and
+# municipalities are too many and too often ordinary words.
+SUBDIVISION_TYPES = frozenset({
+    "state", "province", "territory", "union territory", "land", "prefecture", "region",
+    "metropolitan region", "autonomous community", "autonomous region", "autonomous province",
+    "autonomous republic", "federal district", "federal territory", "capital territory",
+    "federal capital territory", "country", "emirate", "canton", "regional state", "oblast",
+    "republic", "voivodship", "special self-governing province", "special region"})
+# A name made only of these words is a direction, not a place: "Central", "North East".
+_COMPASS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
+    "northwest", "southeast", "southwest", "central", "centre", "center", "centrale", "middle",
+    "upper", "lower", "far", "coast", "highlands", "islands", "region", "province", "nord", "sud",
+    "est", "ouest", "norte", "sur", "sul", "leste", "oeste"})
+# Letters NFKD does not decompose: "Đồng Nai", "Łódź", "Norðurland".
+_UNDECOMPOSED = str.maketrans("ĐđıŁłØøÐð", "DdiLlOoDd")
 
 
 @dataclass(frozen=True)
@@ -45,7 +65,7 @@ class Place:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -71,7 +91,7 @@ def gazetteer() -> dict[str, Place]:
             table[key] = place
 
     _add_cities(add)
-    _add_subdivisions(add)
+    _add_subdivisions(add, table)
     _add_countries(add)
     for name, kind, aliases in _read_table("groupings.tsv"):
         place = Place(name, kind)
@@ -100,19 +120,72 @@ def _add_cities(add) -> None:
                     add(alt, place)
 
 
-def _add_subdivisions(add) -> None:
+def _add_subdivisions(add, table: dict[str, Place]) -> None:
     import pycountry
 
-    for code in ("CN",):
-        for sub in pycountry.subdivisions.get(country_code=code):
-            short = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
-            short = {"Nei Mongol": "Inner Mongolia", "Xizang": "Tibet", "Macao": "Macao",
-                     "Guangxi Zhuangzu": "Guangxi", "Ningxia Huizu": "Ningxia",
-                     "Xinjiang Uygur": "Xinjiang"}.get(short, short)
-            kind = sub.type.lower()
-            place = Place(short, kind, code, 10**9)  # provinces outrank same-named cities
-            add(short, place, override=True)
-            add(f"{short} province", place, override=True)
+    for sub in pycountry.subdivisions.get(country_code="CN"):
+        short = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
+        short = {"Nei Mongol": "Inner Mongolia", "Guangxi Zhuangzu": "Guangxi",
+                 "Ningxia Huizu": "Ningxia", "Xinjiang Uygur": "Xinjiang"}.get(short, short)
+        place = Place(short, sub.type.lower(), "CN", 10**9)  # provinces outrank same-named cities
+        add(short, place, override=True)
+        add(f"{short} province", place, override=True)
+    _add_world_subdivisions(add, table)
+
+
+def _add_world_subdivisions(add, table: dict[str, Place]) -> None:
+    """First-level subdivisions of other countries, kind "subdivision" ("Gujarat", "Ontario",
+    "Bavaria"). A name two countries share ("Punjab") keeps no country; homonyms and compass
+    words are left out; a city of the same name and country keeps its name ("Chiba")."""
+    homonyms = {_key(name) for name, _ in _read_table("subdivision_homonyms.tsv")}
+    names: dict[str, str] = {}
+    countries: dict[str, set[str]] = {}
+    for code, name, surfaces in _world_subdivisions():
+        for surface in surfaces:
+            key = _key(surface)
+            if key and key not in homonyms and not set(re.split(r"[\s-]+", key)) <= _COMPASS:
+                names.setdefault(key, name)
+                countries.setdefault(key, set()).add(code[:2])
+    for key, name in names.items():
+        country = next(iter(countries[key])) if len(countries[key]) == 1 else None
+        city = table.get(key)
+        if not (city and city.kind == "city" and city.country in countries[key]):
+            add(key, Place(name, "subdivision", country, SUBDIVISION_RANK))
+
+
+def _world_subdivisions():
+    """(ISO 3166-2 code, English name, surface forms) of the subdivisions outside China."""
+    import gettext
+
+    import pycountry
+
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"],
+                                  fallback=True)
+    listed = {code: (name, aliases) for code, name, aliases in _read_table("subdivisions.tsv")}
+    for sub in pycountry.subdivisions:
+        if sub.country_code == "CN":
+            continue
+        local = _short_name(sub.name)
+        if sub.code in listed:
+            name, aliases = listed[sub.code]
+            yield sub.code, name, {name, local, *aliases.split("|")}
+        elif _first_level(sub) and sub.type.lower() in SUBDIVISION_TYPES:
+            name = _short_name(english.gettext(sub.name).split(" / ")[0])
+            yield sub.code, name, {name, local}
+
+
+def _short_name(name: str) -> str:
+    """"Catalunya [Cataluña]" -> "Catalunya", "Tatarstan, Respublika" -> "Tatarstan"."""
+    name = re.sub(r"\s*(?:\[[^]]*\]|\([^)]*\))", "", name)
+    return _fold(name.split(",")[0]).strip()
+
+
+def _first_level(sub) -> bool:
+    """No parent, or a parent that is only a geographical grouping (Indonesia's islands)."""
+    if sub.parent_code is None:
+        return True
+    parent = sub.parent
+    return parent.parent_code is None and parent.type.lower().startswith("geographical")
 
 
 def _add_countries(add) -> None:
@@ -138,7 +211,7 @@ def _lookup_text(text: str) -> Place | None:
     if not key or key in ANAPHORS or len(key) > 120:
         return None
     place = _lookup_key(key)
-    if place is not None and place.kind == "city" and not _capitalised(text):
+    if place is not None and place.kind in ("city", "subdivision") and not _capitalised(text):
         return None  # "the central region", "the delta": words, not the towns Central and Delta
     return place
 
@@ -190,6 +263,8 @@ def canonical_place(text: str) -> str | None:
     'Belt and Road countries'
     >>> canonical_place("Chongqing Municipality")
     'Chongqing'
+    >>> canonical_place("Bayern"), canonical_place("Gyeonggi Province"), canonical_place("Tibet")
+    ('Bavaria', 'Gyeonggi', 'Xizang')
     """
     place = lookup(text) or demonym_place(text)
     if place is None:

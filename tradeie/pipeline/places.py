@@ -18,7 +18,8 @@ from .docindex import doc_ents, doc_text
 LEAD_CHARS = 400
 
 ANAPHOR_KINDS = {
-    "province": {"province", "autonomous region", "municipality"},
+    "province": {"province", "autonomous region", "municipality", "subdivision"},
+    "state": {"subdivision"},
     "region": {"autonomous region", "province", "special administrative region"},
     "city": {"city", "municipality"},
     "country": {"country"}, "nation": {"country"},

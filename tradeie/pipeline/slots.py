@@ -51,7 +51,7 @@ def money_of(span: Span, ctx: DocContext) -> Money | None:
     doc = span.doc
     return resolve_amount(span.text, doc_text(doc)[span.end_char: span.end_char + 200],
                           doc_text(doc)[max(0, span.start_char - 1500): span.start_char],
-                          dollar=ctx.dollar)
+                          dollar=ctx.dollar, country=ctx.place_country)
 
 
 def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:

@@ -19,6 +19,7 @@ from typing import Iterable
 from ..errors import AnnotationError
 from ..normalize import canonical_place, parse_period
 from ..normalize.percent import resolve_percent
+from ..normalize.currencies import LOCAL_CURRENCIES
 from ..normalize.money import resolve_amount
 from ..normalize.ordinal import parse_ordinal
 from .canonical import canonical_name, canonical_period, product_tokens
@@ -223,10 +224,13 @@ def _pick(found, anchor: int | None, used: set) -> dict | None:
 
 def _money_test(fact, text):
     dollar = fact["currency"] if fact["currency"] and fact["currency"].endswith("D") else "USD"
+    # "¥", bare "pesos", "Rs": the gold currency says which country's they are
+    country = next((c for forms in LOCAL_CURRENCIES.values() for c, code in forms.items()
+                    if code == fact["currency"]), None)
 
     def test(span):
         money = resolve_amount(span["text"], text[span["end"]:span["end"] + 200],
-                               text[:span["start"]], dollar=dollar)
+                               text[:span["start"]], dollar=dollar, country=country)
         if money is None or money.currency != fact["currency"]:
             return False
         gold = abs(float(fact["value"]))

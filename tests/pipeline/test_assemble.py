@@ -432,6 +432,15 @@ def test_a_range_after_a_change_is_a_comparison_base(blank, assembler):
     assert [f.period for f in facts] == ["2023-01..2023-11", "2023-01..2023-11"]
 
 
+def test_the_second_year_of_a_comparison_is_its_base(blank, assembler):
+    doc = annotate(blank, "Comparing [2019]{PERIOD} with [2018]{PERIOD}, [exports]{FLOW} to the "
+                          "mainland fell 3.1%. [Exports]{FLOW} to the US slumped to "
+                          "[$309.8 billion]{MONEY}.")
+    link(doc, [("Exports", "$309.8 billion", "VALUE")])
+    [fact] = facts_of(assembler, doc, published="2020-01-30")
+    assert fact.period == "2019"
+
+
 def test_bilateral_trade_is_with_the_article_s_partner(blank, assembler):
     doc = annotate(blank, "[China]{LOCATION}'s trade with [Russia]{PARTNER} hit a record. Exports to "
                           "[Russia]{PARTNER} jumped. Measured in yuan, [bilateral trade]{FLOW} was "

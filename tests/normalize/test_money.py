@@ -109,6 +109,8 @@ CURRENCIES = [
 
 # Currencies beyond East Asia: Latin America, Europe, the Gulf, Africa, South Asia, Oceania.
 WORLD = [
+    case("TL 120.5 billion", 120.5 * B, "TRY"),
+    case("12.5 billion TL", 12.5 * B, "TRY"),
     case("5 billion Chilean pesos", 5 * B, "CLP"),
     case("5 billion Mexican pesos", 5 * B, "MXN"),
     case("5 billion Argentine pesos", 5 * B, "ARS"),

@@ -62,6 +62,8 @@ HYPHENATED = [
     case("a 9.8-percent rise in exports", 9.8),
     case("9.8-per-cent", 9.8),
     case("1.5-pct", 1.5),
+    case("exports fell 32.9pc", 32.9),  # British and South Asian papers
+    case("1.5 million PCs", None),
     case("a 2.5-percentage-point drop", 2.5, "points"),
     case("5-10%", 10.0),
     case("9.8 - percent", None),

@@ -111,11 +111,11 @@ ISO_CODES = frozenset(v for v in {**CURRENCY_WORDS, **CURRENCY_SYMBOLS}.values()
 # out, so their matching does not change.
 CASED_PREFIXES: dict[str, str] = {
     "R": "ZAR", "Rs": "INR", "Rs.": "INR", "KSh": "KES", "Ksh": "KES", "Kshs": "KES",
-    "Tk": "BDT", "Tk.": "BDT",
+    "Tk": "BDT", "Tk.": "BDT", "TL": "TRY",
     **{code: code for code in sorted(ISO_CODES) if code.lower() not in CURRENCY_SYMBOLS},
 }
 CASED_SUFFIXES: dict[str, str] = {
-    code: code for code in sorted(ISO_CODES) if code.lower() not in CURRENCY_WORDS}
+    "TL": "TRY", **{code: code for code in sorted(ISO_CODES) if code.lower() not in CURRENCY_WORDS}}
 
 WEAK_PREFIXES = frozenset({"R", "SAR", "COP", "TRY", "PHP"})  # "R2", "Hong Kong SAR 2023", "PHP 8"
 WEAK_SUFFIXES = frozenset({"SAR", "COP", "TRY"})  # "the 2023 COP", "in 2019 SAR"

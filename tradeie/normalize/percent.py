@@ -22,7 +22,7 @@ MAX_PERCENT = 1e6
 _PERCENT = re.compile(
     r"(?<![\w.])(?P<sign>[-+]\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s*|-)"  # "9.8-percent", "a 2.5-percentage-point rise": a compound adjective
-    r"(?P<unit>%|percentage[ -]points?|ppts?\b|pp\b|percent(?:age)? pts?\b|per[ -]?cent\b|pct\b|"
+    r"(?P<unit>%|percentage[ -]points?|ppts?\b|pp\b|percent(?:age)? pts?\b|per[ -]?cent\b|pct\b|pc\b|"
     r"pts?\b|points?\b)",
     re.IGNORECASE,
 )

@@ -529,3 +529,27 @@ def test_trade_between_the_place_and_an_untagged_bloc(blank, assembler):
                ("trade", "3.6 percent", "GROWTH")])
     [fact] = facts_of(assembler, doc)
     assert (fact.partner, fact.growth_pct) == ("CEEC", -3.6)
+
+
+def test_rates_listed_after_a_share_are_shares(blank, assembler):
+    doc = annotate(blank, "[China]{PARTNER} was the leading supplier, accounting for [25.6%]{PERCENT} of "
+                          "[imports]{FLOW}; [the United States]{PARTNER} followed with [8.1%]{PERCENT} "
+                          "and [the UAE]{PARTNER} with [5.9%]{PERCENT}.")
+    link(doc, [("imports", "25.6%", "SHARE"), ("imports", "8.1%", "GROWTH"),
+               ("imports", "5.9%", "GROWTH"), ("imports", "China", "PARTNER"),
+               ("imports", "the United States", "PARTNER"), ("imports", "the UAE", "PARTNER")])
+    got = [(f.partner, f.share_pct, f.growth_pct) for f in facts_of(assembler, doc, "2025-05-26")]
+    assert got == [("China", 25.6, None), ("United States", 8.1, None),
+                   ("United Arab Emirates", 5.9, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "[Coal]{PRODUCT} [export]{FLOW} volume rose [7.8 percent]{PERCENT} to 454.5 million tonnes.",
+    "[Rice]{PRODUCT} [exports]{FLOW} rose [13.7 per cent]{PERCENT} in volume.",
+])
+def test_a_change_of_volume_is_no_growth(blank, assembler, sentence):
+    doc = annotate(blank, sentence)
+    pct = next(e.text for e in doc.ents if e.label_ == "PERCENT")
+    flow = next(e.text for e in doc.ents if e.label_ == "FLOW")
+    link(doc, [(flow, pct, "GROWTH")])
+    assert [f.growth_pct for f in facts_of(assembler, doc, "2020-01-15")] == []

@@ -82,6 +82,12 @@ def trade_facts_of(head: Head, ctx: DocContext,
     year = int(period[:4]) if period else ctx.year
     growth_spans = [s for s in head.role("GROWTH") if growth_of(s, sent, year) is not None]
     share_spans = [s for s in head.role("SHARE") if share_of(s) is not None]
+    if share_spans and not groups:
+        # "accounting for 25.6% of imports; the United States followed with 8.1% and the UAE
+        # with 5.9%": rates with no word of change after a share continue the share list
+        listed = [s for s in growth_spans if percent_cue(s) is None and s.start > share_spans[0].start]
+        share_spans = sorted(share_spans + listed, key=lambda s: s.start)
+        growth_spans = [s for s in growth_spans if s not in listed]
     partners = split_places(head.role("PARTNER"))
     if not partners and _THEM.search(sent.text) and prev_partners:
         partners = prev_partners

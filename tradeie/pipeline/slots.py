@@ -69,7 +69,8 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     if _MOM_AFTER.match(after):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
-    if _VOLUME_BEFORE.search(before) or _AVERAGE_RATE.search(before):
+    if _VOLUME_BEFORE.search(before) or _AVERAGE_RATE.search(before) or _VOLUME_AFTER.match(after) \
+            or _VOLUME_WORD_BEFORE.search(before):
         return None  # a volume's change; "an average annual rate of 8.1 percent" since 2012
     return signed_growth(pct, before, after)
 
@@ -91,6 +92,14 @@ _VOLUME_BEFORE = re.compile(r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)
                             r"kilograms|kg)\b[^,;]{0,25},?\s*(?:an?\s+)?(?:up|down|rising|falling|"
                             r"increas\w*|decreas\w*|a (?:rise|fall|drop|decline|gain) of)\s*(?:by\s+)?$",
                             re.I)
+
+
+# "up 13.7 per cent in volume", "rose 7.8 percent to 454.5 million tonnes"
+_VOLUME_AFTER = re.compile(r"^\s*(?:in (?:volume|tonnage|quantity|quantities|terms of volume)\b|by "
+                           r"volume\b|to [\d.,]+\s*(?:million|billion|thousand)?\s*(?:metric\s+)?"
+                           r"(?:tonnes|tons|barrels|TEUs?|units|vehicles|cars|head|cubic)\b)", re.I)
+# "coal export volume nevertheless rose 7.8 percent"
+_VOLUME_WORD_BEFORE = re.compile(r"\b(?:volumes?|tonnage|quantit(?:y|ies))\b[^,;.%]{0,30}$", re.I)
 
 
 def _previous_year_base(after: str, year: int | None) -> bool:

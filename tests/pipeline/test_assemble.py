@@ -553,3 +553,20 @@ def test_a_change_of_volume_is_no_growth(blank, assembler, sentence):
     flow = next(e.text for e in doc.ents if e.label_ == "FLOW")
     link(doc, [(flow, pct, "GROWTH")])
     assert [f.growth_pct for f in facts_of(assembler, doc, "2020-01-15")] == []
+
+
+@pytest.mark.parametrize("score,location", [(0.44, "Wuhan"), (0.1, "Hubei")])
+def test_a_weakly_linked_place_of_the_sentence_beats_the_article_s(blank, assembler, score,
+                                                                     location):
+    doc = annotate(blank, "[Hubei]{LOCATION}'s [foreign trade]{FLOW} rose to [500 billion yuan]{MONEY}. "
+                          "In [Wuhan]{LOCATION} alone, [foreign trade]{FLOW} dipped to "
+                          "[30.11 billion yuan]{MONEY}.")
+    flows = [e for e in doc.ents if e.label_ == "FLOW"]
+    ents = {e.text: e for e in doc.ents}
+    doc._.trade_relations = {
+        (flows[0].start, ents["Hubei"].start): {"LOCATION": 0.9},
+        (flows[0].start, ents["500 billion yuan"].start): {"VALUE": 0.9},
+        (flows[1].start, ents["30.11 billion yuan"].start): {"VALUE": 0.9},
+        (flows[1].start, ents["Wuhan"].start): {"LOCATION": score}}
+    doc._.published = "2022-12-20"
+    assert [f.location for f in assembler(doc)._.trade_facts] == ["Hubei", location]

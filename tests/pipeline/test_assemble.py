@@ -570,3 +570,13 @@ def test_a_weakly_linked_place_of_the_sentence_beats_the_article_s(blank, assemb
         (flows[1].start, ents["Wuhan"].start): {"LOCATION": score}}
     doc._.published = "2022-12-20"
     assert [f.location for f in assembler(doc)._.trade_facts] == ["Hubei", location]
+
+
+def test_places_listed_with_respectively_are_the_locations(blank, assembler):
+    doc = annotate(blank, "[Wenzhou]{LOCATION}'s [exports]{FLOW} rose to [226.3 billion yuan]{MONEY}. "
+                          "Rui'an City and Yueqing City [shipped]{FLOW} goods worth "
+                          "[42.6 billion yuan]{MONEY} and [38.9 billion yuan]{MONEY} respectively.")
+    link(doc, [("exports", "226.3 billion yuan", "VALUE"), ("exports", "Wenzhou", "LOCATION"),
+               ("shipped", "42.6 billion yuan", "VALUE"), ("shipped", "38.9 billion yuan", "VALUE")])
+    got = [(f.location, int(f.value)) for f in facts_of(assembler, doc, "2023-01-29")]
+    assert got == [("Wenzhou", 226300000000), ("Rui'an", 42600000000), ("Yueqing", 38900000000)]

@@ -109,6 +109,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
     location = location_of(head, ctx)
+    places = _respective_places(sent, n, ctx) if n > 1 and RESPECTIVELY.search(sent.text) else []
     evidence = Evidence(sent.start_char, sent.end_char, sent.text)
     para_start, _ = ctx.paragraph_of(sent.start_char)
     earlier = doc_text(doc)[max(0, min(para_start, sent.start_char - 400), sent.start_char - 2000):
@@ -136,7 +137,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
                 head.score_of("GROWTH", growth_span), head.score_of("SHARE", share_span),
                 head.score_of("PARTNER", partner), head.score_of("PRODUCT", product)]
         used = [sc for sc in used if sc is not None]
-        common = dict(location=location, flow=flow, partner=partner_name,
+        common = dict(location=places[k] if places else location, flow=flow, partner=partner_name,
                       product=product_of(product), period=period, evidence=evidence,
                       confidence=round(min(used), 3) if used else CUE_THRESHOLD, doc=None)
         growth = growth_of(growth_span, sent, year) if growth_span is not None else None
@@ -225,6 +226,26 @@ def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
     growths = exact("PERCENT", growths, lambda e: percent_cue(e) == "GROWTH"
                     and growth_of(e, sent, year) is not None)
     return partners, products, growths
+
+
+def _respective_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
+    """"Rui'an City and Yueqing City ... shipped goods worth 42.6 billion yuan and 38.9
+    billion yuan respectively": n reporting places of the home country for n figures."""
+    home = lookup(ctx.place) if ctx.place else None
+    names = []
+    for ent in span_ents(sent):
+        place = lookup(ent.text) if ent.label_ == "LOCATION" and not is_descriptive(ent) else None
+        if place and home and place.kind != "country" and place.country == home.country:
+            names.append(place.name)
+    if len(names) != n:  # the NER may have missed some: the gazetteer's, of this sentence
+        names = [place.name for _, _, place in gazetteer_mentions(sent)
+                 if home and place.kind != "country" and place.country == home.country]
+    if len(names) != n:  # "Yueqing City": a county-level city the gazetteer may lack
+        names = [canonical_place(m.group(0)) or m.group(1) for m in _ADMIN_NAME.finditer(sent.text)]
+    return names if len(names) == n and len(set(names)) == n else []
+
+
+_ADMIN_NAME = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:City|County|District)\b")
 
 
 def _nearest(span: Span, anchors: list[int], k: int) -> bool:

@@ -27,6 +27,7 @@ class DocIndex:
         self.inside: dict[tuple[int, int], list[Span]] = {}
         self.token_starts: list[int] = [e.start for e in self.ents]
         self.char_starts: list[int] = [e.start_char for e in self.ents]
+        self.memo: dict[str, object] = {}  # per-document results of slower scans
 
 
 _ACTIVE: dict[int, DocIndex] = {}
@@ -50,6 +51,14 @@ def indexed(doc: Doc) -> Iterator[DocIndex]:
 def _index(doc: Doc) -> DocIndex:
     index = _ACTIVE.get(id(doc))
     return index if index is not None and index.doc is doc else DocIndex(doc)
+
+
+def memo(doc: Doc, key: str, compute):
+    """``compute(doc)``, computed once while ``doc`` is indexed."""
+    cache = _index(doc).memo
+    if key not in cache:
+        cache[key] = compute(doc)
+    return cache[key]
 
 
 def doc_text(doc: Doc) -> str:

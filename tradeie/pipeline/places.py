@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
 from spacy.tokens import Doc, Span
 
 from ..normalize.place import canonical_place, demonym_place, lookup
-from .docindex import doc_ents, doc_text
+from .docindex import doc_ents, doc_text, memo
 
 LEAD_CHARS = 400
 
@@ -145,25 +146,39 @@ MIN_FALLBACK_CITY = 300_000
 
 
 def gazetteer_mentions(doc: Doc | Span):
-    """(char offset, Place) of capitalised gazetteer names the NER did not mark.
+    """(start char, end char, Place) of capitalised gazetteer names the NER did not mark.
 
     Used only when the NER found no reporting place: a fallback for place names the
-    corpus never showed it ("SEOUL, June 1 -- South Korea's exports ...").
+    corpus never showed it ("SEOUL, June 1 -- South Korea's exports ..."). The document is
+    scanned once; a span gets the mentions inside it.
     """
+    if isinstance(doc, Doc):
+        return memo(doc, "gazetteer", lambda d: list(_scan(d)))
+    found = memo(doc.doc, "gazetteer", lambda d: list(_scan(d)))
+    return [m for m in found if doc.start_char <= m[0] and m[1] <= doc.end_char]
+
+
+def _scan(doc: Doc):
+    n_tokens = len(doc)
+    if n_tokens == 0:
+        return
+    arr = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_STOP]).tolist()
+    text = doc_text(doc)
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if not token.text[:1].isupper() or token.is_stop or token.lower_ in _MONTH_WORDS:
+    while i < n_tokens:
+        start, length, _, _, stop = arr[i]
+        word = text[start: start + length]
+        if not word[:1].isupper() or stop or word.lower() in _MONTH_WORDS:
             i += 1
             continue
         for n in (3, 2, 1):
-            span = doc[i:i + n]
-            if len(span) < n or any(t.is_punct or t.is_space for t in span):
+            if i + n > n_tokens or any(arr[j][2] or arr[j][3] for j in range(i, i + n)):
                 continue
-            place = lookup(span.text)
+            end = arr[i + n - 1][0] + arr[i + n - 1][1]
+            place = lookup(text[start: end])
             if place and (place.kind in FALLBACK_KINDS or (
                     place.kind == "city" and place.population >= MIN_FALLBACK_CITY)):
-                yield span.start_char, span.end_char, place
+                yield start, end, place
                 i += n - 1
                 break
         i += 1

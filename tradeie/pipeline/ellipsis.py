@@ -16,6 +16,7 @@ than trade (investment, revenue, a forecast, a price, a change) is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 import numpy
@@ -60,9 +61,11 @@ def elliptical_facts(doc: Doc, ctx: DocContext, heads: list[Head],
     flows = sorted((h for h in heads if h.span.label_ == "FLOW"), key=lambda h: h.span.start)
     if not flows:
         return []
+    flow_ends = [h.span.end for h in flows]
     linked = {s.start for h in heads for spans in h.args.values() for s, _ in spans}
     starts = sentence_starts(doc)
     sentence_of = _sentence_numbers(doc, starts)
+    with_money = sorted({sentence_of[starts[e.start]] for e in doc_ents(doc) if e.label_ == "MONEY"})
     out: list[tuple[TradeFact, str | None]] = []
     chain: dict[int, tuple] = {}  # head start -> (sentence number, fact, shape) last continued
     orphans = _orphans(doc, linked, taken)
@@ -71,7 +74,7 @@ def elliptical_facts(doc: Doc, ctx: DocContext, heads: list[Head],
         by_sentence.setdefault(starts[ent.start], []).append(ent)
     for sent_start, ents in by_sentence.items():
         sent = sentence_span(doc, ents[0])
-        lead = _governing(flows, ents[0], head_facts, ctx)
+        lead = _governing(flows, flow_ends, ents[0], head_facts, ctx)
         if lead is None:
             continue
         head, (fact, shape) = lead
@@ -79,7 +82,8 @@ def elliptical_facts(doc: Doc, ctx: DocContext, heads: list[Head],
         last = sentence_of[starts[head.span.start]]
         if head.span.start in chain and chain[head.span.start][0] < here:
             last, fact, shape = chain[head.span.start]  # the list goes on from its last item
-        if here - last > MAX_GAP + 1 or _money_between(doc, starts, last, here, sentence_of):
+        between = bisect_right(with_money, last) < bisect_left(with_money, here)
+        if here - last > MAX_GAP + 1 or between:  # an amount in between ends the list
             continue
         made = _continue(fact, shape, ents, sent, ctx, head)
         if made:
@@ -104,6 +108,11 @@ def _sentence_numbers(doc: Doc, starts: list[int]) -> dict[int, int]:
 def _orphans(doc: Doc, linked: set[int], taken: list[TradeFact]) -> list[Span]:
     """Amounts, and growth rates with no amount in their clause, that no head took."""
     text = doc_text(doc)
+    by_start: dict[int, list[TradeFact]] = {}
+    for fact in taken:
+        if isinstance(fact, TradeFact) and fact.evidence:
+            by_start.setdefault(fact.evidence.start_char, []).append(fact)
+    breaks = [m.start() for m in re.finditer("\n", text)]
     out = []
     for ent in doc_ents(doc):
         if ent.start in linked or ent.label_ not in ("MONEY", "PERCENT"):
@@ -112,14 +121,16 @@ def _orphans(doc: Doc, linked: set[int], taken: list[TradeFact]) -> list[Span]:
             continue
         if ent.label_ == "MONEY" and (is_forecast(ent) or is_price(ent) or is_absolute_change(ent)):
             continue
-        if any(isinstance(f, TradeFact) and f.evidence and f.evidence.start_char <= ent.start_char < f.evidence.end_char
-               and _states(f, ent) for f in taken):
+        k = bisect_left(breaks, ent.start_char)
+        line_start = breaks[k - 1] + 1 if k else 0
+        line_end = breaks[k] if k < len(breaks) else len(text)
+        stated = by_start.get(sentence_span(doc, ent).start_char, []) + by_start.get(line_start, [])
+        if any(f.evidence.start_char <= ent.start_char < f.evidence.end_char and _states(f, ent)
+               for f in stated):
             continue
         if _BASE_BEFORE.search(text[max(0, ent.start_char - 30): ent.start_char]):
             continue
-        line_start = text.rfind("\n", 0, ent.start_char) + 1
-        line_end = text.find("\n", ent.end_char)
-        if "|" in text[line_start: line_end if line_end >= 0 else len(text)]:
+        if "|" in text[line_start: line_end]:
             continue  # a table row: the table reader's
         out.append(ent)
     return out
@@ -133,13 +144,13 @@ def _states(fact: TradeFact, ent: Span) -> bool:
         re.sub(r"[^\d]", "", ent.text)
 
 
-def _governing(flows: list[Head], ent: Span, head_facts, ctx: DocContext):
+def _governing(flows: list[Head], flow_ends: list[int], ent: Span, head_facts, ctx: DocContext):
     """The last flow head before ``ent`` and the last fact it gave; for a head that gave
     none ("Commodity breakdown of exports:"), a fact of its flow, place and period alone."""
-    before = [h for h in flows if h.span.end <= ent.start]
-    if not before:
+    k = bisect_right(flow_ends, ent.start) - 1  # the last head ending before ``ent``
+    if k < 0:
         return None
-    head = before[-1]
+    head = flows[k]
     facts = [(f, s) for f, s in head_facts.get(head.span.start, []) if f.value is not None]
     if facts:
         return head, facts[-1]
@@ -153,14 +164,6 @@ def _governing(flows: list[Head], ent: Span, head_facts, ctx: DocContext):
                             product=None, period=period, value=None, currency=None,
                             evidence=Evidence(sent.start_char, sent.end_char, sent.text),
                             confidence=CUE_THRESHOLD * 5, doc=None), shape)
-
-
-def _money_between(doc: Doc, starts: list[int], last: int, here: int, sentence_of) -> bool:
-    """An amount in a sentence between the fact and its continuation breaks the chain."""
-    for ent in doc_ents(doc):
-        if ent.label_ == "MONEY" and last < sentence_of[starts[ent.start]] < here:
-            return True
-    return False
 
 
 def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocContext,

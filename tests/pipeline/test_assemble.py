@@ -580,3 +580,15 @@ def test_places_listed_with_respectively_are_the_locations(blank, assembler):
                ("shipped", "42.6 billion yuan", "VALUE"), ("shipped", "38.9 billion yuan", "VALUE")])
     got = [(f.location, int(f.value)) for f in facts_of(assembler, doc, "2023-01-29")]
     assert got == [("Wenzhou", 226300000000), ("Rui'an", 42600000000), ("Yueqing", 38900000000)]
+
+
+def test_the_lead_s_period_stands_when_the_first_head_with_one_is_far_down(blank, assembler):
+    lead = ("Brazilian agribusiness exports reached a record US$166.55 billion in [2023]{PERIOD}, the "
+            "ministry said. ")
+    filler = "The sector generated 49% of everything the country sold abroad. " * 12
+    doc = annotate(blank, lead + "\n\nWith agribusiness [imports]{FLOW} at [US$16.6 billion]{MONEY}, "
+                          "the surplus grew.\n\n" + filler + "\n\nIn [December]{PERIOD}, [exports]{FLOW} "
+                          "came to [US$13.4 billion]{MONEY}.")
+    link(doc, [("imports", "US$16.6 billion", "VALUE"), ("exports", "US$13.4 billion", "VALUE"),
+               ("exports", "December", "PERIOD")])
+    assert [f.period for f in facts_of(assembler, doc)] == ["2023", "2023-12"]

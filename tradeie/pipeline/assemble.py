@@ -280,9 +280,15 @@ def _weak_location(head: Head) -> list[Span]:
     return [max(scored, key=lambda p: p[0])[1]] if scored else []
 
 
-def first_stated_period(heads: list[Head], ctx: DocContext) -> str | None:
-    """The period of the article's first figure: the one later paragraphs fall back on."""
+def first_stated_period(heads: list[Head], ctx: DocContext, lead: int = 0) -> str | None:
+    """The period of the article's first figure: the one later paragraphs fall back on.
+
+    A figure whose flow word the NER missed gives no head; when the first head with a
+    period starts ``lead`` characters or more into the text, the first period the lead
+    states (``ctx.main_period``) stands instead."""
     for head in heads:
+        if lead and head.span.start_char >= lead and ctx.main_period:
+            return None
         if head.span.label_ != "FLOW" or not (head.role("VALUE") or head.role("GROWTH")):
             continue
         sent = sentence_span(head.span.doc, head.span)

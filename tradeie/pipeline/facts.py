@@ -26,6 +26,9 @@ from .ellipsis import elliptical_facts
 from .tables import table_facts
 
 
+LEAD_PERIOD_CHARS = 800
+
+
 class TradeFactAssembler:
     """Sets ``doc._.trade_facts`` from ``doc._.trade_relations`` and the entities."""
 
@@ -43,7 +46,7 @@ class TradeFactAssembler:
     def _assemble(self, doc: Doc) -> Doc:
         ctx = build_context(doc, doc._.published)
         heads = collect_heads(doc, self.threshold)
-        ctx.main_period = first_stated_period(heads, ctx) or ctx.main_period
+        ctx.main_period = first_stated_period(heads, ctx, LEAD_PERIOD_CHARS) or ctx.main_period
         pairs: list[tuple] = []
         by_head: dict[int, list[tuple]] = {}
         for head in heads:

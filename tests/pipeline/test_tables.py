@@ -112,3 +112,14 @@ def test_a_list_after_a_sentence_ending_in_a_colon_takes_its_flow(blank, assembl
            if r[4] != 74850000000]  # the sentence's own fact is there too
     assert got == [("export", "footwear", 34600000000, 18.9),
                    ("export", "bags and cases", 6130000000, 30.2)]
+
+
+def test_a_column_per_period_gives_a_fact_per_period(blank, assembler):
+    doc = annotate(blank, "Table 1 [Foreign trade]{FLOW} by city, [2021]{PERIOD}\n"
+                          "(unit: [100 million yuan]{MONEY}; growth in %)\n"
+                          "City | [Jan-Dec]{PERIOD} | Growth | [December]{PERIOD} | Growth\n"
+                          "Chongzuo | [1,553.6]{MONEY} | [12.8]{PERCENT} | [142.9]{MONEY} | "
+                          "[-6.3]{PERCENT}\n")
+    assert rows_of(assembler, doc, published="2022-01-20") == [
+        ("total", None, None, "Chongzuo", 155360000000, "CNY", 12.8, None, "2021"),
+        ("total", None, None, "Chongzuo", 14290000000, "CNY", -6.3, None, "2021-12")]

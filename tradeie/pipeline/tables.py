@@ -40,6 +40,7 @@ _LABEL_NOISE = re.compile(r"^[\s\-–—*•·|:]*(?:of which|among them|includi
                           r"(?:no\.?\s*\d+\s*)?", re.I)
 _SECTION_BREAKDOWN = re.compile(r"\bby (?:trade mode|type of (?:enterprise|trade)|enterprise type|"
                                 r"ownership|mode of trade|customs regime)", re.I)
+_UNIT_NOTE = re.compile(r"^\W*\(?\s*(?:units?|in)\b", re.I)
 _SHARE_COLUMN = re.compile(r"share|proportion|% of total|percentage of", re.I)
 _GROWTH_COLUMN = re.compile(r"y-?o-?y|year[- ]on[- ]year|change|growth|\+/-|±|increase", re.I)
 
@@ -75,16 +76,21 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
         header = _header(text, lines, by_line, rows, i)
         if header is None:
             continue
-        flow, columns, header_text, column_flows = header
+        flow, columns, header_text, column_flows, column_periods = header
+        periods: list[Span | None] = [None] * len(cells)
         if len(cells) > 1:
-            if len(column_flows) != len(cells):
-                continue  # several amounts, but no flow heading for each: columns unknown
-            flows = column_flows
+            if len(column_flows) == len(cells):
+                flows = column_flows
+            elif len(column_periods) == len(cells):
+                flows = [flow] * len(cells)  # "City | Jan-Dec | Growth | December | Growth"
+                periods = column_periods
+            else:
+                continue  # several amounts, but no flow or period heading for each
         else:
             flows = [flow]
-        for (money, percents), cell_flow in zip(cells, flows):
+        for (money, percents), cell_flow, cell_period in zip(cells, flows, periods):
             fact = _fact(doc, ctx, (lines[i][0], cells[0][0].start_char, lines[i][1]), label_ents,
-                         money, percents, cell_flow, columns, header_text)
+                         money, percents, cell_flow, columns, header_text, cell_period)
             if fact is not None:
                 out.append(fact)
     return out
@@ -130,11 +136,13 @@ def _header(text, lines, by_line, rows, i):
     j = i - 1
     while j >= 0 and (rows.get(j) is not None or not text[lines[j][0]: lines[j][1]].strip()):
         j -= 1  # earlier rows of the same table (and blank lines between rows)
-    flow, columns, seen, column_flows = None, None, [], []
+    flow, columns, seen, column_flows, column_periods = None, None, [], [], []
     for k in range(j, max(-1, j - HEADER_LINES), -1):
         ents = by_line[k]
         line_text = text[lines[k][0]: lines[k][1]]
-        if rows.get(k) is not None or any(e.label_ in ("MONEY", "PERCENT") for e in ents):
+        unit_note = bool(_UNIT_NOTE.search(line_text))  # "(unit: 100 million yuan; growth in %)"
+        if rows.get(k) is not None or (not unit_note and any(e.label_ in ("MONEY", "PERCENT")
+                                                             for e in ents)):
             if k == j and line_text.rstrip().endswith(":") and flow is None:
                 # "Labor-intensive products exports totaled ... Among them:" then a list
                 flow = _last_flow(ents)
@@ -144,6 +152,9 @@ def _header(text, lines, by_line, rows, i):
         heads = [classify_flow(e.text) for e in ents if e.label_ == "FLOW"]
         if not column_flows and len(heads) > 1 and all(heads):
             column_flows = heads  # "Month | Import & export | YoY | Exports | YoY | Imports"
+        periods = [e for e in ents if e.label_ == "PERIOD"]
+        if not column_periods and len(periods) > 1:
+            column_periods = periods  # "City | Jan-Dec | YoY | December | YoY"
         if BREAKDOWN.search(line_text) or _SECTION_BREAKDOWN.search(line_text):
             return None
         if columns is None and (_SHARE_COLUMN.search(line_text) or _GROWTH_COLUMN.search(line_text)):
@@ -152,7 +163,8 @@ def _header(text, lines, by_line, rows, i):
             flow = _last_flow(ents)
         if flow is not None:
             break
-    return flow, columns or ["GROWTH", "SHARE"], "\n".join(reversed(seen)), column_flows
+    return (flow, columns or ["GROWTH", "SHARE"], "\n".join(reversed(seen)), column_flows,
+            column_periods)
 
 
 def _last_flow(ents: list[Span]) -> str | None:
@@ -174,6 +186,10 @@ _PARTNER_HEADER = re.compile(r"\b(?:markets?|countr(?:y|ies)|regions?|destinatio
                              r"origins?|sources?)\b", re.I)
 
 
+_PLACE_HEADER = re.compile(r"^\W*(?:cit(?:y|ies)|provinces?|regions?|districts?|count(?:y|ies)|"
+                           r"prefectures?|states?|municipalit(?:y|ies))\b", re.I | re.M)
+
+
 def _untagged_label(label: str, header: str, ctx: DocContext) -> tuple[str, str] | None:
     """The role of a row label the NER left unmarked, from the header: a known place under
     "Market"/"Country" is a partner, any label under "Commodity"/"Products" a product."""
@@ -183,6 +199,8 @@ def _untagged_label(label: str, header: str, ctx: DocContext) -> tuple[str, str]
     name = canonical_place(label)
     if name is not None and name != ctx.place and _PARTNER_HEADER.search(header):
         return "PARTNER", name
+    if name is not None and _PLACE_HEADER.search(header):
+        return "LOCATION", name  # "City | Jan-Dec | Growth"
     if name is None and _PRODUCT_HEADER.search(header) and not re.search(r"\d|total|others?\b",
                                                                           label, re.I):
         return "PRODUCT", re.sub(r"\s+", " ", label).lower()
@@ -198,7 +216,7 @@ def _label_product(span: Span | None) -> str | None:
 
 
 def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, columns,
-          header_text):
+          header_text, column_period: Span | None = None):
 
     text = doc_text(doc)
     start, label_end, end = line
@@ -208,12 +226,13 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
     partner = next((e for e in label_ents if e.label_ == "PARTNER"), None)
     product = next((e for e in label_ents if e.label_ == "PRODUCT"), None)
     place = next((e for e in label_ents if e.label_ == "LOCATION"), None)
-    period_span = next((e for e in label_ents if e.label_ == "PERIOD"), None)
+    label_period = next((e for e in label_ents if e.label_ == "PERIOD"), None)
+    period_span = label_period or column_period
     own_flow = next((classify_flow(e.text) for e in label_ents if e.label_ == "FLOW"), None)
     untagged = None
     if own_flow is not None:
         flow = own_flow
-    elif not (partner or product or place or period_span):
+    elif not (partner or product or place or label_period):
         untagged = _untagged_label(label, header_text, ctx)
         if untagged is None:
             return None  # an unknown label ("Others", a trade mode the patterns do not know)
@@ -237,6 +256,7 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
         role, name = untagged
         partner_name = name if role == "PARTNER" else partner_name
         product_name = name if role == "PRODUCT" else product_name
+        location = name if role == "LOCATION" else location
     value = -amount.value if flow == "balance" and re.search(r"deficit", label, re.I) else amount.value
     evidence = Evidence(start, end, text[start: end])
     fact = TradeFact(location=location, flow=flow, partner=partner_name, product=product_name,

@@ -8,20 +8,18 @@ context.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Span
 
-from ..facts import Evidence, RankFact, TradeFact
+from ..facts import Evidence, TradeFact
 from ..normalize.money import Money
-from ..normalize.ordinal import parse_ordinal
 from ..normalize.place import canonical_place, lookup
-from .context import (DocContext, carried_period,
-                      is_comparison_base, resolve_period)
+from .context import (DocContext)
 from .docindex import doc_text, sentence_span, span_ents
 from .places import gazetteer_mentions
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
+from .periods import own_period, period_and_shape
 from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example,
                     is_forecast, is_partner_subject, is_price, split_places,
                     money_of, other_side, place_name, product_of, share_of, signed_value)
@@ -34,9 +32,6 @@ _THEM = re.compile(r"\b(?:with|to|from|between|among|of)\s+(?:them|those (?:coun
                    r"members|their members|the continent|the island|the region|the bloc|the latter|"
                    r"(?:its|their) \w+ neighbou?rs?|the (?:two|three|four|five|six|seven|eight|nine|ten|"
                    r"\d+) (?:countries|economies|markets|nations|members|partners))\b", re.I)
-
-_LIST_NAME = re.compile(r"\b(?:among|in|on|of)\s+(?:the\s+)?((?:[\w'’]+\s+){0,3}?(?:top\s+\d+|"
-                        r"list)[^,.;()]{0,60})", re.I)
 
 
 def _value_groups(moneys: list[Span], ctx: DocContext):
@@ -146,7 +141,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
             facts.append((TradeFact(**common, growth_pct=growth, share_pct=share), shape))
             continue
         money, money_span, conversions = groups[k]
-        own = _own_period(money_span, ctx)
+        own = own_period(money_span, ctx)
         fact_shape = shape
         if own is not None and own != period:
             common.update(period=own)  # "down from $78.8 billion in May last year"
@@ -178,21 +173,6 @@ def _adjacent_product(head: Head) -> list[Span]:
 
 _BILATERAL = re.compile(r"\b(?:bilateral|the two (?:countries|sides|nations|economies|neighbou?rs)|"
                         r"both (?:sides|countries))\b", re.I)
-_PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:in|for|during)\s+$", re.I)
-
-
-def _own_period(money: Span, ctx: DocContext) -> str | None:
-    """The period written right after an amount ("$307.7 billion in 2020", "from $61.1
-    billion in March"): that amount's own period, whatever the sentence's other periods."""
-    text = doc_text(money.doc)
-    for ent in span_ents(sentence_span(money.doc, money)):
-        if ent.label_ == "PERIOD" and ent.start_char >= money.end_char:
-            if _PERIOD_AFTER_AMOUNT.match(text[money.end_char: ent.start_char]):
-                return resolve_period(ent, ctx)
-            return None
-    return None
-
-
 def _interleaved(sent: Span, label: str, values: list[Span], current: list[Span]) -> list[Span]:
     """"Trade with ASEAN was RMB10.12 billion, up 9.4%; the EU: RMB3.86 billion": n names,
     each written before its own amount, pair with the n amounts in order."""
@@ -278,122 +258,3 @@ def _weak_location(head: Head) -> list[Span]:
                 and not is_partner_subject(ent):
             scored.append((score, ent))
     return [max(scored, key=lambda p: p[0])[1]] if scored else []
-
-
-def first_stated_period(heads: list[Head], ctx: DocContext, lead: int = 0) -> str | None:
-    """The period of the article's first figure: the one later paragraphs fall back on.
-
-    A figure whose flow word the NER missed gives no head; when the first head with a
-    period starts ``lead`` characters or more into the text, the first period the lead
-    states (``ctx.main_period``) stands instead."""
-    for head in heads:
-        if lead and head.span.start_char >= lead and ctx.main_period:
-            return None
-        if head.span.label_ != "FLOW" or not (head.role("VALUE") or head.role("GROWTH")):
-            continue
-        sent = sentence_span(head.span.doc, head.span)
-        in_sentence = [e for e in span_ents(sent) if e.label_ == "PERIOD"]
-        for span in head.role("PERIOD") + in_sentence:
-            if not is_comparison_base(span):
-                period = resolve_period(span, ctx)
-                if period is not None:
-                    return period
-    return None
-
-
-def period_and_shape(head: Head, ctx: DocContext) -> tuple[str | None, str | None]:
-    """The fact's period, and its shape when the year is unknown ("?-01..?-05"), so that two
-    periods of an undated text stay two identities."""
-    period = _period(head, ctx)
-    if period is not None:
-        return period, period
-    shape = _period(head, replace(ctx, year=1900, published=None))
-    return None, shape.replace("1900", "?") if shape else None
-
-
-def _period(head: Head, ctx: DocContext) -> str | None:
-    spans = [s for s in head.role("PERIOD") if not is_comparison_base(s)]
-    for span in sorted(spans, key=lambda s: abs(s.start - head.span.start)):
-        period = resolve_period(span, ctx)
-        if period is not None:
-            return period
-    return carried_period(head.span.doc, ctx, head.span.start_char)
-
-
-def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
-    """Rank facts; a sentence with several ranks and as many places zips them in order."""
-    out: list[RankFact] = []
-    by_sentence: dict[int, list[Head]] = {}
-    for head in heads:
-        sent = sentence_span(head.span.doc, head.span)
-        by_sentence.setdefault(sent.start, []).append(head)
-    for group in by_sentence.values():
-        sent = sentence_span(group[0].span.doc, group[0].span)
-        group = [h for h in group if not _not_a_rank(h.span)]
-        names = _listed_places(sent, len(group), ctx)
-        for i, head in enumerate(group):
-            rank = parse_ordinal(head.span.text)
-            if rank is None:
-                continue
-            place = _rank_subject(head, sent) or (head.role("LOCATION") or [None])[0]
-            location = names[i] if names else (place_name(place, ctx) if place is not None
-                                               else ctx.place)
-            year = _rank_year(head, sent, ctx)
-            m = _LIST_NAME.search(sent.text)
-            out.append(RankFact(location=location, rank=rank, list=m.group(1).strip() if m else None,
-                                year=year, evidence=Evidence(sent.start_char, sent.end_char, sent.text),
-                                confidence=round(0.5 + 0.5 * head.score("LOCATION"), 3)))
-    return out
-
-
-_NOT_RANK_AFTER = re.compile(
-    r"^(?:\s*(?:consecutive|straight|successive)\b|\s+(?:years?|months?|quarters?|time|half|"
-    r"quarter)\b|\s+(?:year|month) in a row|[- ](?:largest|biggest|most important)\s+(?:trading\s+|"
-    r"trade\s+|export\s+|import\s+)?(?:partner|market|source|supplier|destination|buyer|customer|"
-    r"economy|economie|producer|consumer)s?)",
-    re.I)
-
-
-def _not_a_rank(span: Span) -> bool:
-    """"for the 32nd consecutive year", "the second half", "the second-biggest partner": an
-    ordinal that counts years or ranks a partner, not the place's position in a list."""
-    return bool(_NOT_RANK_AFTER.match(doc_text(span.doc)[span.end_char: span.end_char + 60]))
-
-
-def _rank_subject(head: Head, sent: Span) -> Span | None:
-    """The place a rank belongs to: the nearest place before the ordinal in its sentence
-    ("while Shanghai, in third place"; "the city came in third, behind Shenzhen"). Places
-    after it are the ones it is compared with."""
-    text = doc_text(sent.doc)
-    before = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")
-              and e.end <= head.span.start and not is_descriptive(e)
-              and not _SCOPE_BEFORE.search(text[max(0, e.start_char - 20): e.start_char])]
-    return before[-1] if before else None
-
-
-# "accounting for 16.8% of Guangdong's total", "second in Jiangxi", "behind Shenzhen"
-_SCOPE_BEFORE = re.compile(r"\b(?:of|in|among|across|than|behind|after|ahead of|with|to|from)\s+"
-                           r"(?:the\s+)?$", re.I)
-
-
-def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
-    """Names of the n places a sentence lists next to n ranks ("Guangzhou, Dongguan and
-    Zhuhai took the fifth, eighth and ninth places"), from the entities, else from the
-    gazetteer (the NER may have missed or mislabelled some); [] when the counts differ."""
-    if n < 2:
-        return []
-    tagged = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER") and lookup(e.text)]
-    if len(tagged) == n:
-        return [place_name(e, ctx) for e in tagged]
-    found = [place.name for _, _, place in gazetteer_mentions(sent)]  # this sentence only
-    return found if len(found) == n else []
-
-
-def _rank_year(head: Head, sent: Span, ctx: DocContext) -> int | None:
-    for span in head.role("PERIOD") + [e for e in span_ents(sent) if e.label_ == "PERIOD"]:
-        if not is_comparison_base(span):
-            period = resolve_period(span, ctx)
-            if period:
-                return int(period[:4])
-    carried = carried_period(head.span.doc, ctx, head.span.start_char)
-    return int(carried[:4]) if carried else ctx.year

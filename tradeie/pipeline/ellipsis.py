@@ -28,7 +28,8 @@ from ..normalize.percent import polarity
 from ..normalize.place import canonical_place, lookup
 from .context import DocContext, is_comparison_base, resolve_period
 from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents
-from .assemble import location_of, period_and_shape
+from .assemble import location_of
+from .periods import period_and_shape
 from .flows import BREAKDOWN, classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example, is_forecast,

@@ -17,7 +17,9 @@ from ..facts import RankFact, TradeFact
 import re
 
 from .docindex import doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents
-from .assemble import first_stated_period, rank_facts_of, trade_facts_of
+from .assemble import trade_facts_of
+from .periods import first_stated_period
+from .ranks import rank_facts_of
 from .heads import Head, collect_heads
 from .slots import growth_of, share_of, split_places
 from ..normalize.place import canonical_place, lookup

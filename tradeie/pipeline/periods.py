@@ -1,0 +1,66 @@
+"""The period of a head's facts: its own PERIOD arguments, an amount's own period ("$307.7
+billion in 2020"), the period carried from its paragraph, and the article's main period."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from .context import DocContext, carried_period, is_comparison_base, resolve_period
+from .docindex import doc_text, sentence_span, span_ents
+from .heads import Head
+
+_PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:in|for|during)\s+$", re.I)
+
+
+def own_period(money: Span, ctx: DocContext) -> str | None:
+    """The period written right after an amount ("$307.7 billion in 2020", "from $61.1
+    billion in March"): that amount's own period, whatever the sentence's other periods."""
+    text = doc_text(money.doc)
+    for ent in span_ents(sentence_span(money.doc, money)):
+        if ent.label_ == "PERIOD" and ent.start_char >= money.end_char:
+            if _PERIOD_AFTER_AMOUNT.match(text[money.end_char: ent.start_char]):
+                return resolve_period(ent, ctx)
+            return None
+    return None
+
+
+def first_stated_period(heads: list[Head], ctx: DocContext, lead: int = 0) -> str | None:
+    """The period of the article's first figure: the one later paragraphs fall back on.
+
+    A figure whose flow word the NER missed gives no head; when the first head with a
+    period starts ``lead`` characters or more into the text, the first period the lead
+    states (``ctx.main_period``) stands instead."""
+    for head in heads:
+        if lead and head.span.start_char >= lead and ctx.main_period:
+            return None
+        if head.span.label_ != "FLOW" or not (head.role("VALUE") or head.role("GROWTH")):
+            continue
+        sent = sentence_span(head.span.doc, head.span)
+        in_sentence = [e for e in span_ents(sent) if e.label_ == "PERIOD"]
+        for span in head.role("PERIOD") + in_sentence:
+            if not is_comparison_base(span):
+                period = resolve_period(span, ctx)
+                if period is not None:
+                    return period
+    return None
+
+
+def period_and_shape(head: Head, ctx: DocContext) -> tuple[str | None, str | None]:
+    """The fact's period, and its shape when the year is unknown ("?-01..?-05"), so that two
+    periods of an undated text stay two identities."""
+    period = _period(head, ctx)
+    if period is not None:
+        return period, period
+    shape = _period(head, replace(ctx, year=1900, published=None))
+    return None, shape.replace("1900", "?") if shape else None
+
+
+def _period(head: Head, ctx: DocContext) -> str | None:
+    spans = [s for s in head.role("PERIOD") if not is_comparison_base(s)]
+    for span in sorted(spans, key=lambda s: abs(s.start - head.span.start)):
+        period = resolve_period(span, ctx)
+        if period is not None:
+            return period
+    return carried_period(head.span.doc, ctx, head.span.start_char)

@@ -1,0 +1,98 @@
+"""Rank facts: ordinals ("ranked 8th", "No.1", "fifth ... twelfth respectively") and the
+places and lists they belong to."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..facts import Evidence, RankFact
+from ..normalize.ordinal import parse_ordinal
+from ..normalize.place import lookup
+from .context import DocContext, carried_period, is_comparison_base, resolve_period
+from .docindex import doc_text, sentence_span, span_ents
+from .heads import Head
+from .places import gazetteer_mentions
+from .slots import is_descriptive, place_name
+
+_LIST_NAME = re.compile(r"\b(?:among|in|on|of)\s+(?:the\s+)?((?:[\w'’]+\s+){0,3}?(?:top\s+\d+|"
+                        r"list)[^,.;()]{0,60})", re.I)
+
+
+def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
+    """Rank facts; a sentence with several ranks and as many places zips them in order."""
+    out: list[RankFact] = []
+    by_sentence: dict[int, list[Head]] = {}
+    for head in heads:
+        sent = sentence_span(head.span.doc, head.span)
+        by_sentence.setdefault(sent.start, []).append(head)
+    for group in by_sentence.values():
+        sent = sentence_span(group[0].span.doc, group[0].span)
+        group = [h for h in group if not _not_a_rank(h.span)]
+        names = _listed_places(sent, len(group), ctx)
+        for i, head in enumerate(group):
+            rank = parse_ordinal(head.span.text)
+            if rank is None:
+                continue
+            place = _rank_subject(head, sent) or (head.role("LOCATION") or [None])[0]
+            location = names[i] if names else (place_name(place, ctx) if place is not None
+                                               else ctx.place)
+            year = _rank_year(head, sent, ctx)
+            m = _LIST_NAME.search(sent.text)
+            out.append(RankFact(location=location, rank=rank, list=m.group(1).strip() if m else None,
+                                year=year, evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+                                confidence=round(0.5 + 0.5 * head.score("LOCATION"), 3)))
+    return out
+
+
+_NOT_RANK_AFTER = re.compile(
+    r"^(?:\s*(?:consecutive|straight|successive)\b|\s+(?:years?|months?|quarters?|time|half|"
+    r"quarter)\b|\s+(?:year|month) in a row|[- ](?:largest|biggest|most important)\s+(?:trading\s+|"
+    r"trade\s+|export\s+|import\s+)?(?:partner|market|source|supplier|destination|buyer|customer|"
+    r"economy|economie|producer|consumer)s?)",
+    re.I)
+
+
+def _not_a_rank(span: Span) -> bool:
+    """"for the 32nd consecutive year", "the second half", "the second-biggest partner": an
+    ordinal that counts years or ranks a partner, not the place's position in a list."""
+    return bool(_NOT_RANK_AFTER.match(doc_text(span.doc)[span.end_char: span.end_char + 60]))
+
+
+def _rank_subject(head: Head, sent: Span) -> Span | None:
+    """The place a rank belongs to: the nearest place before the ordinal in its sentence
+    ("while Shanghai, in third place"; "the city came in third, behind Shenzhen"). Places
+    after it are the ones it is compared with."""
+    text = doc_text(sent.doc)
+    before = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")
+              and e.end <= head.span.start and not is_descriptive(e)
+              and not _SCOPE_BEFORE.search(text[max(0, e.start_char - 20): e.start_char])]
+    return before[-1] if before else None
+
+
+# "accounting for 16.8% of Guangdong's total", "second in Jiangxi", "behind Shenzhen"
+_SCOPE_BEFORE = re.compile(r"\b(?:of|in|among|across|than|behind|after|ahead of|with|to|from)\s+"
+                           r"(?:the\s+)?$", re.I)
+
+
+def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
+    """Names of the n places a sentence lists next to n ranks ("Guangzhou, Dongguan and
+    Zhuhai took the fifth, eighth and ninth places"), from the entities, else from the
+    gazetteer (the NER may have missed or mislabelled some); [] when the counts differ."""
+    if n < 2:
+        return []
+    tagged = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER") and lookup(e.text)]
+    if len(tagged) == n:
+        return [place_name(e, ctx) for e in tagged]
+    found = [place.name for _, _, place in gazetteer_mentions(sent)]  # this sentence only
+    return found if len(found) == n else []
+
+
+def _rank_year(head: Head, sent: Span, ctx: DocContext) -> int | None:
+    for span in head.role("PERIOD") + [e for e in span_ents(sent) if e.label_ == "PERIOD"]:
+        if not is_comparison_base(span):
+            period = resolve_period(span, ctx)
+            if period:
+                return int(period[:4])
+    carried = carried_period(head.span.doc, ctx, head.span.start_char)
+    return int(carried[:4]) if carried else ctx.year

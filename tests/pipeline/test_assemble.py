@@ -592,3 +592,12 @@ def test_the_lead_s_period_stands_when_the_first_head_with_one_is_far_down(blank
     link(doc, [("imports", "US$16.6 billion", "VALUE"), ("exports", "US$13.4 billion", "VALUE"),
                ("exports", "December", "PERIOD")])
     assert [f.period for f in facts_of(assembler, doc)] == ["2023", "2023-12"]
+
+
+def test_a_section_head_is_the_place_of_its_paragraphs(blank, assembler):
+    doc = annotate(blank, "Roundup: coastal provinces diverge\n\n[China]{LOCATION}'s [trade]{FLOW} rose to "
+                          "[19.8 trillion yuan]{MONEY}.\n\nGUANGDONG: LARGEST, BUT SLOWEST\n\nThe "
+                          "province's [exports]{FLOW} rose to [2.37 trillion yuan]{MONEY}.")
+    link(doc, [("trade", "19.8 trillion yuan", "VALUE"), ("trade", "China", "LOCATION"),
+               ("exports", "2.37 trillion yuan", "VALUE")])
+    assert [f.location for f in facts_of(assembler, doc, "2022-07-22")] == ["China", "Guangdong"]

@@ -1,7 +1,7 @@
 """The document context: which place reports, which year it is."""
 import pytest
 
-from tradeie.pipeline.context import build_context
+from tradeie.pipeline.context import build_context, section_places
 from tradeie.pipeline.docindex import indexed
 
 from .conftest import annotate
@@ -32,3 +32,14 @@ def test_an_owner_the_ner_called_partner_still_reports(blank):
     assert place_of(blank, "[Saudi]{LOCATION} exports climb\n\nRIYADH, May 26 -- [Saudi Arabia]"
                            "{PARTNER}'s exports grew 10.7%. Exports to [China]{PARTNER} rose."
                     ) == "Saudi Arabia"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Roundup: coastal provinces\n\nChina's trade rose.\n\nGUANGDONG: LARGEST, BUT SLOWEST\n\n"
+     "The province's exports rose.\n\nZhejiang\n\nExports climbed.", ["Guangdong", "Zhejiang"]),
+    # a sentence, a bloc, a headline and a line with figures are no section heads
+    ("Zhejiang\n\nExports to ASEAN rose.\n\nASEAN\n\nThe province grew.\n\nShandong: up 5%\n\n"
+     "Shandong grew fast.", []),
+])
+def test_lines_that_name_only_a_place_head_sections(text, expected):
+    assert [name for _, name in section_places(text)] == expected

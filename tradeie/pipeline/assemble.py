@@ -239,7 +239,7 @@ def location_of(head: Head, ctx: DocContext) -> str | None:
     if spans:
         nearest = min(spans, key=lambda s: abs(s.start - head.span.start))
         return place_name(nearest, ctx)
-    return ctx.place
+    return ctx.place_at(head.span.start_char)
 
 
 WEAK_LOCATION = 0.3

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from ..normalize.period import _as_date, parse_date, parse_period
+from ..normalize.place import lookup
 from .docindex import doc_ents, doc_text, ents_before
 from .places import ANAPHOR_KINDS, LEAD_CHARS, main_partner, reporting_place
 
@@ -67,9 +69,18 @@ class DocContext:
     dollar: str = "USD"
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     by_kind: dict[str, str] = field(default_factory=dict)
+    sections: list[tuple[int, str]] = field(default_factory=list)
 
-    def place_for(self, anaphor: str) -> str | None:
+    def place_at(self, char: int) -> str | None:
+        """The reporting place at ``char``: the section's ("GUANGDONG" on a line of its own
+        heads the paragraphs under it), else the article's."""
+        k = bisect_right([start for start, _ in self.sections], char)
+        return self.sections[k - 1][1] if k else self.place
+
+    def place_for(self, anaphor: str, char: int | None = None) -> str | None:
         """The place "the province", "the city" or "the country" stands for."""
+        if char is not None and self.sections and self.sections[0][0] <= char:
+            return self.place_at(char)
         word = anaphor.lower()
         for group, kinds in ANAPHOR_KINDS.items():
             if group in word:
@@ -92,7 +103,34 @@ def build_context(doc: Doc, published: object = None) -> DocContext:
     ctx.year, ctx.year_from_text = _document_year(doc, ctx.published)
     ctx.main_period = _main_period(doc, ctx)
     ctx.main_partner = main_partner(doc, ctx.place)
+    ctx.sections = section_places(doc_text(doc))
     return ctx
+
+
+_SECTION_LINE = re.compile(r"^[\s*#=•·\-–—]*([A-Za-z][A-Za-z'’ .-]{1,38}?)[\s:*#=\-–—]*$")
+
+
+# "GUANGDONG: LARGEST, BUT SLOWEST", "Zhejiang - exports lead": a place, then a short title
+_SECTION_TITLE = re.compile(r"^[\s*#=•·]*([A-Za-z][A-Za-z'’ .-]{1,38}?)\s*(?::|\s[-–—]\s)"
+                            r"\s*(?:[A-Za-z,'’&-]+\s*){1,6}$")
+
+
+def section_places(text: str) -> list[tuple[int, str]]:
+    """(line start, place) of the lines that are a place's name and nothing else, below the
+    headline: the section heads of a round-up ("GUANGDONG", "Zhejiang:")."""
+    out = []
+    first = text.find("\n")
+    if first < 0:
+        return out
+    for m in re.finditer(r"[^\n]+", text[first:]):
+        line = _SECTION_LINE.match(m.group(0)) or _SECTION_TITLE.match(m.group(0))
+        if line is None or len(line.group(1).split()) > 4:
+            continue
+        name = line.group(1).strip()
+        place = lookup(name.title() if name.isupper() else name)
+        if place is not None and place.kind not in ("bloc", "grouping", "region"):
+            out.append((first + m.start(), place.name))
+    return out
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

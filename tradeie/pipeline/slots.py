@@ -31,9 +31,9 @@ def place_name(span: Span, ctx: DocContext) -> str | None:
     if not text or text.islower() or re.fullmatch(
             r"(?:city|province|municipality|country|region|port|nation|zone|island|its?|their|"
             r"this|that|here)(?:[’']s)?", text, re.I):
-        return ctx.place_for(span.text)
+        return ctx.place_for(span.text, span.start_char)
     if not _PLACE_WORD.search(text):
-        return ctx.place  # an unknown name without a place word is more likely a tagging slip
+        return ctx.place_at(span.start_char)  # an unknown name: more likely a tagging slip
     return re.sub(r"[’']s$", "", text)
 
 

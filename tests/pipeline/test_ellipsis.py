@@ -99,3 +99,11 @@ def test_only_adjacent_sentences_continue_a_fact(blank, assembler):
     doc = annotate(blank, LEAD + "\n\nTOP MARKETS\n\n[Japan]{PARTNER} ranked next at "
                                  "[$0.92 billion]{MONEY}.")
     assert len(rows(assembler, doc)) == 2
+
+
+def test_a_bare_rate_after_a_growth_takes_its_verb(blank, assembler):
+    doc = annotate(blank, "[Exports]{FLOW} to [Taiwan]{PARTNER} fell [7.1%]{PERCENT}, to "
+                          "[Vietnam]{PARTNER} [5.2%]{PERCENT}.")
+    links = [("Exports", "Taiwan", "PARTNER"), ("Exports", "7.1%", "GROWTH")]
+    assert [(r[1], r[5]) for r in rows(assembler, doc, links)] == [("Taiwan", -7.1),
+                                                                   ("Vietnam", -5.2)]

@@ -24,7 +24,7 @@ from spacy.attrs import IS_ALPHA
 from spacy.tokens import Doc, Span
 
 from ..facts import Evidence, TradeFact
-from ..normalize.percent import polarity
+from ..normalize.percent import polarity, resolve_percent
 from ..normalize.place import canonical_place, lookup
 from .context import DocContext, is_comparison_base, resolve_period
 from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents
@@ -118,7 +118,7 @@ def _orphans(doc: Doc, linked: set[int], taken: list[TradeFact]) -> list[Span]:
     for ent in doc_ents(doc):
         if ent.start in linked or ent.label_ not in ("MONEY", "PERCENT"):
             continue
-        if ent.label_ == "PERCENT" and percent_cue(ent) != "GROWTH":
+        if ent.label_ == "PERCENT" and percent_cue(ent) not in ("GROWTH", None):
             continue
         if ent.label_ == "MONEY" and (is_forecast(ent) or is_price(ent) or is_absolute_change(ent)):
             continue
@@ -140,7 +140,9 @@ def _orphans(doc: Doc, linked: set[int], taken: list[TradeFact]) -> list[Span]:
 def _states(fact: TradeFact, ent: Span) -> bool:
     """Whether a fact's sentence already gives this amount (or rate)."""
     if ent.label_ == "PERCENT":
-        return True
+        pct = resolve_percent(ent.text)
+        return pct is None or any(v is not None and abs(abs(v) - abs(pct.value)) < 1e-6
+                                  for v in (fact.growth_pct, fact.share_pct))
     return fact.value is not None and str(abs(fact.value)).rstrip("0").rstrip(".")[:3] in \
         re.sub(r"[^\d]", "", ent.text)
 
@@ -152,7 +154,7 @@ def _governing(flows: list[Head], flow_ends: list[int], ent: Span, head_facts, c
     if k < 0:
         return None
     head = flows[k]
-    facts = [(f, s) for f, s in head_facts.get(head.span.start, []) if f.value is not None]
+    facts = head_facts.get(head.span.start, [])
     if facts:
         return head, facts[-1]
     doc = head.span.doc
@@ -222,8 +224,13 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
         growth = share = None
         if ent.label_ == "PERCENT":
             growth = growth_of(ent, sent, year)
-            if growth is None or not polarity(text[lo: ent.start_char][-40:]):
-                continue  # a rate needs its own direction word ("fell 36.8%")
+            if growth is not None and not polarity(text[lo: ent.start_char][-40:]):
+                if fact.growth_pct is None and fact.share_pct is not None and _same(fact, sent):
+                    growth, share = None, share_of(ent)  # "25.3%, ahead of vehicles at 13.4%"
+                else:
+                    growth = _gapped(growth, fact, sent)
+            if growth is None and share is None:
+                continue  # a rate needs a direction word ("fell 36.8%"), or its clause's
         else:
             after = [e for e in sent_ents if e.label_ == "PERCENT" and ent.end_char <= e.start_char < hi]
             if len(listed) == len(items):
@@ -263,6 +270,18 @@ def _flow_word(before: str) -> str | None:
     if m.group("import") or m.group("export"):
         return "import" if m.group("import") else "export"
     return classify_flow(m.group(0))
+
+
+def _gapped(growth: float, fact: TradeFact, sent: Span) -> float | None:
+    """"exports to Taiwan rose 7.1%, to Vietnam 5.2%": a bare rate after a growth in its own
+    sentence takes that growth's verb, and its direction."""
+    if fact.growth_pct is None or not _same(fact, sent):
+        return None
+    return abs(growth) if fact.growth_pct >= 0 else -abs(growth)
+
+
+def _same(fact: TradeFact, sent: Span) -> bool:
+    return fact.evidence is not None and fact.evidence.start_char == sent.start_char
 
 
 def _has_money(rate: Span, sent_ents: list[Span]) -> bool:

@@ -601,3 +601,12 @@ def test_a_section_head_is_the_place_of_its_paragraphs(blank, assembler):
     link(doc, [("trade", "19.8 trillion yuan", "VALUE"), ("trade", "China", "LOCATION"),
                ("exports", "2.37 trillion yuan", "VALUE")])
     assert [f.location for f in facts_of(assembler, doc, "2022-07-22")] == ["China", "Guangdong"]
+
+
+def test_the_quarter_is_the_article_s_quarter(blank, assembler):
+    doc = annotate(blank, "In [the first quarter of 2023]{PERIOD}, [Hainan]{LOCATION}'s [trade]{FLOW} "
+                          "reached [RMB53.06 billion]{MONEY}. [Exports]{FLOW} doubled in [the first two "
+                          "months]{PERIOD} and ended [the quarter]{PERIOD} at [RMB17.88 billion]{MONEY}.")
+    link(doc, [("trade", "RMB53.06 billion", "VALUE"), ("trade", "the first quarter of 2023", "PERIOD"),
+               ("Exports", "RMB17.88 billion", "VALUE"), ("Exports", "the quarter", "PERIOD")])
+    assert [f.period for f in facts_of(assembler, doc, "2023-04-20")] == ["2023-Q1", "2023-Q1"]

@@ -212,6 +212,10 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
     year means that year ("Hunan's trade with Africa hits record in 2022 ... last year")."""
     if _DAY_DATE.match(span.text):
         return None
+    unit = _BARE_UNIT.match(span.text)
+    if unit is not None:  # "ended the quarter at", "for the month": the article's own period
+        return ctx.main_period if ctx.main_period and re.fullmatch(
+            _UNIT_SHAPE[unit.group(1).lower()], ctx.main_period) else None
     year = ctx.year
     if ctx.published is None and ctx.year_from_text and _LAST_YEAR.search(span.text):
         year = ctx.year + 1
@@ -222,6 +226,11 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
 
 _DAY_DATE = re.compile(r"^\s*(?:on\s+)?(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
                        r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?:,?\s+\d{4})?)\s*$", re.I)
+
+
+_BARE_UNIT = re.compile(r"^\s*(?:the|this|that)\s+(month|quarter|half|year|period)\s*$", re.I)
+_UNIT_SHAPE = {"month": r"\d{4}-\d\d", "quarter": r"\d{4}-Q\d", "half": r"\d{4}-H\d",
+               "year": r"\d{4}", "period": r".+"}
 
 
 def _main_period(doc: Doc, ctx: DocContext) -> str | None:

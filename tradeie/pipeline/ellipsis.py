@@ -25,28 +25,21 @@ from spacy.tokens import Doc, Span
 
 from ..facts import Evidence, TradeFact
 from ..normalize.percent import polarity, resolve_percent
-from ..normalize.place import canonical_place, lookup
-from .context import DocContext, is_comparison_base, resolve_period
+from ..normalize.place import canonical_place
+from .context import DocContext
 from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents
 from .assemble import location_of
 from .periods import period_and_shape
+from .clauses import (NOT_TRADE, domestic, flow_word, has_money, names, segment,
+                      segment_period, without_products)
 from .flows import BREAKDOWN, classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
-from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example, is_forecast,
-                    is_price, money_of, place_name, product_of, share_of, signed_value,
-                    split_places)
+from .slots import (growth_of, is_absolute_change, is_breakdown, is_forecast,
+                    is_price, money_of, place_name, product_of, share_of, signed_value)
 
-# Words that make an amount something other than a flow of goods.
-_NOT_TRADE = re.compile(
-    r"\b(?:invest\w*|FDI|GDP|gross domestic|revenues?|profits?|output|retail|consumption|"
-    r"spending|budget|loans?|credit|capital|funds?|funding|tax(?:es)?|tariffs?|subsid\w*|deals?|"
-    r"contracts?|valuation|market (?:cap\w*|value)|salar\w*|wages?|income|deposits?|reserves?|"
-    r"bonds?|stakes?|acquisition|worth of (?:orders|contracts)|orders|turnover of \w+ companies|"
-    r"per capita|remittances?|tourism|services|dut(?:y|ies)|anti-dumping|levy|levies)\b", re.I)
 # "down 3.0% from the $18.13 billion recorded a year before": a base, read only with its period.
 _BASE_BEFORE = re.compile(r"\b(?:from|than|compared (?:with|to)|against|versus|over)\s+(?:the\s+)?"
                           r"(?:revised\s+|previous\s+|a\s+|an\s+)?$", re.I)
-_CLAUSE_BREAK = re.compile(r";|\n")
 # Sentences (without an amount) that may stand between a fact and its continuation.
 MAX_GAP = 1
 
@@ -177,29 +170,29 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
     moneys = [e for e in ents if e.label_ == "MONEY"]
     rates = [e for e in ents if e.label_ == "PERCENT"]
     year = int(fact.period[:4]) if fact.period else ctx.year
-    items = moneys or [r for r in rates if not _has_money(r, sent_ents)]
-    segments = [_segment(sent, sent_ents, e, head) for e in items]
+    items = moneys or [r for r in rates if not has_money(r, sent_ents)]
+    segments = [segment(sent, sent_ents, e, head) for e in items]
     if len(items) > 1 and RESPECTIVELY.search(sent.text):
-        names = _names(sent_ents, segments[0][0], items[0].start_char, ctx)
-        if len(names) == len(items):
+        listed_names = names(sent_ents, segments[0][0], items[0].start_char, ctx)
+        if len(listed_names) == len(items):
             segments = [(segments[0][0], seg[1]) for seg in segments]
-            named = [[n] for n in names]
+            named = [[n] for n in listed_names]
         else:
-            named = [_names(sent_ents, a, e.start_char, ctx) for (a, _), e in zip(segments, items)]
+            named = [names(sent_ents, a, e.start_char, ctx) for (a, _), e in zip(segments, items)]
         listed = [r for r in sent_ents if r.label_ == "PERCENT" and r.start_char > items[-1].end_char
                   and percent_cue(r) == "GROWTH"]
     else:
-        named = [_names(sent_ents, a, e.start_char, ctx) for (a, _), e in zip(segments, items)]
+        named = [names(sent_ents, a, e.start_char, ctx) for (a, _), e in zip(segments, items)]
         listed = []
     out = []
     for k, (ent, (lo, hi)) in enumerate(zip(items, segments)):
         clause = text[lo: hi]
-        if _NOT_TRADE.search(_without_products(clause, sent_ents, lo)) or BREAKDOWN.search(clause):
+        if NOT_TRADE.search(without_products(clause, sent_ents, lo)) or BREAKDOWN.search(clause):
             continue
         if any(e.label_ == "FLOW" and lo <= e.start_char < ent.start_char for e in sent_ents):
             continue  # a flow word of its own: the relation model's call, not ours
         data = {"partner": fact.partner, "product": fact.product, "location": fact.location,
-                "flow": _flow_word(text[sent.start_char: ent.start_char]) or fact.flow}
+                "flow": flow_word(text[sent.start_char: ent.start_char]) or fact.flow}
         if data["flow"] != fact.flow:
             data.update(partner=None, product=None)  # another flow: nothing carries over
         changed = False
@@ -210,13 +203,13 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
                 if fact.product is not None and fact.partner == data["partner"]:
                     data["partner"] = None  # "chips to China: $50.3bn" then "- steel: $36.5bn"
                 data["product"] = product_of(span)
-            elif span.label_ == "LOCATION" and fact.partner is None and _domestic(span, ctx):
+            elif span.label_ == "LOCATION" and fact.partner is None and domestic(span, ctx):
                 data["location"] = place_name(span, ctx)
             else:
                 data["partner"] = canonical_place(span.text) or place_name(span, ctx)
             changed = True
         period, new_shape = fact.period, shape
-        own = _segment_period(sent_ents, lo, ent, ctx)
+        own = segment_period(sent_ents, lo, ent, ctx)
         if own is not None and own != fact.period:
             period, new_shape, changed = own, own, True
         if not changed or data["partner"] is not None and data["partner"] == data["location"]:
@@ -255,23 +248,6 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
     return out
 
 
-_FLOW_WORD = re.compile(r"\b(?:(?:imports?|exports?)\s+and\s+(?:imports?|exports?)|exports?|imports?|"
-                        r"sales abroad|purchases|(?P<import>suppliers?|sources? of imports)|"
-                        r"(?P<export>destinations?|buyers?))\b", re.I)
-
-
-def _flow_word(before: str) -> str | None:
-    """"the top export earner at $3.48 billion", "the biggest supplier with $2.57 billion":
-    the last flow word the NER did not tag."""
-    found = list(_FLOW_WORD.finditer(before))
-    if not found:
-        return None
-    m = found[-1]
-    if m.group("import") or m.group("export"):
-        return "import" if m.group("import") else "export"
-    return classify_flow(m.group(0))
-
-
 def _gapped(growth: float, fact: TradeFact, sent: Span) -> float | None:
     """"exports to Taiwan rose 7.1%, to Vietnam 5.2%": a bare rate after a growth in its own
     sentence takes that growth's verb, and its direction."""
@@ -282,75 +258,3 @@ def _gapped(growth: float, fact: TradeFact, sent: Span) -> float | None:
 
 def _same(fact: TradeFact, sent: Span) -> bool:
     return fact.evidence is not None and fact.evidence.start_char == sent.start_char
-
-
-def _has_money(rate: Span, sent_ents: list[Span]) -> bool:
-    """A growth rate whose clause holds an amount belongs with that amount."""
-    text = doc_text(rate.doc)
-    for ent in sent_ents:
-        if ent.label_ == "MONEY":
-            lo, hi = sorted((ent.end_char, rate.start_char))
-            if not _CLAUSE_BREAK.search(text[lo:hi]) and not re.search(r",\s*(?:and|while|but)\b",
-                                                                        text[lo:hi]):
-                return True
-    return False
-
-
-def _segment(sent: Span, sent_ents: list[Span], ent: Span, head: Head) -> tuple[int, int]:
-    """Characters of ``ent``'s own clause: from the previous figure (or the flow head, or a
-    semicolon) to the next figure or clause break."""
-    text = doc_text(sent.doc)
-    lo = sent.start_char
-    if head.span.end_char <= ent.start_char and head.span.start_char >= sent.start_char:
-        lo = head.span.end_char
-    for other in sent_ents:
-        if other.label_ in ("MONEY", "PERCENT") and lo <= other.start_char and other.end_char <= ent.start_char:
-            lo = other.end_char
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, ent.start_char)]
-    lo = breaks[-1] if breaks else lo
-    hi = sent.end_char
-    nxt = [o.start_char for o in sent_ents if o.label_ == "MONEY" and o.start_char > ent.end_char]
-    brk = _CLAUSE_BREAK.search(text, ent.end_char, hi)
-    hi = min([hi] + nxt[:1] + ([brk.start()] if brk else []))
-    return lo, hi
-
-
-def _names(sent_ents: list[Span], lo: int, hi: int, ctx: DocContext) -> list[Span]:
-    """Partners, places and products named in ``[lo, hi)``."""
-    found = [e for e in sent_ents if lo <= e.start_char and e.end_char <= hi and (
-        e.label_ == "PRODUCT" and not is_example(e)
-        or e.label_ in ("PARTNER", "LOCATION") and not is_descriptive(e) and _known(e)
-        and canonical_place(e.text) != ctx.place)]
-    places = split_places([e for e in found if e.label_ != "PRODUCT"])
-    products = [e for e in found if e.label_ == "PRODUCT"]
-    return sorted(places + products, key=lambda e: e.start)
-
-
-def _known(span: Span) -> bool:
-    """A gazetteer place, not a small town that shares its name with a word ("Green")."""
-    place = lookup(span.text)
-    return place is not None and (place.kind != "city" or place.population >= 100_000)
-
-
-def _domestic(span: Span, ctx: DocContext) -> bool:
-    """A city or province of the reporting place's own country: a place with its own figures."""
-    place = lookup(span.text)
-    home = lookup(ctx.place) if ctx.place else None
-    return bool(place and home and place.kind != "country" and place.country is not None
-                and place.country == home.country)
-
-
-def _segment_period(sent_ents: list[Span], lo: int, ent: Span, ctx: DocContext) -> str | None:
-    for other in sent_ents:
-        if other.label_ == "PERIOD" and lo <= other.start_char < ent.start_char \
-                and not is_comparison_base(other):
-            return resolve_period(other, ctx)
-    return None
-
-
-def _without_products(clause: str, sent_ents: list[Span], lo: int) -> str:
-    for ent in sent_ents:
-        if ent.label_ == "PRODUCT" and lo <= ent.start_char and ent.end_char - lo <= len(clause):
-            a, b = ent.start_char - lo, ent.end_char - lo
-            clause = clause[:a] + " " * (b - a) + clause[b:]
-    return clause

@@ -610,3 +610,17 @@ def test_the_quarter_is_the_article_s_quarter(blank, assembler):
     link(doc, [("trade", "RMB53.06 billion", "VALUE"), ("trade", "the first quarter of 2023", "PERIOD"),
                ("Exports", "RMB17.88 billion", "VALUE"), ("Exports", "the quarter", "PERIOD")])
     assert [f.period for f in facts_of(assembler, doc, "2023-04-20")] == ["2023-Q1", "2023-Q1"]
+
+
+def test_an_amount_a_year_earlier_is_a_fact_of_the_year_before(blank, assembler):
+    doc = annotate(blank, "Over [the first nine months]{PERIOD}, [exports]{FLOW} rose [16.1 percent]{PERCENT}"
+                          " to [US$348.9 billion]{MONEY}, leaving a [surplus]{FLOW} of "
+                          "[US$16.8 billion]{MONEY}, against [US$20.8 billion]{MONEY} a year earlier.")
+    link(doc, [("exports", "16.1 percent", "GROWTH"), ("exports", "US$348.9 billion", "VALUE"),
+               ("exports", "the first nine months", "PERIOD"),
+               ("surplus", "US$16.8 billion", "VALUE"), ("surplus", "US$20.8 billion", "VALUE"),
+               ("surplus", "the first nine months", "PERIOD")])
+    got = [(f.flow, int(f.value), f.period, f.growth_pct) for f in facts_of(assembler, doc, "2025-10-06")]
+    assert got == [("export", 348900000000, "2025-01..2025-09", 16.1),
+                   ("balance", 16800000000, "2025-01..2025-09", None),
+                   ("balance", 20800000000, "2024-01..2024-09", None)]

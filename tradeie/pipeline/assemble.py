@@ -19,7 +19,7 @@ from .docindex import doc_text, sentence_span, span_ents
 from .places import gazetteer_mentions
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
-from .periods import own_period, period_and_shape
+from .periods import own_period, period_and_shape, year_earlier
 from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example,
                     is_forecast, is_partner_subject, is_price, split_places,
                     money_of, other_side, place_name, product_of, share_of, signed_value)
@@ -141,8 +141,11 @@ def trade_facts_of(head: Head, ctx: DocContext,
             facts.append((TradeFact(**common, growth_pct=growth, share_pct=share), shape))
             continue
         money, money_span, conversions = groups[k]
-        own = own_period(money_span, ctx)
+        base = year_earlier(money_span, period)
+        own = own_period(money_span, ctx) or base
         fact_shape = shape
+        if base is not None and own == base:
+            growth = share = None  # the comparison base carries no rate of its own
         if own is not None and own != period:
             common.update(period=own)  # "down from $78.8 billion in May last year"
             fact_shape = own

@@ -148,8 +148,8 @@ def _governing(flows: list[Head], flow_ends: list[int], ent: Span, head_facts, c
         return None
     head = flows[k]
     facts = head_facts.get(head.span.start, [])
-    if facts:
-        return head, facts[-1]
+    if facts:  # the last of the head's own period, not "against $20.8bn a year earlier"
+        return head, [f for f in facts if f[0].period == facts[0][0].period][-1]
     doc = head.span.doc
     flow = classify_flow(head.span.text)
     if flow is None or is_breakdown(doc, head.span, sentence_span(doc, head.span)):

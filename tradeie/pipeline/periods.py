@@ -14,6 +14,19 @@ from .heads import Head
 _PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:in|for|during)\s+$", re.I)
 
 
+_YEAR_EARLIER = re.compile(r"^\s*(?:recorded\s+|registered\s+|posted\s+)?(?:a year (?:earlier|before|"
+                           r"ago)|in the same (?:period|month|quarter) (?:of |a year earlier|last year)|"
+                           r"(?:in|for) the previous year)\b", re.I)
+
+
+def year_earlier(money: Span, period: str | None) -> str | None:
+    """"against US$20.8 billion a year earlier": the same period one year back."""
+    if period is None or not _YEAR_EARLIER.match(doc_text(money.doc)[money.end_char:
+                                                                      money.end_char + 50]):
+        return None
+    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), period)
+
+
 def own_period(money: Span, ctx: DocContext) -> str | None:
     """The period written right after an amount ("$307.7 billion in 2020", "from $61.1
     billion in March"): that amount's own period, whatever the sentence's other periods."""

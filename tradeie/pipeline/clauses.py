@@ -46,7 +46,8 @@ def has_money(rate: Span, sent_ents: list[Span]) -> bool:
     text = doc_text(rate.doc)
     for ent in sent_ents:
         if ent.label_ == "MONEY":
-            lo, hi = sorted((ent.end_char, rate.start_char))
+            lo, hi = ((ent.end_char, rate.start_char) if ent.end_char <= rate.start_char
+                      else (rate.end_char, ent.start_char))  # the text between the two
             if not _CLAUSE_BREAK.search(text[lo:hi]) and not re.search(r",\s*(?:and|while|but)\b",
                                                                         text[lo:hi]):
                 return True

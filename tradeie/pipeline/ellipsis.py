@@ -62,7 +62,7 @@ def elliptical_facts(doc: Doc, ctx: DocContext, heads: list[Head],
     with_money = sorted({sentence_of[starts[e.start]] for e in doc_ents(doc) if e.label_ == "MONEY"})
     out: list[tuple[TradeFact, str | None]] = []
     chain: dict[int, tuple] = {}  # head start -> (sentence number, fact, shape) last continued
-    orphans = _orphans(doc, linked, taken)
+    orphans = _orphans(doc, linked, taken, ctx)
     by_sentence: dict[int, list[Span]] = {}
     for ent in orphans:
         by_sentence.setdefault(starts[ent.start], []).append(ent)
@@ -99,7 +99,7 @@ def _sentence_numbers(doc: Doc, starts: list[int]) -> dict[int, int]:
     return numbers
 
 
-def _orphans(doc: Doc, linked: set[int], taken: list[TradeFact]) -> list[Span]:
+def _orphans(doc: Doc, linked: set[int], taken: list[TradeFact], ctx: DocContext) -> list[Span]:
     """Amounts, and growth rates with no amount in their clause, that no head took."""
     text = doc_text(doc)
     by_start: dict[int, list[TradeFact]] = {}
@@ -119,7 +119,7 @@ def _orphans(doc: Doc, linked: set[int], taken: list[TradeFact]) -> list[Span]:
         line_start = breaks[k - 1] + 1 if k else 0
         line_end = breaks[k] if k < len(breaks) else len(text)
         stated = by_start.get(sentence_span(doc, ent).start_char, []) + by_start.get(line_start, [])
-        if any(f.evidence.start_char <= ent.start_char < f.evidence.end_char and _states(f, ent)
+        if any(f.evidence.start_char <= ent.start_char < f.evidence.end_char and _states(f, ent, ctx)
                for f in stated):
             continue
         if _BASE_BEFORE.search(text[max(0, ent.start_char - 30): ent.start_char]):
@@ -130,14 +130,14 @@ def _orphans(doc: Doc, linked: set[int], taken: list[TradeFact]) -> list[Span]:
     return out
 
 
-def _states(fact: TradeFact, ent: Span) -> bool:
-    """Whether a fact's sentence already gives this amount (or rate)."""
+def _states(fact: TradeFact, ent: Span, ctx: DocContext) -> bool:
+    """Whether a fact of the figure's sentence already gives this amount (or rate)."""
     if ent.label_ == "PERCENT":
         pct = resolve_percent(ent.text)
         return pct is None or any(v is not None and abs(abs(v) - abs(pct.value)) < 1e-6
                                   for v in (fact.growth_pct, fact.share_pct))
-    return fact.value is not None and str(abs(fact.value)).rstrip("0").rstrip(".")[:3] in \
-        re.sub(r"[^\d]", "", ent.text)
+    money = money_of(ent, ctx)
+    return money is None or (fact.value is not None and abs(fact.value) == money.value)
 
 
 def _governing(flows: list[Head], flow_ends: list[int], ent: Span, head_facts, ctx: DocContext):
@@ -152,10 +152,10 @@ def _governing(flows: list[Head], flow_ends: list[int], ent: Span, head_facts, c
         return head, [f for f in facts if f[0].period == facts[0][0].period][-1]
     doc = head.span.doc
     flow = classify_flow(head.span.text)
-    if flow is None or is_breakdown(doc, head.span, sentence_span(doc, head.span)):
+    sent = sentence_span(doc, head.span)
+    if flow is None or is_breakdown(doc, head.span, sent):
         return None
     period, shape = period_and_shape(head, ctx)
-    sent = sentence_span(doc, head.span)
     return head, (TradeFact(location=location_of(head, ctx), flow=flow, partner=None,
                             product=None, period=period, value=None, currency=None,
                             evidence=Evidence(sent.start_char, sent.end_char, sent.text),

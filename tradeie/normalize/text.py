@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..errors import check_str
 
@@ -27,9 +28,26 @@ def clean(text: object, name: str = "text") -> str:
     '36.26 billion yuan'
     """
     text = check_str(text, name)[:MAX_TEXT]
+    return _clean_span(text) if len(text) <= 256 else _clean(text)
+
+
+# Control characters of ASCII (Unicode category Cc), tab and line feed kept.
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _clean(text: str) -> str:
+    # Most text is plain ASCII, for which NFKC is the identity and the only "C" characters
+    # are the ASCII controls.
     text = html.unescape(text)
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    if text.isascii():
+        text = _ASCII_CONTROL.sub("", text)
+    else:
+        text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+        text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     text = _BROKEN_DECIMAL.sub(r"\1.\2", text)
     text = _STRAY_STOP.sub(r"\1", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     return _SPACES.sub(" ", text).strip()
+
+
+# The normalizers clean the same short entity texts many times over.
+_clean_span = lru_cache(maxsize=8192)(_clean)

@@ -15,7 +15,8 @@ from ..facts import Evidence, TradeFact
 from ..normalize.money import Money
 from ..normalize.place import canonical_place, lookup
 from .context import (DocContext)
-from .docindex import doc_text, sentence_span, span_ents
+from .docindex import doc_text, sentence_span, span_ents, span_text
+from .docindex import relations as doc_relations
 from .places import gazetteer_mentions
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
@@ -84,7 +85,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
         share_spans = sorted(share_spans + listed, key=lambda s: s.start)
         growth_spans = [s for s in growth_spans if s not in listed]
     partners = split_places(head.role("PARTNER"))
-    if not partners and _THEM.search(sent.text) and prev_partners:
+    if not partners and _THEM.search(span_text(sent)) and prev_partners:
         partners = prev_partners
         n_values = len(groups) or len(growth_spans)
         if 1 < n_values < len(partners):
@@ -93,7 +94,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
     n = len(groups) or max(len(growth_spans), len(share_spans))
     if n == 0:
         return []
-    if n > 1 and RESPECTIVELY.search(sent.text):
+    if n > 1 and RESPECTIVELY.search(span_text(sent)):
         partners, products, growth_spans = _respective_lists(head, sent, n, partners, products,
                                                              growth_spans, year)
     elif n > 1 and groups:
@@ -104,8 +105,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
     location = location_of(head, ctx)
-    places = _respective_places(sent, n, ctx) if n > 1 and RESPECTIVELY.search(sent.text) else []
-    evidence = Evidence(sent.start_char, sent.end_char, sent.text)
+    places = _respective_places(sent, n, ctx) if n > 1 and RESPECTIVELY.search(span_text(sent)) else []
+    evidence = Evidence(sent.start_char, sent.end_char, span_text(sent))
     para_start, _ = ctx.paragraph_of(sent.start_char)
     earlier = doc_text(doc)[max(0, min(para_start, sent.start_char - 400), sent.start_char - 2000):
                             sent.start_char]  # the paragraph before: 400 to 2,000 characters
@@ -124,7 +125,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
         product = _pick(products, k, n, anchors, products)
         partner_name = (canonical_place(partner.text) or place_name(partner, ctx)
                         if partner is not None else None)
-        if partner_name is None and _BILATERAL.search(sent.text):
+        if partner_name is None and _BILATERAL.search(span_text(sent)):
             partner_name = ctx.main_partner  # "bilateral trade was 1.69 trillion yuan"
         if partner_name == location:
             partner_name = None  # a place does not trade with itself: a mis-linked mention
@@ -224,7 +225,7 @@ def _respective_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
         names = [place.name for _, _, place in gazetteer_mentions(sent)
                  if home and place.kind != "country" and place.country == home.country]
     if len(names) != n:  # "Yueqing City": a county-level city the gazetteer may lack
-        names = [canonical_place(m.group(0)) or m.group(1) for m in _ADMIN_NAME.finditer(sent.text)]
+        names = [canonical_place(m.group(0)) or m.group(1) for m in _ADMIN_NAME.finditer(span_text(sent))]
     return names if len(names) == n and len(set(names)) == n else []
 
 
@@ -253,7 +254,7 @@ def _weak_location(head: Head) -> list[Span]:
     ("In Wuhan alone, November foreign trade dipped 2.7%"): the sentence's place, rather
     than the article's."""
     doc = head.span.doc
-    relations = doc._.trade_relations or {}
+    relations = doc_relations(doc)
     scored = []
     for ent in span_ents(sentence_span(doc, head.span)):
         score = relations.get((head.span.start, ent.start), {}).get("LOCATION", 0.0)

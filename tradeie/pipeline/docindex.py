@@ -28,6 +28,7 @@ class DocIndex:
         self.token_starts: list[int] = [e.start for e in self.ents]
         self.char_starts: list[int] = [e.start_char for e in self.ents]
         self.memo: dict[str, object] = {}  # per-document results of slower scans
+        self.sentence_spans: dict[tuple[int, int], Span] = {}
 
 
 _ACTIVE: dict[int, DocIndex] = {}
@@ -59,6 +60,21 @@ def memo(doc: Doc, key: str, compute):
     if key not in cache:
         cache[key] = compute(doc)
     return cache[key]
+
+
+def relations(doc: Doc) -> dict:
+    """``doc._.trade_relations`` (or ``{}``), which the getter rebuilds on every access."""
+    index = _ACTIVE.get(id(doc))
+    if index is None or index.doc is not doc:
+        return doc._.trade_relations or {}
+    if "relations" not in index.memo:
+        index.memo["relations"] = doc._.trade_relations or {}
+    return index.memo["relations"]
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the cached text instead of joined from the tokens."""
+    return _index(span.doc).text[span.start_char: span.end_char]
 
 
 def doc_text(doc: Doc) -> str:
@@ -153,4 +169,8 @@ def _sentences(doc: Doc, ents: list[Span]) -> tuple[list[int], dict[int, int]]:
 def sentence_span(doc: Doc, head: Span) -> Span:
     index = _index(doc)
     start = index.starts[head.start]
-    return doc[start: max(index.sentence_ends[start], head.end)]
+    key = (start, max(index.sentence_ends[start], head.end))
+    span = index.sentence_spans.get(key)
+    if span is None:
+        span = index.sentence_spans[key] = doc[key[0]: key[1]]
+    return span

@@ -27,7 +27,7 @@ from ..facts import Evidence, TradeFact
 from ..normalize.percent import polarity, resolve_percent
 from ..normalize.place import canonical_place
 from .context import DocContext
-from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents
+from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents, span_text
 from .assemble import location_of
 from .periods import period_and_shape
 from .clauses import (NOT_TRADE, domestic, flow_word, has_money, names, segment,
@@ -158,7 +158,7 @@ def _governing(flows: list[Head], flow_ends: list[int], ent: Span, head_facts, c
     period, shape = period_and_shape(head, ctx)
     return head, (TradeFact(location=location_of(head, ctx), flow=flow, partner=None,
                             product=None, period=period, value=None, currency=None,
-                            evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+                            evidence=Evidence(sent.start_char, sent.end_char, span_text(sent)),
                             confidence=CUE_THRESHOLD * 5, doc=None), shape)
 
 
@@ -172,7 +172,7 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
     year = int(fact.period[:4]) if fact.period else ctx.year
     items = moneys or [r for r in rates if not has_money(r, sent_ents)]
     segments = [segment(sent, sent_ents, e, head) for e in items]
-    if len(items) > 1 and RESPECTIVELY.search(sent.text):
+    if len(items) > 1 and RESPECTIVELY.search(span_text(sent)):
         listed_names = names(sent_ents, segments[0][0], items[0].start_char, ctx)
         if len(listed_names) == len(items):
             segments = [(segments[0][0], seg[1]) for seg in segments]
@@ -243,7 +243,7 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
             currency = money.currency
         out.append((replace(fact, **data, period=period, value=value, currency=currency,
                             growth_pct=growth, share_pct=share,
-                            evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+                            evidence=Evidence(sent.start_char, sent.end_char, span_text(sent)),
                             confidence=round(0.8 * fact.confidence, 3)), new_shape))
     return out
 

@@ -16,7 +16,8 @@ from ..extensions import register_extensions
 from ..facts import RankFact, TradeFact
 import re
 
-from .docindex import doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents
+from .docindex import (doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents,
+                       span_text)
 from .assemble import trade_facts_of
 from .periods import first_stated_period
 from .ranks import rank_facts_of
@@ -172,7 +173,7 @@ def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float) -
         if ent.label_ != "PERCENT" or ent.start in linked:
             continue
         sent = sentence_span(doc, ent)
-        if not _ANAPHORIC_SUBJECT.match(sent.text) or any(sent.start <= f < ent.start for f in flows):
+        if not _ANAPHORIC_SUBJECT.match(span_text(sent)) or any(sent.start <= f < ent.start for f in flows):
             continue
         before = [i for i, (f, _) in enumerate(out) if isinstance(f, TradeFact) and f.evidence
                   and f.value is not None and f.evidence.end_char <= sent.start_char]

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents
+from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents, span_text
+from .docindex import relations as doc_relations
 
 SHARED_ROLES = ("LOCATION", "PERIOD")
 
@@ -85,7 +86,7 @@ def collect_heads(doc: Doc, threshold: float) -> list[Head]:
     heads: dict[int, Head] = {e.start: Head(e) for e in ents.values() if e.label_ in ("FLOW", "RANK")}
     flow_starts = sorted(k for k, h in heads.items() if h.span.label_ == "FLOW")
     best: dict[int, tuple[float, int, str]] = {}
-    for (hs, cs), scores in (doc._.trade_relations or {}).items():
+    for (hs, cs), scores in doc_relations(doc).items():
         if hs not in heads or cs not in ents:
             continue
         child = ents[cs]
@@ -119,7 +120,7 @@ def _respective_heads(doc: Doc, heads: dict[int, Head]) -> None:
         if len(group) < 2:
             continue
         sent = sentence_span(doc, group[0].span)
-        if not RESPECTIVELY.search(sent.text):
+        if not RESPECTIVELY.search(span_text(sent)):
             continue
         group.sort(key=lambda h: h.span.start)
         last_value = max(h.role("VALUE")[0].end for h in group)

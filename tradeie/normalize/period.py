@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .fiscal import FISCAL_SPAN, FISCAL_START, NAMED_BY_START, mentions_fiscal, parse_fiscal
 from .text import clean
 
 MONTHS = {
@@ -67,8 +68,10 @@ _EXPLICIT_YEAR = re.compile(r"(?<![\d.,$%-])((?:19|20)\d\d)(?![\d%]|\.\d)(?!\s*(
 
 
 def parse_period(text: str, *, year: int | None = None,
-                 published: dt.date | dt.datetime | str | None = None) -> str | None:
+                 published: dt.date | dt.datetime | str | None = None,
+                 country: str | None = None) -> str | None:
     """Canonical period of ``text``; the year comes from the text, else ``year``, else ``published``.
+    ``country`` (ISO code of the reporting place) says how its fiscal years run.
 
     When only ``published`` gives the year, a month named after the publication month ("December"
     in a January article, "the December quarter") is the previous year's.
@@ -83,6 +86,8 @@ def parse_period(text: str, *, year: int | None = None,
     '2023-Q4'
     >>> parse_period("during the 14th Five-Year Plan period") is None
     True
+    >>> parse_period("fiscal year 2023-24", country="PK")
+    '2023-07..2024-06'
     """
     text = clean(text)
     if not text or _NOT_PERIOD.search(text):
@@ -91,6 +96,10 @@ def parse_period(text: str, *, year: int | None = None,
     explicit = _explicit_year(text)
     context_year = year if _valid_year(year) else None
     default_year = explicit or context_year or (pub.year if pub else None)
+    fiscal = parse_fiscal(text, year=default_year, fiscal_start=FISCAL_START.get(country or ""),
+                          japanese=country in NAMED_BY_START)
+    if fiscal is not None or mentions_fiscal(text):
+        return fiscal  # None: a fiscal year of a country whose convention is unknown
     relative = _RELATIVE.search(text)
     if relative and not explicit and not _RELATIVE.fullmatch(text.strip()):
         # "September last year", "the first quarter of this year"
@@ -264,7 +273,7 @@ _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|O
 _COUNT = r"(?:\d{1,2}|" + "|".join(COUNTS) + r")"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?:(?:this|last|the)\s+year|(?:19|20)\d\d))?"
 _PERIOD_SPAN = re.compile(
-    r"(?:\bthe\s+)?\b" + _MONTH_NAME + r"[\s-]+quarter\b" + _OF_YEAR
+    FISCAL_SPAN + r"|(?:\bthe\s+)?\b" + _MONTH_NAME + r"[\s-]+quarter\b" + _OF_YEAR
     + r"|\b" + _COUNT + r"\s+months?\s+(?:to|ending|ended|through)\s+" + _MONTH_NAME
     + r"(?:\s+(?:19|20)\d\d)?|(?:the\s+)?(?:(?:first|initial)\s+" + _COUNT + r"\s+months|first\s+(?:two|three|2|3)\s+"
     r"quarters|(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+quarter|"

@@ -221,7 +221,7 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
         year = ctx.year + 1
     elif ctx.published is not None and not ctx.year_from_text and ctx.year == ctx.published.year:
         year = None  # only the date gives the year: "December" in a January article is last year's
-    return parse_period(span.text, year=year, published=ctx.published)
+    return parse_period(span.text, year=year, published=ctx.published, country=ctx.place_country)
 
 
 _DAY_DATE = re.compile(r"^\s*(?:on\s+)?(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"

@@ -255,13 +255,19 @@ def _anaphor_test(span):
     return canonical_place(span["text"]) is None
 
 
+# Countries whose fiscal years start in April, July and October, and Japan's naming: a
+# fiscal span matches its gold period under one of them.
+_FISCAL_KINDS = ("IN", "PK", "US", "JP")
+
+
 def _period_test(period, published):
     year = int(period[:4])
 
     def test(span):
         want = canonical_period(period)
         return any(canonical_period(p or "") == want for p in (
-            parse_period(span["text"], year=year), parse_period(span["text"], published=published)))
+            parse_period(span["text"], year=year), parse_period(span["text"], published=published),
+            *(parse_period(span["text"], year=year + 1, country=c) for c in _FISCAL_KINDS)))
     return test
 
 

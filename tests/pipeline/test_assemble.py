@@ -624,3 +624,30 @@ def test_an_amount_a_year_earlier_is_a_fact_of_the_year_before(blank, assembler)
     assert got == [("export", 348900000000, "2025-01..2025-09", 16.1),
                    ("balance", 16800000000, "2025-01..2025-09", None),
                    ("balance", 20800000000, "2024-01..2024-09", None)]
+
+
+def test_periods_listed_before_their_amounts_pair_in_order(blank, assembler):
+    doc = annotate(blank, "[The first quarter]{PERIOD} saw [imports and exports]{FLOW} of "
+                          "[58.91 billion yuan]{MONEY}, up [4.2%]{PERCENT}; [the second quarter]{PERIOD}, "
+                          "[66.37 billion yuan]{MONEY}, up [8.9%]{PERCENT}.")
+    link(doc, [("imports and exports", "58.91 billion yuan", "VALUE"),
+               ("imports and exports", "66.37 billion yuan", "VALUE"),
+               ("imports and exports", "4.2%", "GROWTH"), ("imports and exports", "8.9%", "GROWTH"),
+               ("imports and exports", "The first quarter", "PERIOD")])
+    got = [(int(f.value), f.period, f.growth_pct) for f in facts_of(assembler, doc, "2022-12-20")]
+    assert got == [(58910000000, "2022-Q1", 4.2), (66370000000, "2022-Q2", 8.9)]
+
+
+def test_an_amount_written_with_its_own_period(blank, assembler):
+    doc = annotate(blank, "[Merchandise imports]{FLOW} for [April-August 2023]{PERIOD} were "
+                          "[USD 271.83 billion]{MONEY}, [12.0 per cent]{PERCENT} lower than the "
+                          "[USD 308.9 billion]{MONEY} imported in [April-August 2022]{PERIOD}, and "
+                          "above [2021]{PERIOD}'s [USD 250.1 billion]{MONEY}.")
+    link(doc, [("Merchandise imports", "USD 271.83 billion", "VALUE"),
+               ("Merchandise imports", "USD 308.9 billion", "VALUE"),
+               ("Merchandise imports", "USD 250.1 billion", "VALUE"),
+               ("Merchandise imports", "12.0 per cent", "GROWTH"),
+               ("Merchandise imports", "April-August 2023", "PERIOD")])
+    got = [(int(f.value), f.period) for f in facts_of(assembler, doc, "2023-09-15")]
+    assert got == [(271830000000, "2023-04..2023-08"), (308900000000, "2022-04..2022-08"),
+                   (250100000000, "2021")]

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from ..facts import Evidence, TradeFact
 from ..normalize.money import Money
 from ..normalize.place import canonical_place, lookup
-from .context import (DocContext)
+from .context import DocContext, is_comparison_base, resolve_period
 from .docindex import doc_text, sentence_span, span_ents, span_text
 from .docindex import relations as doc_relations
 from .places import gazetteer_mentions
@@ -97,10 +97,13 @@ def trade_facts_of(head: Head, ctx: DocContext,
     if n > 1 and RESPECTIVELY.search(span_text(sent)):
         partners, products, growth_spans = _respective_lists(head, sent, n, partners, products,
                                                              growth_spans, year)
-    elif n > 1 and groups:
+    listed_periods: list[Span] = []
+    if n > 1 and groups and not RESPECTIVELY.search(span_text(sent)):
         values = [g[1] for g in groups]
         partners = _interleaved(sent, "PARTNER", values, partners)
         products = _interleaved(sent, "PRODUCT", values, products)
+        # "The first quarter saw A, up 4.2%; the second quarter, B": a period per amount
+        listed_periods = _interleaved(sent, "PERIOD", values, [])
     anchors = [g[1].start_char for g in groups] or [s.start_char for s in
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
@@ -143,7 +146,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
             continue
         money, money_span, conversions = groups[k]
         base = year_earlier(money_span, period)
-        own = own_period(money_span, ctx) or base
+        own = own_period(money_span, ctx) or base or (
+            resolve_period(listed_periods[k], ctx) if listed_periods else None)
         fact_shape = shape
         if base is not None and own == base:
             growth = share = None  # the comparison base carries no rate of its own
@@ -184,6 +188,8 @@ def _interleaved(sent: Span, label: str, values: list[Span], current: list[Span]
         return current
     names = [e for e in span_ents(sent) if e.label_ == label]
     names = split_places(names) if label == "PARTNER" else names
+    if label == "PERIOD":
+        names = [e for e in names if not is_comparison_base(e)]
     if len(names) != len(values):
         return current
     for k, (name, value) in enumerate(zip(names, values)):

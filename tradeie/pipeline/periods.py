@@ -11,7 +11,9 @@ from .context import DocContext, carried_period, is_comparison_base, resolve_per
 from .docindex import doc_text, sentence_span, span_ents
 from .heads import Head
 
-_PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:in|for|during)\s+$", re.I)
+_PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:(?:recorded|registered|posted|reported|imported|"
+                                  r"exported|shipped|seen)\s+)?(?:in|for|during|of)\s+$", re.I)
+_PERIOD_OWNS_AMOUNT = re.compile(r"^\s*[’']s\s+$")  # "2020's 485.6 billion yuan"
 
 
 _YEAR_EARLIER = re.compile(r"^\s*(?:recorded\s+|registered\s+|posted\s+)?(?:a year (?:earlier|before|"
@@ -32,6 +34,9 @@ def own_period(money: Span, ctx: DocContext) -> str | None:
     billion in March"): that amount's own period, whatever the sentence's other periods."""
     text = doc_text(money.doc)
     for ent in span_ents(sentence_span(money.doc, money)):
+        if ent.label_ == "PERIOD" and ent.end_char <= money.start_char and \
+                _PERIOD_OWNS_AMOUNT.match(text[ent.end_char: money.start_char]):
+            return resolve_period(ent, ctx)
         if ent.label_ == "PERIOD" and ent.start_char >= money.end_char:
             if _PERIOD_AFTER_AMOUNT.match(text[money.end_char: ent.start_char]):
                 return resolve_period(ent, ctx)

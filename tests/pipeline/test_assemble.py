@@ -651,3 +651,14 @@ def test_an_amount_written_with_its_own_period(blank, assembler):
     got = [(int(f.value), f.period) for f in facts_of(assembler, doc, "2023-09-15")]
     assert got == [(271830000000, "2023-04..2023-08"), (308900000000, "2022-04..2022-08"),
                    (250100000000, "2021")]
+
+
+def test_partners_each_with_a_rate_and_one_amount_make_a_fact_each(blank, assembler):
+    doc = annotate(blank, "[Exports]{FLOW} to [Taiwan]{PARTNER} rose [7.1%]{PERCENT}, to [Vietnam]{PARTNER} "
+                          "[5.2%]{PERCENT} and to [Macao]{PARTNER} [8.9%]{PERCENT}, the latter reaching "
+                          "[HK$47.3 billion]{MONEY}.")
+    link(doc, [("Exports", p, "PARTNER") for p in ("Taiwan", "Vietnam", "Macao")]
+         + [("Exports", g, "GROWTH") for g in ("7.1%", "5.2%", "8.9%")]
+         + [("Exports", "HK$47.3 billion", "VALUE")])
+    got = [(f.partner, f.growth_pct, f.value and int(f.value)) for f in facts_of(assembler, doc, "2020-01-20")]
+    assert got == [("Taiwan", 7.1, None), ("Vietnam", 5.2, None), ("Macao", 8.9, 47300000000)]

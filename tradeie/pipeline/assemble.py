@@ -94,6 +94,12 @@ def trade_facts_of(head: Head, ctx: DocContext,
     n = len(groups) or max(len(growth_spans), len(share_spans))
     if n == 0:
         return []
+    slots = dict(enumerate(groups))
+    listed = _partner_rate_list(partners, growth_spans, groups) \
+        if not RESPECTIVELY.search(span_text(sent)) else None
+    if listed is not None:
+        n, slots = len(growth_spans), listed
+        groups = []  # anchors and pairing below follow the rates
     if n > 1 and RESPECTIVELY.search(span_text(sent)):
         partners, products, growth_spans = _respective_lists(head, sent, n, partners, products,
                                                              growth_spans, year)
@@ -132,7 +138,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
             partner_name = ctx.main_partner  # "bilateral trade was 1.69 trillion yuan"
         if partner_name == location:
             partner_name = None  # a place does not trade with itself: a mis-linked mention
-        used = [head.score_of("VALUE", groups[k][1] if groups else None),
+        group = slots.get(k)
+        used = [head.score_of("VALUE", group[1] if group else None),
                 head.score_of("GROWTH", growth_span), head.score_of("SHARE", share_span),
                 head.score_of("PARTNER", partner), head.score_of("PRODUCT", product)]
         used = [sc for sc in used if sc is not None]
@@ -141,10 +148,10 @@ def trade_facts_of(head: Head, ctx: DocContext,
                       confidence=round(min(used), 3) if used else CUE_THRESHOLD, doc=None)
         growth = growth_of(growth_span, sent, year) if growth_span is not None else None
         share = share_of(share_span) if share_span is not None else None
-        if not groups:
+        if group is None:
             facts.append((TradeFact(**common, growth_pct=growth, share_pct=share), shape))
             continue
-        money, money_span, conversions = groups[k]
+        money, money_span, conversions = group
         base = year_earlier(money_span, period)
         own = own_period(money_span, ctx) or base or (
             resolve_period(listed_periods[k], ctx) if listed_periods else None)
@@ -161,6 +168,26 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                     growth_pct=growth if i == 0 else None,
                                     share_pct=share if i == 0 else None), fact_shape))
     return facts
+
+
+def _partner_rate_list(partners: list[Span], rates: list[Span], groups: list) -> dict | None:
+    """"exports to Taiwan rose 7.1%, to Vietnam 5.2% and to Macao 8.9%, the latter reaching
+    HK$47.3 billion": partners each followed by their own rate, and fewer amounts, make one
+    fact per partner; an amount goes to the partner last named before it. Returns
+    {partner index: value group}, or None when the sentence is not such a list."""
+    n = len(rates)
+    if not groups or n < 2 or len(partners) != n or len(groups) >= n:
+        return None
+    for k in range(n):
+        if not partners[k].end <= rates[k].start or (k + 1 < n and rates[k].end > partners[k + 1].start):
+            return None
+    slots = {}
+    for group in groups:
+        k = max((i for i in range(n) if partners[i].end <= group[1].start), default=None)
+        if k is None or k in slots:
+            return None
+        slots[k] = group
+    return slots
 
 
 def _adjacent_product(head: Head) -> list[Span]:

@@ -185,3 +185,10 @@ def test_place_names_a_tagged_adjective_of_nationality(adjective, place):
                          ids=["central", "delta", "mobile"])
 def test_place_lower_case_words_are_not_towns(text):
     assert canonical_place(text) is None
+
+
+@pytest.mark.parametrize("name,code", [("Türkiye", "TR"), ("Turkey", "TR"), ("Russia", "RU"),
+                                       ("Czech Republic", "CZ"), ("Brunei", "BN")])
+def test_countries_renamed_from_iso_keep_their_code(name, code):
+    # tradeie's canonical name differs from ISO's ("Russian Federation"); the code must stay
+    assert lookup(name).country == code

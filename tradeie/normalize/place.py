@@ -99,7 +99,12 @@ def gazetteer() -> dict[str, Place]:
             add(alias, place, override=True)
     for name, aliases in _read_table("place_aliases.tsv"):
         existing = table.get(_key(name))
-        place = existing if existing and existing.name == name else Place(name, "country")
+        if existing and existing.name == name:
+            place = existing
+        else:  # "Russia" for ISO's "Russian Federation": keep the code the ISO entry has
+            iso = next((table[_key(a)] for a in [name, *aliases.split("|")]
+                        if _key(a) in table and table[_key(a)].country), None)
+            place = Place(name, "country", iso.country, iso.population) if iso else Place(name, "country")
         for alias in [name, *aliases.split("|")]:
             add(alias, place, override=True)
     return table

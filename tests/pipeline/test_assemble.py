@@ -662,3 +662,16 @@ def test_partners_each_with_a_rate_and_one_amount_make_a_fact_each(blank, assemb
          + [("Exports", "HK$47.3 billion", "VALUE")])
     got = [(f.partner, f.growth_pct, f.value and int(f.value)) for f in facts_of(assembler, doc, "2020-01-20")]
     assert got == [("Taiwan", 7.1, None), ("Vietnam", 5.2, None), ("Macao", 8.9, 47300000000)]
+
+
+def test_a_partner_named_by_description_is_the_partner_named_before(blank, assembler):
+    doc = annotate(blank, "[China]{PARTNER} was the biggest source of [imports]{FLOW} at "
+                          "[US$117.9 billion]{MONEY}, resulting in a [trade deficit]{FLOW} of "
+                          "[US$60.2 billion]{MONEY} with the neighbouring country.")
+    link(doc, [("imports", "China", "PARTNER"), ("imports", "US$117.9 billion", "VALUE"),
+               ("trade deficit", "US$60.2 billion", "VALUE")])
+    got = [(f.flow, f.partner) for f in facts_of(assembler, doc, "2023-01-10")]
+    assert got == [("import", "China"), ("balance", "China")]
+    plain = annotate(blank, "The [trade deficit]{FLOW} with the country was [US$60.2 billion]{MONEY}.")
+    link(plain, [("trade deficit", "US$60.2 billion", "VALUE")])
+    assert [f.partner for f in facts_of(assembler, plain, "2023-01-10")] == [None]

@@ -15,7 +15,7 @@ from ..facts import Evidence, TradeFact
 from ..normalize.money import Money
 from ..normalize.place import canonical_place, lookup
 from .context import DocContext, is_comparison_base, resolve_period
-from .docindex import doc_text, sentence_span, span_ents, span_text
+from .docindex import doc_text, ents_before, sentence_span, span_ents, span_text
 from .docindex import relations as doc_relations
 from .places import gazetteer_mentions
 from .flows import classify_flow
@@ -136,6 +136,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
                         if partner is not None else None)
         if partner_name is None and _BILATERAL.search(span_text(sent)):
             partner_name = ctx.main_partner  # "bilateral trade was 1.69 trillion yuan"
+        if partner_name is None:
+            partner_name = _described_partner(sent, location, ctx)
         if partner_name == location:
             partner_name = None  # a place does not trade with itself: a mis-linked mention
         group = slots.get(k)
@@ -208,6 +210,34 @@ def _adjacent_product(head: Head) -> list[Span]:
 
 _BILATERAL = re.compile(r"\b(?:bilateral|the two (?:countries|sides|nations|economies|neighbou?rs)|"
                         r"both (?:sides|countries))\b", re.I)
+# The partner of a bilateral article named by description: "exports to the Asian country",
+# "a deficit with the neighbouring country", "imports from the bloc". A bare "the country" or
+# "the region" is more often the reporting place, and is left alone.
+_PARTNER_ANAPHOR = re.compile(
+    r"\b(?:to|from|with)\s+(?:the|this|that)\s+(?:(?:(?:Asian|European|African|Gulf|Arab|Latin "
+    r"American|South American|North American|Southeast Asian|Central Asian|East Asian|Nordic|Baltic|"
+    r"Balkan|Caribbean|Pacific|neighbou?ring|northern|southern|eastern|western|island|landlocked)\s+"
+    r"(?:country|nation|economy|state|kingdom|republic|neighbou?r|giant|powerhouse))|bloc|grouping|"
+    r"People's Republic|kingdom|emirate|sultanate|world's (?:second|third)?-?largest economy)\b")
+
+
+def _described_partner(sent: Span, location: str | None, ctx: DocContext) -> str | None:
+    """The partner behind "the neighbouring country": the last partner named before it, in
+    its sentence or the one before, else the article's main partner."""
+    m = _PARTNER_ANAPHOR.search(span_text(sent))
+    if m is None:
+        return None
+    doc = sent.doc
+    at = sent.start_char + m.start()
+    since = sentence_span(doc, doc[sent.start - 1: sent.start]).start_char if sent.start else 0
+    for ent in reversed(ents_before(doc, at, since)):
+        if ent.label_ in ("PARTNER", "LOCATION") and lookup(ent.text) is not None:
+            name = canonical_place(ent.text) or place_name(ent, ctx)
+            if name and name != location:
+                return name
+    return ctx.main_partner
+
+
 def _interleaved(sent: Span, label: str, values: list[Span], current: list[Span]) -> list[Span]:
     """"Trade with ASEAN was RMB10.12 billion, up 9.4%; the EU: RMB3.86 billion": n names,
     each written before its own amount, pair with the n amounts in order."""

@@ -675,3 +675,15 @@ def test_a_partner_named_by_description_is_the_partner_named_before(blank, assem
     plain = annotate(blank, "The [trade deficit]{FLOW} with the country was [US$60.2 billion]{MONEY}.")
     link(plain, [("trade deficit", "US$60.2 billion", "VALUE")])
     assert [f.partner for f in facts_of(assembler, plain, "2023-01-10")] == [None]
+
+
+def test_a_comparison_base_of_another_period_leaves_the_rate_to_the_figure(blank, assembler):
+    doc = annotate(blank, "Cumulative [merchandise exports]{FLOW} in [April-August 2023]{PERIOD} added up "
+                          "to [USD 172.95 Billion]{MONEY}, a contraction of [11.91 per cent]{PERCENT} from "
+                          "[USD 196.33 Billion]{MONEY} in [April-August 2022]{PERIOD}.")
+    link(doc, [("merchandise exports", "USD 172.95 Billion", "VALUE"),
+               ("merchandise exports", "USD 196.33 Billion", "VALUE"),
+               ("merchandise exports", "11.91 per cent", "GROWTH"),
+               ("merchandise exports", "April-August 2023", "PERIOD")])
+    got = [(int(f.value), f.period, f.growth_pct) for f in facts_of(assembler, doc, "2023-09-15")]
+    assert got == [(172950000000, "2023-04..2023-08", -11.91), (196330000000, "2022-04..2022-08", None)]

@@ -120,13 +120,19 @@ def trade_facts_of(head: Head, ctx: DocContext,
     earlier = doc_text(doc)[max(0, min(para_start, sent.start_char - 400), sent.start_char - 2000):
                             sent.start_char]  # the paragraph before: 400 to 2,000 characters
     facts = []
+    # "down 11.9% from USD 196.33 billion in April-August 2022": the base has no rate of its
+    # own, and does not take the rate from the amount it is compared with
+    bases = {k for k, g in slots.items() if _is_base(g[1], period, ctx)} if n > 1 else set()
+    rate_anchors = [10**12 if k in bases else a for k, a in enumerate(anchors)]
     for k in range(n):
-        growth_span = _pick(growth_spans, k, n, anchors, growth_spans)
-        share_span = _pick(share_spans, k, n, anchors, share_spans)
-        if len(growth_spans) == 1 and n > 1 and not _nearest(growth_spans[0], anchors, k):
+        growth_span = _pick(growth_spans, k, n, rate_anchors, growth_spans)
+        share_span = _pick(share_spans, k, n, rate_anchors, share_spans)
+        if len(growth_spans) == 1 and n > 1 and not _nearest(growth_spans[0], rate_anchors, k):
             growth_span = None
-        if len(share_spans) == 1 and n > 1 and not _nearest(share_spans[0], anchors, k):
+        if len(share_spans) == 1 and n > 1 and not _nearest(share_spans[0], rate_anchors, k):
             share_span = None
+        if k in bases:
+            growth_span = share_span = None
         partner = _pick(partners, k, n, anchors, partners)
         if partner is None:
             partner = next((e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")
@@ -170,6 +176,20 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                     growth_pct=growth if i == 0 else None,
                                     share_pct=share if i == 0 else None), fact_shape))
     return facts
+
+
+_BASE_CUE = re.compile(r"(?:\bfrom|\bover|\bthan|\bagainst|\bcompared (?:with|to)|\bversus|\bvs\.?)"
+                       r"\s+(?:the\s+)?(?:(?:19|20)\d\d[’']s\s+|(?:[\w’'-]+\s+){0,2})$", re.I)
+
+
+def _is_base(money: Span, period: str | None, ctx: DocContext) -> bool:
+    """An amount a figure is compared with, of another period: "from USD 196.33 billion in
+    April-August 2022", "over 2020's 485.33 billion yuan"."""
+    before = doc_text(money.doc)[max(0, money.start_char - 40): money.start_char]
+    if not _BASE_CUE.search(before):
+        return False
+    own = own_period(money, ctx) or year_earlier(money, period)
+    return own is not None and own != period
 
 
 def _partner_rate_list(partners: list[Span], rates: list[Span], groups: list) -> dict | None:

@@ -231,7 +231,10 @@ def test_trade_between_the_place_and_another_names_the_partner(blank, assembler)
     ("[2.6%]{PERCENT} compared to the previous month", None),
     ("[2.6%]{PERCENT} over the same period in 2022", -2.6),
     ("[2.6%]{PERCENT} over the same period in 2019", None),
-], ids=["last-year-month", "previous-month", "previous-month-words", "last-year", "older-base"])
+    ("[2.6%]{PERCENT} on March", None),
+    ("[2.6%]{PERCENT} on April last year", -2.6),
+], ids=["last-year-month", "previous-month", "previous-month-words", "last-year", "older-base",
+        "on-a-month", "on-the-month-last-year"])
 def test_growth_against_a_base_counts_only_for_the_previous_year(blank, assembler, tail, growth):
     doc = annotate(blank, f"In [April 2023]{{PERIOD}}, [exports]{{FLOW}} were [€223.3 bn]{{MONEY}}, "
                           f"a decrease of {tail}.")
@@ -240,6 +243,16 @@ def test_growth_against_a_base_counts_only_for_the_previous_year(blank, assemble
                ("exports", "April 2023", "PERIOD")])
     [fact] = facts_of(assembler, doc, published="2023-06-15")
     assert fact.growth_pct == growth
+
+
+def test_growth_in_value_beside_growth_in_volume(blank, assembler):
+    doc = annotate(blank, "[Vietnam]{LOCATION} [shipped]{FLOW} 7.1 million tonnes of [rice]{PRODUCT} worth "
+                          "[US$3.45 billion]{MONEY}, up [13.7 per cent]{PERCENT} in volume and "
+                          "[4.8 per cent]{PERCENT} in value.")
+    link(doc, [("shipped", "US$3.45 billion", "VALUE"), ("shipped", "13.7 per cent", "GROWTH"),
+               ("shipped", "4.8 per cent", "GROWTH"), ("shipped", "rice", "PRODUCT")])
+    [fact] = facts_of(assembler, doc, published="2023-01-10")
+    assert fact.growth_pct == 4.8
 
 
 def test_the_change_of_a_volume_is_not_the_growth_of_the_value(blank, assembler):

@@ -69,6 +69,8 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     if _MOM_AFTER.match(after):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
+    if _VALUE_AFTER.match(after):
+        return signed_growth(pct, before, after)  # "13.7 per cent in volume and 4.8 per cent in value"
     if _VOLUME_BEFORE.search(before) or _AVERAGE_RATE.search(before) or _VOLUME_AFTER.match(after) \
             or _VOLUME_WORD_BEFORE.search(before):
         return None  # a volume's change; "an average annual rate of 8.1 percent" since 2012
@@ -79,8 +81,12 @@ _AVERAGE_RATE = re.compile(r"\b(?:average annual|annual average|annuali[sz]ed|co
                            r"annual|on average|average)\b[^.;]{0,30}$", re.I)
 
 
-_MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:compared (?:to|with)|from|over|versus|against|than|on)\s+"
-                        r"(?:the\s+)?(?:previous|prior|preceding|last) month", re.I)
+_MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:(?:compared (?:to|with)|from|over|versus|against|than|on)\s+"
+                        r"(?:the\s+)?(?:previous|prior|preceding|last) month|(?:compared (?:to|with)|"
+                        r"over|versus|against|on)\s+(?:January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\b(?![\s,]+(?:\d|last|a year|of)))", re.I)
+_VALUE_AFTER = re.compile(r"^\s*(?:in value|by value|in (?:value|dollar|money|nominal) terms|in terms of "
+                          r"value)\b", re.I)
 
 _BASE_YEAR = re.compile(r"^[^.;]{0,40}?(?:than|from|over|compared (?:with|to)|against|versus|on)\s+"
                         r"(?:the same (?:period|month|quarter) (?:of|in)\s+)?(?:(?:January|February|"

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from .docindex import doc_ents, doc_text, sentence_starts
@@ -81,28 +82,89 @@ def pair_features(doc: Doc, candidates: list[Candidate]) -> numpy.ndarray:
     if not candidates:
         return numpy.zeros((0, N_FEATURES), dtype="float32")
     starts = sentence_starts(doc)
-    ents = doc_ents(doc)
     by_sentence: dict[int, list[Span]] = {}
-    for ent in ents:
+    for ent in doc_ents(doc):
         by_sentence.setdefault(starts[ent.start], []).append(ent)
-    rows = [_features(doc, c, by_sentence[starts[c.head.start]]) for c in candidates]
+    cache = _FeatureCache(doc)
+    rows = [_features(cache, c, by_sentence[starts[c.head.start]]) for c in candidates]
     return numpy.asarray(rows, dtype="float32")
 
 
-def _features(doc: Doc, cand: Candidate, sentence_ents: list[Span]) -> list[float]:
+class _FeatureCache:
+    """What the features read of a doc, a sentence, a head or an argument, computed once:
+    a document has thousands of candidate pairs but few heads, arguments and sentences."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        # running count of clause-breaking words (";", "while", ...) before each token
+        orths = doc.to_array(ORTH)
+        breaks = numpy.isin(orths, [doc.vocab.strings[w] for w in _CLAUSE_BREAKS])
+        self.breaks = numpy.concatenate([[0], numpy.cumsum(breaks)]).tolist()
+        self.sentences: dict[tuple, tuple] = {}
+        self.heads: dict[int, float] = {}
+        self.children: dict[int, tuple] = {}
+
+    def sentence(self, sentence_ents: list[Span], head_label: str) -> tuple:
+        key = (sentence_ents[0].start, head_label)
+        if key not in self.sentences:
+            heads = [e for e in sentence_ents if e.label_ == head_label]
+            sent_text = _sentence_text(self.text, sentence_ents)
+            self.sentences[key] = (heads, sorted(heads, key=lambda h: h.start),
+                                   float("respectively" in sent_text or "respective" in sent_text),
+                                   [e.start for e in sentence_ents if e.label_ in HEAD_LABELS])
+        return self.sentences[key]
+
+    def same(self, sentence_ents: list[Span], label: str) -> tuple[list[Span], dict[int, int]]:
+        """The sentence's entities of ``label``, and the index of each by its start."""
+        key = (sentence_ents[0].start, "same", label)
+        if key not in self.sentences:
+            same = [e for e in sentence_ents if e.label_ == label]
+            self.sentences[key] = (same, {e.start: i for i, e in enumerate(same)})
+        return self.sentences[key]
+
+    def breakdown(self, head: Span) -> float:
+        if head.start not in self.heads:
+            lo = self.doc[max(0, head.start - 12)].idx
+            self.heads[head.start] = float(bool(BREAKDOWN.search(self.text[lo: head.end_char])))
+        return self.heads[head.start]
+
+    def child(self, child: Span) -> tuple:
+        if child.start not in self.children:
+            text, label = self.text, child.label_
+            after = text[child.end_char: child.end_char + 60]
+            before30 = text[max(0, child.start_char - 30): child.start_char]
+            left = text[max(0, child.start_char - 12): child.start_char]
+            self.children[child.start] = (
+                float(left.rstrip().endswith("(")),
+                float(bool(_NOT_GROWTH_AFTER.search(after)) and label == "PERCENT"),
+                float(label == "PERCENT" and "account" in before30.lower()),
+                float(label == "PERCENT" and bool(_CHANGE_WORD.search(before30))),
+                float(bool(_LIST_WORD.search(left.lower()))),
+                float(bool(_YEAR.search(text[child.start_char: child.end_char]))),
+            )
+        return self.children[child.start]
+
+
+_CLAUSE_BREAKS = frozenset((";", "while", "whereas", "but"))
+_CHANGE_WORD = re.compile(r"\b(up|down|rose|fell|increase|decrease|grew|growth|decline|surged|"
+                          r"dropped)\b", re.I)
+_LIST_WORD = re.compile(r"\b(to|with|from|and)\s*$")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _features(cache: _FeatureCache, cand: Candidate, sentence_ents: list[Span]) -> list[float]:
     head, child = cand
     gap = child.start - head.end if child.start >= head.end else head.start - child.end
     before = child.start < head.start
     lo, hi = (child.end, head.start) if before else (head.end, child.start)
-    between = doc[lo:hi] if hi > lo else doc[0:0]
-    heads = [e for e in sentence_ents if e.label_ == head.label_]
-    same = [e for e in sentence_ents if e.label_ == child.label_]
+    heads, ordered, respectively, flow_starts = cache.sentence(sentence_ents, head.label_)
+    same, same_index = cache.same(sentence_ents, child.label_)
+    head_index = cache.same(sentence_ents, head.label_)[1]
     nearest_head = min(heads, key=lambda h: abs(h.start - child.start))
-    flows_between = sum(1 for e in sentence_ents if e.label_ in HEAD_LABELS and lo <= e.start < hi)
-    sent_text = _sentence_text(doc, sentence_ents)
-    after = doc_text(doc)[child.end_char: child.end_char + 60]
-    clause_break = any(t.text in (";", "while", "whereas", "but") for t in between)
-    in_parens = doc_text(doc)[max(0, child.start_char - 12): child.start_char].rstrip().endswith("(")
+    flows_between = sum(1 for start in flow_starts if lo <= start < hi)
+    clause_break = hi > lo and cache.breaks[hi] > cache.breaks[lo]
+    in_parens, not_growth, account, change, list_word, year = cache.child(child)
     return [
         *_one_hot(HEAD_LABELS.index(head.label_), len(HEAD_LABELS)),
         *_one_hot(CHILD_LABELS.index(child.label_), len(CHILD_LABELS)),
@@ -110,27 +172,23 @@ def _features(doc: Doc, cand: Candidate, sentence_ents: list[Span]) -> list[floa
         *_one_hot(_bucket(gap) if not before else -1, len(DISTANCE_BUCKETS) + 1),
         *_one_hot(min(flows_between, 2), 3),
         float(nearest_head.start == head.start),
-        float("respectively" in sent_text or "respective" in sent_text),
-        float(in_parens),
+        respectively,
+        in_parens,
         float(len(same) == 1), float(len(same) == 2), float(len(same) >= 3),
         float(len(heads) > 1),
-        float(same.index(child) == heads.index(head)) if child in same and head in heads else 0.0,
+        float(same_index[child.start] == head_index[head.start]),
         float(clause_break),
-        float(bool(_NOT_GROWTH_AFTER.search(after)) and child.label_ == "PERCENT"),
-        float(bool(BREAKDOWN.search(doc_text(doc)[doc[max(0, head.start - 12)].idx: head.end_char]))),
-        float(child.label_ == "PERCENT" and "account" in doc_text(doc)[max(0, child.start_char - 30):
-                                                                  child.start_char].lower()),
-        float(child.label_ == "PERCENT" and bool(re.search(r"\b(up|down|rose|fell|increase|decrease|"
-              r"grew|growth|decline|surged|dropped)\b", doc_text(doc)[max(0, child.start_char - 30):
-                                                               child.start_char], re.I))),
-        *_segment_features(head, child, heads, same, sentence_ents),
+        not_growth,
+        cache.breakdown(head),
+        account,
+        change,
+        *_segment_features(head, child, ordered, same, list_word, year),
     ]
 
 
 def _segment_features(head: Span, child: Span, heads: list[Span], same: list[Span],
-                      sentence_ents: list[Span]) -> list[float]:
-    """Where the argument sits between this head and its neighbours."""
-    heads = sorted(heads, key=lambda h: h.start)
+                      list_word: float, year: float) -> list[float]:
+    """Where the argument sits between this head and its neighbours (``heads`` in order)."""
     i = next(k for k, h in enumerate(heads) if h.start == head.start)
     nxt = heads[i + 1].start if i + 1 < len(heads) else 10**9
     prev = heads[i - 1].end if i > 0 else -1
@@ -140,18 +198,13 @@ def _segment_features(head: Span, child: Span, heads: list[Span], same: list[Spa
     before = [e for e in same if e.end <= head.start]
     first_after = bool(after) and after[0].start == child.start
     last_before = bool(before) and before[-1].start == child.start
-    doc = child.doc
-    left = doc_text(doc)[max(0, child.start_char - 12): child.start_char].lower()
     before_first_head = child.start < heads[0].start
     return [
         float(forward), float(backward), float(first_after), float(last_before),
-        float(before_first_head),
-        float(bool(re.search(r"\b(to|with|from|and)\s*$", left))),
-        float(bool(re.search(r"\b(?:19|20)\d\d\b", child.text))),
-        float(len(heads) == 1),
+        float(before_first_head), list_word, year, float(len(heads) == 1),
     ]
 
 
-def _sentence_text(doc: Doc, sentence_ents: list[Span]) -> str:
+def _sentence_text(text: str, sentence_ents: list[Span]) -> str:
     first, last = sentence_ents[0], sentence_ents[-1]
-    return doc_text(doc)[max(0, first.start_char - 200): last.end_char + 200].lower()
+    return text[max(0, first.start_char - 200): last.end_char + 200].lower()

@@ -700,3 +700,19 @@ def test_a_comparison_base_of_another_period_leaves_the_rate_to_the_figure(blank
                ("merchandise exports", "April-August 2023", "PERIOD")])
     got = [(int(f.value), f.period, f.growth_pct) for f in facts_of(assembler, doc, "2023-09-15")]
     assert got == [(172950000000, "2023-04..2023-08", -11.91), (196330000000, "2022-04..2022-08", None)]
+
+
+def test_a_lone_rate_belongs_to_the_figure_written_before_it_in_its_clause(blank, assembler):
+    doc = annotate(blank, "[Trade]{FLOW} with [ASEAN]{PARTNER} was [RMB10.12 billion]{MONEY}, up 9.4%, or "
+                          "[19.1%]{PERCENT} of the total; the [EU]{PARTNER}: [RMB3.86 billion]{MONEY}.")
+    link(doc, [("Trade", "ASEAN", "PARTNER"), ("Trade", "EU", "PARTNER"),
+               ("Trade", "RMB10.12 billion", "VALUE"), ("Trade", "RMB3.86 billion", "VALUE"),
+               ("Trade", "19.1%", "SHARE")])
+    got = [(f.partner, f.share_pct) for f in facts_of(assembler, doc, "2023-04-20")]
+    assert got == [("ASEAN", 19.1), ("European Union", None)]
+    ahead = annotate(blank, "[Exports]{FLOW} rose [5.1%]{PERCENT} to [$20.4 billion]{MONEY}, against "
+                            "[$18.2 billion]{MONEY} in [2021]{PERIOD}.")
+    link(ahead, [("Exports", "5.1%", "GROWTH"), ("Exports", "$20.4 billion", "VALUE"),
+                 ("Exports", "$18.2 billion", "VALUE")])
+    got = [(int(f.value), f.growth_pct) for f in facts_of(assembler, ahead, "2023-01-20")]
+    assert got == [(20400000000, 5.1), (18200000000, None)]

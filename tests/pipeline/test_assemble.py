@@ -716,3 +716,12 @@ def test_a_lone_rate_belongs_to_the_figure_written_before_it_in_its_clause(blank
                  ("Exports", "$18.2 billion", "VALUE")])
     got = [(int(f.value), f.growth_pct) for f in facts_of(assembler, ahead, "2023-01-20")]
     assert got == [(20400000000, 5.1), (18200000000, None)]
+
+
+def test_a_rate_worded_as_a_share_is_a_share_whatever_its_link(blank, assembler):
+    doc = annotate(blank, "The [United States]{PARTNER} was the leading destination, taking "
+                          "[$1.06 billion]{MONEY} worth of [exports]{FLOW}, a [17.4%]{PERCENT} share.")
+    link(doc, [("exports", "United States", "PARTNER"), ("exports", "$1.06 billion", "VALUE"),
+               ("exports", "17.4%", "GROWTH")])
+    [fact] = facts_of(assembler, doc, "2023-01-10")
+    assert (fact.growth_pct, fact.share_pct) == (None, 17.4)

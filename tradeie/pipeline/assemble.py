@@ -78,6 +78,12 @@ def trade_facts_of(head: Head, ctx: DocContext,
     year = int(period[:4]) if period else ctx.year
     growth_spans = [s for s in head.role("GROWTH") if growth_of(s, sent, year) is not None]
     share_spans = [s for s in head.role("SHARE") if share_of(s) is not None]
+    # "taking $1.06 billion worth of exports, a 17.4% share": its words say share
+    worded = [s for s in growth_spans if percent_cue(s) == "SHARE"]
+    if worded:
+        growth_spans = [s for s in growth_spans if s not in worded]
+        share_spans = sorted(share_spans + [s for s in worded if s not in share_spans and
+                                            share_of(s) is not None], key=lambda s: s.start)
     if share_spans and not groups:
         # "accounting for 25.6% of imports; the United States followed with 8.1% and the UAE
         # with 5.9%": rates with no word of change after a share continue the share list

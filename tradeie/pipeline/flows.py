@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
-_BALANCE = re.compile(r"surplus|deficit|balance|gap", re.I)
+_BALANCE = re.compile(r"surplus|deficit|balance|gap|shortfall", re.I)
 _TOTAL = re.compile(r"import(?:s|ed)?\s*(?:and|&|/)\s*export|export(?:s|ed)?\s*(?:and|&|/)\s*import|"
-                    r"\btrade\b|trading|two-way|turnover|total|volume|foreign trade|commerce", re.I)
-_EXPORT = re.compile(r"export|outbound|shipments?|shipped|sales abroad|sold|overseas sales", re.I)
-_IMPORT = re.compile(r"import|inbound|purchase|bought|arrivals", re.I)
+                    r"\btraded?\b|trading|two-way|turnover|total|volume|foreign trade|commerce", re.I)
+# A trigger the NER marks is a flow word already: "sales to Japan", "China brought in".
+_EXPORT = re.compile(r"export|outbound|shipments?|shipped|\bsales\b|\bsells?\b|sold|\bNODX\b", re.I)
+_IMPORT = re.compile(r"import|inbound|purchas|bought|\bbuy(?:s|ing)\b|brought in|took in|arrivals", re.I)
 BREAKDOWN = re.compile(
     r"\b(?:private|state-owned|foreign-(?:funded|invested)|collective|non-state)\s+(?:enterprises|"
     r"firms|companies|businesses|sector)|\b(?:general|processing|border|barter|bonded)\s+trade\b|"

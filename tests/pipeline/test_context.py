@@ -23,7 +23,9 @@ def place_of(blank, marked):
     ("[Zhejiang]{LOCATION} posted [foreign trade]{FLOW} of 925.6 billion yuan, "
      "[Hangzhou]{LOCATION} Customs said. [Hangzhou]{LOCATION} Customs added that exports rose.",
      "Zhejiang"),
-], ids=["partner-country-as-location", "share-base", "dateline", "customs-source"])
+    ("Trade through [Qinzhou]{LOCATION} Port rose. [The port]{LOCATION}'s [exports]{FLOW} grew, "
+     "[Qinzhou]{LOCATION} Port Customs said.", "Qinzhou Port"),
+], ids=["partner-country-as-location", "share-base", "dateline", "customs-source", "port"])
 def test_the_reporting_place_is_the_owner_of_the_trade(blank, marked, place):
     assert place_of(blank, marked) == place
 

@@ -53,7 +53,7 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         place = lookup(ent.text) or demonym_place(ent.text)
         if place is None:
             continue
-        name = canonical_place(ent.text) or place.name
+        name = canonical_place(port_text(doc, ent.text, ent.end_char)) or place.name
         owner = bool(_OWNER_AFTER.match(doc_text(doc)[ent.end_char: ent.end_char + 60]))
         if ent.label_ == "PARTNER" and not owner:  # a name the text trades with is less likely
             penalty[name] += 0.5 * _weight(doc, ent.start_char, ent.end_char)  # the reporter
@@ -67,10 +67,12 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         if ent_start in tagged:
             continue  # the NER saw it: counted above, or it is a partner
         # names the NER missed count half: the gazetteer does not know who trades with whom
-        counts[place.name] += _weight(doc, ent_start, ent_end) / (2 if counts else 1)
-        first.setdefault(place.name, ent_start)
-        country[place.name] = place.country
-        kinds[place.name] = place.kind
+        text = port_text(doc, doc_text(doc)[ent_start: ent_end], ent_end)
+        name = (canonical_place(text) if text.endswith("Port") else None) or place.name
+        counts[name] += _weight(doc, ent_start, ent_end) / (2 if counts else 1)
+        first.setdefault(name, ent_start)
+        country[name] = place.country
+        kinds[name] = place.kind
     if not counts:
         return None, None, {}
     ranked = sorted(counts, key=lambda n: (-(counts[n] - penalty[n]), first[n]))
@@ -80,6 +82,16 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         if match:
             by_kind[group] = match[0]
     return ranked[0], country[ranked[0]], by_kind
+
+
+_PORT_AFTER = re.compile(r"^\s+(?:Railway\s+|Land\s+)?Port\b(?!\s+(?:Customs|Area|Zone|Authority|"
+                         r"Group|Office|City|Bureau))")
+
+
+def port_text(doc: Doc, text: str, end: int) -> str:
+    """The mention with the "Port" written after it, which the NER may leave out ("Qinzhou"
+    of "Qinzhou Port"): a port's trade is not its city's."""
+    return f"{text} Port" if _PORT_AFTER.match(doc_text(doc)[end: end + 30]) else text
 
 
 def _weight(doc: Doc, start: int, end: int) -> float:

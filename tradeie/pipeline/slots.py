@@ -20,11 +20,11 @@ from .candidates import _NOT_GROWTH_AFTER
 from .context import DocContext
 from .docindex import doc_text, sentence_span, span_ents
 from .flows import BREAKDOWN, is_deficit
-from .places import COMPASS_BEFORE
+from .places import COMPASS_BEFORE, port_text
 
 def place_name(span: Span, ctx: DocContext) -> str | None:
     """Canonical name of a place mention; anaphors ("the city", "its") are the reporting place."""
-    name = canonical_place(span.text)
+    name = canonical_place(port_text(span.doc, span.text, span.end_char))
     if name is not None:
         return name
     text = re.sub(r"^(?:the|its)\s+", "", span.text.strip(), flags=re.I)

@@ -45,3 +45,16 @@ def test_an_owner_the_ner_called_partner_still_reports(blank):
 ])
 def test_lines_that_name_only_a_place_head_sections(text, expected):
     assert [name for _, name in section_places(text)] == expected
+
+
+def test_a_possessive_last_year_in_the_headline_is_no_review_of_last_year(blank):
+    import datetime as dt
+
+    def year(marked):
+        doc = annotate(blank, marked)
+        with indexed(doc):
+            return build_context(doc, dt.date(2022, 12, 16)).year
+
+    assert year("Trade keeps rising, volume already beats [last year]{PERIOD}'s total\n\nIn "
+                "[the first 11 months]{PERIOD} trade rose.") == 2022
+    assert year("Port posted a record surplus [last year]{PERIOD}\n\nTrade rose.") == 2021

@@ -183,7 +183,9 @@ def _document_year(doc: Doc, published: dt.date | None) -> tuple[int | None, boo
     if m:  # a wire dateline: "CANBERRA, 2 November 2023 --"
         return int(m.group("year") or m.group("y2")), False
     if published is not None:
-        lead = [e for e in periods if e.start_char < LEAD_CHARS]
+        # "already beats last year's total": a possessive year is a yardstick, not the period
+        lead = [e for e in periods if e.start_char < LEAD_CHARS and not re.match(
+            r"[’']s\b", doc_text(doc)[e.end_char: e.end_char + 3])]
         if lead and _LAST_YEAR.search(lead[0].text):
             return published.year - 1, False  # "posted a record surplus last year": a review
         return published.year, False

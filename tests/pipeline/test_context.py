@@ -58,3 +58,17 @@ def test_a_possessive_last_year_in_the_headline_is_no_review_of_last_year(blank)
     assert year("Trade keeps rising, volume already beats [last year]{PERIOD}'s total\n\nIn "
                 "[the first 11 months]{PERIOD} trade rose.") == 2022
     assert year("Port posted a record surplus [last year]{PERIOD}\n\nTrade rose.") == 2021
+
+
+@pytest.mark.parametrize("marked,base", [
+    ("Exports were 3.2 times of [last year]{PERIOD}.", True),
+    ("Exports rose 62.1% from [2019]{PERIOD}.", True),
+    ("Exports rose 8% in [2021]{PERIOD}.", False),
+    ("From [January to November]{PERIOD}, exports rose.", False),
+])
+def test_comparison_bases(blank, marked, base):
+    from tradeie.pipeline.context import is_comparison_base
+
+    doc = annotate(blank, marked)
+    with indexed(doc):
+        assert is_comparison_base(doc.ents[0]) is base

@@ -37,7 +37,7 @@ _BOILERPLATE = re.compile(r"copyright|all rights reserved|©", re.I)
 _COMPARISON_BASE = re.compile(
     r"(?:\bfrom|\bthan|\bover|compared (?:with|to)|\bsince|\bversus|\bvs\.?|\bagainst|"
     r"same (?:period|month|quarter|time)(?:\s+(?:of|in))?|levels? (?:of|in)|\bbefore|\bas in|"
-    r"\bcompar(?:ing|ed|e)\s+[^.;,]{1,30}?\s+(?:with|to|and)|"
+    r"\bcompar(?:ing|ed|e)\s+[^.;,]{1,30}?\s+(?:with|to|and)|\btimes(?:\s+that)?\s+of|"
     r"\bon)\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
     r"(?:the\s+)?$", re.I)
 

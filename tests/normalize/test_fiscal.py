@@ -55,6 +55,7 @@ def test_calendar_periods_are_untouched():
     ("in the year ended September 2023, exports", ["the year ended September 2023"]),
     ("in the 12 months to March 2019", ["the 12 months to March 2019"]),
     ("grew 20.5% in 2023, to $1.5 billion", ["2023"]),
+    ("Updated: 2024-01-19 10:00", ["2024"]),  # a date stamp, not a fiscal year
 ])
 def test_find_periods_marks_whole_fiscal_spans(text, want):
     assert [text[s:e] for s, e in find_periods(text)] == want

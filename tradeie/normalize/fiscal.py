@@ -63,7 +63,7 @@ FISCAL_SPAN = (
     r"(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:half|quarter)\s+of\s+"
     r"(?:the\s+)?)?(?:(?:fiscal|financial)(?:\s+year)?\s+(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:\d\d|"
     r"(?:19|20)\d\d))?(?![\d%])|FY\s?'?(?:19|20)?\d\d(?:\s*[-/\u2013]\s*(?:\d\d|(?:19|20)\d\d))?\b|"
-    r"(?<![\w.$-])(?:19|20)\d\d\s*[-/\u2013]\s*\d\d(?![\d%]|[.,]\d)(?:\s+(?:fiscal|financial)\s+year)?)"
+    r"(?<![\w.$-])(?:19|20)\d\d\s*[-/\u2013]\s*\d\d(?![\d%]|[.,]\d|\s*[-/]\s*\d)(?:\s+(?:fiscal|financial)\s+year)?)"
     r"|(?:the\s+)?(?:(?:fiscal|financial)\s+)?(?:year|twelve months|12 months)\s+(?:ended|ending|to)\s+"
     + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?:19|20)\d\d)?"
 )

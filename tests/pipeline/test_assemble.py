@@ -725,3 +725,12 @@ def test_a_rate_worded_as_a_share_is_a_share_whatever_its_link(blank, assembler)
                ("exports", "17.4%", "GROWTH")])
     [fact] = facts_of(assembler, doc, "2023-01-10")
     assert (fact.growth_pct, fact.share_pct) == (None, 17.4)
+
+
+def test_a_respectively_list_takes_a_place_the_ner_called_location(blank, assembler):
+    doc = annotate(blank, "[Hong Kong]{LOCATION}'s [shipments]{FLOW} to [India]{PARTNER} and [Japan]{LOCATION} "
+                          "also fell, by [2.5%]{PERCENT} and [3.8%]{PERCENT} respectively.")
+    link(doc, [("shipments", "India", "PARTNER"), ("shipments", "2.5%", "GROWTH"),
+               ("shipments", "3.8%", "GROWTH"), ("shipments", "Hong Kong", "LOCATION")])
+    got = [(f.location, f.partner, f.growth_pct) for f in facts_of(assembler, doc, "2020-01-20")]
+    assert got == [("Hong Kong", "India", -2.5), ("Hong Kong", "Japan", -3.8)]

@@ -108,7 +108,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
         groups = []  # anchors and pairing below follow the rates
     if n > 1 and RESPECTIVELY.search(span_text(sent)):
         partners, products, growth_spans = _respective_lists(head, sent, n, partners, products,
-                                                             growth_spans, year)
+                                                             growth_spans, year, ctx)
     listed_periods: list[Span] = []
     if n > 1 and groups and not RESPECTIVELY.search(span_text(sent)):
         values = [g[1] for g in groups]
@@ -282,7 +282,8 @@ def _interleaved(sent: Span, label: str, values: list[Span], current: list[Span]
 
 
 def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
-                      products: list[Span], growths: list[Span], year: int | None):
+                      products: list[Span], growths: list[Span], year: int | None,
+                      ctx: DocContext):
     """In a "respectively" sentence with ``n`` figures, a list of exactly ``n`` partners,
     products or growth rates in the sentence is the list that distributes, whatever the
     relation scores say of its single members."""
@@ -292,6 +293,8 @@ def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
         found = [e for e in ents if e.label_ == label and keep(e)]
         if label == "PARTNER":
             found = split_places(found)
+            if len(found) != n:
+                found = _coordinated_partners(sent, found, ctx)
         return found if len(current) != n and len(found) == n else current
 
     partners = exact("PARTNER", partners)
@@ -299,6 +302,30 @@ def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
     growths = exact("PERCENT", growths, lambda e: percent_cue(e) == "GROWTH"
                     and growth_of(e, sent, year) is not None)
     return partners, products, growths
+
+
+_COORDINATION = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+
+
+def _coordinated_partners(sent: Span, partners: list[Span], ctx: DocContext) -> list[Span]:
+    """The partners with the known places the NER called LOCATION written in one list with
+    them: "Shipments to [India]{PARTNER} and [Japan]{LOCATION} fell, by 2.5% and 3.8%
+    respectively"."""
+    text = doc_text(sent.doc)
+    ents = [e for e in span_ents(sent) if e.label_ in ("PARTNER", "LOCATION")]
+    listed = {e.start for e in partners}
+    grown = True
+    while grown:
+        grown = False
+        for a, b in zip(ents, ents[1:]):
+            if (a.start in listed) != (b.start in listed) and \
+                    _COORDINATION.match(text[a.end_char: b.start_char]):
+                other = b if a.start in listed else a
+                if other.label_ == "LOCATION" and lookup(other.text) is not None and \
+                        canonical_place(other.text) != ctx.place:
+                    listed.add(other.start)
+                    grown = True
+    return [e for e in ents if e.start in listed]
 
 
 def _respective_places(sent: Span, n: int, ctx: DocContext) -> list[str]:

@@ -734,3 +734,13 @@ def test_a_respectively_list_takes_a_place_the_ner_called_location(blank, assemb
                ("shipments", "3.8%", "GROWTH"), ("shipments", "Hong Kong", "LOCATION")])
     got = [(f.location, f.partner, f.growth_pct) for f in facts_of(assembler, doc, "2020-01-20")]
     assert got == [("Hong Kong", "India", -2.5), ("Hong Kong", "Japan", -3.8)]
+
+
+def test_a_trade_gap_with_no_side_named_is_a_deficit(blank, assembler):
+    doc = annotate(blank, "The [trade gap]{FLOW} with [China]{PARTNER} narrowed to [$9.95 billion]{MONEY}.")
+    link(doc, [("trade gap", "$9.95 billion", "VALUE"), ("trade gap", "China", "PARTNER")])
+    [fact] = facts_of(assembler, doc, "2024-07-10")
+    assert (fact.flow, int(fact.value)) == ("balance", -9950000000)
+    surplus = annotate(blank, "The [surplus]{FLOW} rose. The [gap]{FLOW} was [$2 billion]{MONEY} a month ago.")
+    link(surplus, [("gap", "$2 billion", "VALUE")])
+    assert [int(f.value) for f in facts_of(assembler, surplus, "2024-07-10")] == [2000000000]

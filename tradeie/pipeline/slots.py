@@ -165,15 +165,18 @@ def is_forecast(span: Span) -> bool:
 
 def signed_value(value: Decimal, flow: str, text: str, earlier: str = "") -> Decimal:
     """A balance is negative when the words say deficit; a neutral "gap" or "balance" takes
-    the side the paragraph named last ("a deficit of ... A year earlier, the gap was ...")."""
+    the side the paragraph named last ("a deficit of ... A year earlier, the gap was ..."),
+    and a "gap" with no side named is a deficit, as trade news uses the word."""
     if flow != "balance" or value <= 0:
         return value
     if is_deficit(text):
         return -value
     if not re.search(r"surplus", text, re.I):
         sides = re.findall(r"deficit|shortfall|surplus", earlier, re.I)
-        if sides and sides[-1].lower() != "surplus":
-            return -value
+        if sides:
+            return -value if sides[-1].lower() != "surplus" else value
+        if re.search(r"\bgap\b", text, re.I):
+            return -value  # "the trade gap widened to $152.4 billion": a gap is a deficit
     return value
 
 

@@ -233,8 +233,9 @@ def test_trade_between_the_place_and_another_names_the_partner(blank, assembler)
     ("[2.6%]{PERCENT} over the same period in 2019", None),
     ("[2.6%]{PERCENT} on March", None),
     ("[2.6%]{PERCENT} on April last year", -2.6),
+    ("[2.6%]{PERCENT} than in the preceding quarter", None),
 ], ids=["last-year-month", "previous-month", "previous-month-words", "last-year", "older-base",
-        "on-a-month", "on-the-month-last-year"])
+        "on-a-month", "on-the-month-last-year", "previous-quarter"])
 def test_growth_against_a_base_counts_only_for_the_previous_year(blank, assembler, tail, growth):
     doc = annotate(blank, f"In [April 2023]{{PERIOD}}, [exports]{{FLOW}} were [€223.3 bn]{{MONEY}}, "
                           f"a decrease of {tail}.")
@@ -744,3 +745,10 @@ def test_a_trade_gap_with_no_side_named_is_a_deficit(blank, assembler):
     surplus = annotate(blank, "The [surplus]{FLOW} rose. The [gap]{FLOW} was [$2 billion]{MONEY} a month ago.")
     link(surplus, [("gap", "$2 billion", "VALUE")])
     assert [int(f.value) for f in facts_of(assembler, surplus, "2024-07-10")] == [2000000000]
+
+
+def test_a_seasonally_adjusted_change_is_no_growth(blank, assembler):
+    doc = annotate(blank, "On a seasonally adjusted basis, [exports]{FLOW} in [the fourth quarter]{PERIOD} "
+                          "were [0.4%]{PERCENT} higher.")
+    link(doc, [("exports", "0.4%", "GROWTH"), ("exports", "the fourth quarter", "PERIOD")])
+    assert facts_of(assembler, doc, "2020-01-20") == []

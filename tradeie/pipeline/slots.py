@@ -69,6 +69,9 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     if _MOM_AFTER.match(after):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
+    clause = re.split(r"[;:]", doc_text(doc)[sent.start_char: span.start_char])[-1]
+    if _NOT_YOY_BEFORE.search(clause):
+        return None  # "On a seasonally adjusted basis, exports were 0.4% higher"
     if _VALUE_AFTER.match(after):
         return signed_growth(pct, before, after)  # "13.7 per cent in volume and 4.8 per cent in value"
     if _VOLUME_BEFORE.search(before) or _AVERAGE_RATE.search(before) or _VOLUME_AFTER.match(after) \
@@ -81,9 +84,11 @@ _AVERAGE_RATE = re.compile(r"\b(?:average annual|annual average|annuali[sz]ed|co
                            r"annual|on average|average)\b[^.;]{0,30}$", re.I)
 
 
+_NOT_YOY_BEFORE = re.compile(r"seasonally[- ]adjusted|(?:month|quarter)[- ]on[- ](?:month|quarter)\b"
+                             r"[^,]{0,25}$|\b(?:m-o-m|q-o-q|mom|qoq)\b[^,]{0,25}$", re.I)
 _MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:(?:compared (?:to|with)|from|over|versus|against|than|on)\s+"
-                        r"(?:the\s+)?(?:previous|prior|preceding|last) month|(?:compared (?:to|with)|"
-                        r"over|versus|against|on)\s+(?:January|February|March|April|May|June|July|August|"
+                        r"(?:in\s+)?(?:(?:the|a)\s+)?(?:previous|prior|preceding|last) (?:month|quarter)|"
+                        r"(?:compared (?:to|with)|over|versus|against|on)\s+(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\b(?![\s,]+(?:\d|last|a year|of)))", re.I)
 _VALUE_AFTER = re.compile(r"^\s*(?:in value|by value|in (?:value|dollar|money|nominal) terms|in terms of "
                           r"value)\b", re.I)

@@ -27,6 +27,7 @@ from ..normalize.place import canonical_place, lookup
 from .context import build_context
 from .ellipsis import elliptical_facts
 from .tables import table_facts
+from .wholes import fit_parts_to_wholes
 
 
 LEAD_PERIOD_CHARS = 800
@@ -62,6 +63,7 @@ class TradeFactAssembler:
         pairs += table_facts(doc, ctx, used)
         pairs += elliptical_facts(doc, ctx, heads, by_head, [f for f, _ in pairs])
         pairs = attach_orphans(doc, pairs, heads, self.threshold)
+        pairs = fit_parts_to_wholes(pairs)
         facts = [f for f, _ in pairs]
         if self.merge:
             facts = merge_facts(facts, [shape for _, shape in pairs])

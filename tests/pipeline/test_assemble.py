@@ -752,3 +752,20 @@ def test_a_seasonally_adjusted_change_is_no_growth(blank, assembler):
                           "were [0.4%]{PERCENT} higher.")
     link(doc, [("exports", "0.4%", "GROWTH"), ("exports", "the fourth quarter", "PERIOD")])
     assert facts_of(assembler, doc, "2020-01-20") == []
+
+
+def test_a_bilateral_balance_without_a_main_partner_is_with_the_partner_just_named(blank, assembler):
+    doc = annotate(blank, "[China]{PARTNER} was again the biggest supplier with [$2.57 billion]{MONEY} of "
+                          "[imports]{FLOW}, which left the country with a bilateral [deficit]{FLOW} of "
+                          "[$1.70 billion]{MONEY}.")
+    link(doc, [("imports", "China", "PARTNER"), ("imports", "$2.57 billion", "VALUE"),
+               ("deficit", "$1.70 billion", "VALUE")])
+    got = [(f.flow, f.partner) for f in facts_of(assembler, doc, "2023-01-10")]
+    assert got == [("import", "China"), ("balance", "China")]
+
+
+def test_a_numbered_bloc_is_a_partner_description(blank, assembler):
+    doc = annotate(blank, "[ASEAN]{PARTNER} kept its lead. [Trade]{FLOW} with the 10-member bloc climbed "
+                          "[16.1 percent]{PERCENT} to [1.56 trillion yuan]{MONEY}.")
+    link(doc, [("Trade", "16.1 percent", "GROWTH"), ("Trade", "1.56 trillion yuan", "VALUE")])
+    assert [f.partner for f in facts_of(assembler, doc, "2023-04-20")] == ["ASEAN"]

@@ -147,7 +147,10 @@ def trade_facts_of(head: Head, ctx: DocContext,
         partner_name = (canonical_place(partner.text) or place_name(partner, ctx)
                         if partner is not None else None)
         if partner_name is None and _BILATERAL.search(span_text(sent)):
-            partner_name = ctx.main_partner  # "bilateral trade was 1.69 trillion yuan"
+            # "bilateral trade was 1.69 trillion yuan": the article's partner, else the one
+            # just named ("China was the biggest supplier ... a bilateral deficit of $1.7bn")
+            partner_name = ctx.main_partner or _partner_named_before(
+                sent, sent.start_char + _BILATERAL.search(span_text(sent)).start(), location, ctx)
         if partner_name is None:
             partner_name = _described_partner(sent, location, ctx)
         if partner_name == location:
@@ -243,7 +246,8 @@ _PARTNER_ANAPHOR = re.compile(
     r"\b(?:to|from|with)\s+(?:the|this|that)\s+(?:(?:(?:Asian|European|African|Gulf|Arab|Latin "
     r"American|South American|North American|Southeast Asian|Central Asian|East Asian|Nordic|Baltic|"
     r"Balkan|Caribbean|Pacific|neighbou?ring|northern|southern|eastern|western|island|landlocked)\s+"
-    r"(?:country|nation|economy|state|kingdom|republic|neighbou?r|giant|powerhouse))|bloc|grouping|"
+    r"(?:country|nation|economy|state|kingdom|republic|neighbou?r|giant|powerhouse))|"
+    r"(?:\d+|\w+)-(?:member|nation|country)\s+(?:bloc|grouping|union|group)|bloc|grouping|"
     r"People's Republic|kingdom|emirate|sultanate|world's (?:second|third)?-?largest economy)\b")
 
 
@@ -253,15 +257,22 @@ def _described_partner(sent: Span, location: str | None, ctx: DocContext) -> str
     m = _PARTNER_ANAPHOR.search(span_text(sent))
     if m is None:
         return None
+    return _partner_named_before(sent, sent.start_char + m.start(), location, ctx) or \
+        ctx.main_partner
+
+
+def _partner_named_before(sent: Span, at: int, location: str | None,
+                          ctx: DocContext) -> str | None:
+    """The last known place other than ``location`` named before ``at``, in the sentence
+    or the one before."""
     doc = sent.doc
-    at = sent.start_char + m.start()
     since = sentence_span(doc, doc[sent.start - 1: sent.start]).start_char if sent.start else 0
     for ent in reversed(ents_before(doc, at, since)):
         if ent.label_ in ("PARTNER", "LOCATION") and lookup(ent.text) is not None:
             name = canonical_place(ent.text) or place_name(ent, ctx)
             if name and name != location:
                 return name
-    return ctx.main_partner
+    return None
 
 
 def _interleaved(sent: Span, label: str, values: list[Span], current: list[Span]) -> list[Span]:

@@ -769,3 +769,22 @@ def test_a_numbered_bloc_is_a_partner_description(blank, assembler):
                           "[16.1 percent]{PERCENT} to [1.56 trillion yuan]{MONEY}.")
     link(doc, [("Trade", "16.1 percent", "GROWTH"), ("Trade", "1.56 trillion yuan", "VALUE")])
     assert [f.partner for f in facts_of(assembler, doc, "2023-04-20")] == ["ASEAN"]
+
+
+def test_a_place_after_from_pairs_with_its_own_amount(blank, assembler):
+    doc = annotate(blank, "[Hong Kong]{LOCATION}'s [imports]{FLOW} from [the mainland]{PARTNER} fell "
+                          "[5.7%]{PERCENT} to [$2,046.9 billion]{MONEY}, and those from [Singapore]{LOCATION} "
+                          "went down [9.3%]{PERCENT} to [$293.5 billion]{MONEY}.")
+    link(doc, [("imports", "the mainland", "PARTNER"), ("imports", "5.7%", "GROWTH"),
+               ("imports", "9.3%", "GROWTH"), ("imports", "$2,046.9 billion", "VALUE"),
+               ("imports", "$293.5 billion", "VALUE"), ("imports", "Hong Kong", "LOCATION")])
+    got = [(f.partner, f.growth_pct) for f in facts_of(assembler, doc, "2020-01-20")]
+    assert got == [("China", -5.7), ("Singapore", -9.3)]
+
+
+def test_a_partner_the_figure_is_ranked_against_is_not_its_partner(blank, assembler):
+    doc = annotate(blank, "[China]{PARTNER} stayed the main destination for the kingdom's goods: "
+                          "[exports]{FLOW} there took [14.2%]{PERCENT}, ahead of [India]{PARTNER}.")
+    link(doc, [("exports", "China", "PARTNER"), ("exports", "India", "PARTNER"),
+               ("exports", "14.2%", "SHARE")])
+    assert [f.partner for f in facts_of(assembler, doc, "2023-04-20")] == ["China"]

@@ -98,6 +98,12 @@ def trade_facts_of(head: Head, ctx: DocContext,
             partners = partners[-n_values:]  # "Within ASEAN, A, B and C ..." -> A, B, C
     products = [p for p in head.role("PRODUCT") if not is_example(p)] or _adjacent_product(head)
     n = len(groups) or max(len(growth_spans), len(share_spans))
+    if len(partners) > max(n, 1):
+        # "China remained the main destination, taking 14.2% of exports, ahead of India":
+        # a partner it is ranked against is not the figure's
+        kept = [p for p in partners if not _RANKED_AGAINST.search(
+            doc_text(doc)[max(0, p.start_char - 20): p.start_char])]
+        partners = kept if len(kept) >= max(n, 1) else partners
     if n == 0:
         return []
     slots = dict(enumerate(groups))
@@ -112,7 +118,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
     listed_periods: list[Span] = []
     if n > 1 and groups and not RESPECTIVELY.search(span_text(sent)):
         values = [g[1] for g in groups]
-        partners = _interleaved(sent, "PARTNER", values, partners)
+        partners = _interleaved(sent, "PARTNER", values, partners, ctx)
         products = _interleaved(sent, "PRODUCT", values, products)
         # "The first quarter saw A, up 4.2%; the second quarter, B": a period per amount
         listed_periods = _interleaved(sent, "PERIOD", values, [])
@@ -275,12 +281,23 @@ def _partner_named_before(sent: Span, at: int, location: str | None,
     return None
 
 
-def _interleaved(sent: Span, label: str, values: list[Span], current: list[Span]) -> list[Span]:
+_RANKED_AGAINST = re.compile(r"\b(?:ahead of|followed by|behind|trailed by|than|after|"
+                             r"overtaking|surpassing)\s+(?:the\s+)?$", re.I)
+_TO_PARTNER = re.compile(r"\b(?:to|from|with)\s+(?:the\s+)?$", re.I)
+
+
+def _interleaved(sent: Span, label: str, values: list[Span], current: list[Span],
+                 ctx: DocContext | None = None) -> list[Span]:
     """"Trade with ASEAN was RMB10.12 billion, up 9.4%; the EU: RMB3.86 billion": n names,
-    each written before its own amount, pair with the n amounts in order."""
+    each written before its own amount, pair with the n amounts in order. A known place the
+    NER called LOCATION after "to", "from" or "with" ("and those from Singapore") is a
+    partner name here, unless it is the reporting place."""
     if len(current) == len(values):
         return current
-    names = [e for e in span_ents(sent) if e.label_ == label]
+    names = [e for e in span_ents(sent) if e.label_ == label or (
+        label == "PARTNER" and ctx is not None and e.label_ == "LOCATION"
+        and _TO_PARTNER.search(doc_text(sent.doc)[max(0, e.start_char - 12): e.start_char])
+        and lookup(e.text) is not None and canonical_place(e.text) != ctx.place)]
     names = split_places(names) if label == "PARTNER" else names
     if label == "PERIOD":
         names = [e for e in names if not is_comparison_base(e)]

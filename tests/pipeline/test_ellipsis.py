@@ -107,3 +107,17 @@ def test_a_bare_rate_after_a_growth_takes_its_verb(blank, assembler):
     links = [("Exports", "Taiwan", "PARTNER"), ("Exports", "7.1%", "GROWTH")]
     assert [(r[1], r[5]) for r in rows(assembler, doc, links)] == [("Taiwan", -7.1),
                                                                    ("Vietnam", -5.2)]
+
+
+def test_an_untagged_next_item_of_a_product_list_is_a_product(blank, assembler):
+    doc = annotate(blank, "[Electronic products]{PRODUCT} led [imports]{FLOW} at [$2.31 billion]{MONEY} in "
+                          "[November 2022]{PERIOD}. [Mineral fuels]{PRODUCT} came next at [$1.95 billion]{MONEY}, "
+                          "followed by transport equipment at [$1.12 billion]{MONEY}.")
+    links = [("imports", "Electronic products", "PRODUCT"), ("imports", "$2.31 billion", "VALUE"),
+             ("imports", "November 2022", "PERIOD")]
+    assert [r[2] for r in rows(assembler, doc, links)] == ["electronic products", "mineral fuels",
+                                                           "transport equipment"]
+    # a partner list does not turn words into products
+    doc = annotate(blank, LEAD + "[Japan]{PARTNER} ranked next at [$0.92 billion]{MONEY}, followed by "
+                                 "the rest at [$0.87 billion]{MONEY}.")
+    assert [r[2] for r in rows(assembler, doc)] == [None, None]

@@ -162,6 +162,14 @@ def _governing(flows: list[Head], flow_ends: list[int], ent: Span, head_facts, c
                             confidence=CUE_THRESHOLD * 5, doc=None), shape)
 
 
+# "followed by transport equipment at $1.12 billion": the next item of a product list, which
+# the NER did not tag
+_UNTAGGED_ITEM = re.compile(r"\b(?:followed by|then|ahead of|and)\s+(?P<name>[a-z][a-z'-]+(?:,?\s+"
+                            r"(?:and\s+)?[a-z][a-z'-]+){0,5}?)\s+(?:at|with|worth)\s*$")
+_NOT_ITEM = frozenset({"the", "it", "its", "those", "them", "these", "that", "this", "a", "an",
+                       "imports", "exports", "shipments", "sales", "trade", "others", "other"})
+
+
 def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocContext,
               head: Head) -> list[tuple[TradeFact, str | None]]:
     doc = sent.doc
@@ -208,6 +216,11 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
             else:
                 data["partner"] = canonical_place(span.text) or place_name(span, ctx)
             changed = True
+        if not changed and (fact.product or any(f.product for f, _ in out)) and \
+                data["flow"] == fact.flow:
+            untagged = _UNTAGGED_ITEM.search(text[lo: ent.start_char])
+            if untagged and untagged.group("name").split()[0] not in _NOT_ITEM:
+                data["product"], changed = untagged.group("name").lower(), True
         period, new_shape = fact.period, shape
         own = segment_period(sent_ents, lo, ent, ctx)
         if own is not None and own != fact.period:

@@ -1,9 +1,9 @@
 """Turn scored relations into facts: one head (flow or rank trigger) at a time.
 
 The relation component says which entities belong to which trigger (:mod:`.heads`); this
-module reads them (:mod:`.slots` normalizes each slot), distributes lists ("respectively"),
-splits conversions into facts of their own and fills location and period from the document
-context.
+module reads them (:mod:`.slots` normalizes each slot), distributes lists (:mod:`.lists`),
+resolves partners the scores leave open (:mod:`.partners`), splits conversions into facts of
+their own and fills location and period from the document context.
 """
 from __future__ import annotations
 
@@ -13,13 +13,15 @@ from spacy.tokens import Span
 
 from ..facts import Evidence, TradeFact
 from ..normalize.money import Money
-from ..normalize.place import canonical_place, lookup
-from .context import DocContext, is_comparison_base, resolve_period
-from .docindex import doc_text, ents_before, sentence_span, span_ents, span_text
+from ..normalize.place import canonical_place
+from .context import DocContext, resolve_period
+from .docindex import doc_text, sentence_span, span_ents, span_text
 from .docindex import relations as doc_relations
-from .places import gazetteer_mentions
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
+from .lists import interleaved, respective_lists, respective_places
+from .partners import (BILATERAL, RANKED_AGAINST, described_partner, partner_named_before,
+                       partner_rate_list)
 from .periods import own_period, period_and_shape, year_earlier
 from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example,
                     is_forecast, is_partner_subject, is_price, split_places,
@@ -101,32 +103,32 @@ def trade_facts_of(head: Head, ctx: DocContext,
     if len(partners) > max(n, 1):
         # "China remained the main destination, taking 14.2% of exports, ahead of India":
         # a partner it is ranked against is not the figure's
-        kept = [p for p in partners if not _RANKED_AGAINST.search(
+        kept = [p for p in partners if not RANKED_AGAINST.search(
             doc_text(doc)[max(0, p.start_char - 20): p.start_char])]
         partners = kept if len(kept) >= max(n, 1) else partners
     if n == 0:
         return []
     slots = dict(enumerate(groups))
-    listed = _partner_rate_list(partners, growth_spans, groups) \
+    listed = partner_rate_list(partners, growth_spans, groups) \
         if not RESPECTIVELY.search(span_text(sent)) else None
     if listed is not None:
         n, slots = len(growth_spans), listed
         groups = []  # anchors and pairing below follow the rates
     if n > 1 and RESPECTIVELY.search(span_text(sent)):
-        partners, products, growth_spans = _respective_lists(head, sent, n, partners, products,
+        partners, products, growth_spans = respective_lists(head, sent, n, partners, products,
                                                              growth_spans, year, ctx)
     listed_periods: list[Span] = []
     if n > 1 and groups and not RESPECTIVELY.search(span_text(sent)):
         values = [g[1] for g in groups]
-        partners = _interleaved(sent, "PARTNER", values, partners, ctx)
-        products = _interleaved(sent, "PRODUCT", values, products)
+        partners = interleaved(sent, "PARTNER", values, partners, ctx)
+        products = interleaved(sent, "PRODUCT", values, products)
         # "The first quarter saw A, up 4.2%; the second quarter, B": a period per amount
-        listed_periods = _interleaved(sent, "PERIOD", values, [])
+        listed_periods = interleaved(sent, "PERIOD", values, [])
     anchors = [g[1].start_char for g in groups] or [s.start_char for s in
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
     location = location_of(head, ctx)
-    places = _respective_places(sent, n, ctx) if n > 1 and RESPECTIVELY.search(span_text(sent)) else []
+    places = respective_places(sent, n, ctx) if n > 1 and RESPECTIVELY.search(span_text(sent)) else []
     evidence = Evidence(sent.start_char, sent.end_char, span_text(sent))
     para_start, _ = ctx.paragraph_of(sent.start_char)
     earlier = doc_text(doc)[max(0, min(para_start, sent.start_char - 400), sent.start_char - 2000):
@@ -152,13 +154,13 @@ def trade_facts_of(head: Head, ctx: DocContext,
         product = _pick(products, k, n, anchors, products)
         partner_name = (canonical_place(partner.text) or place_name(partner, ctx)
                         if partner is not None else None)
-        if partner_name is None and _BILATERAL.search(span_text(sent)):
+        if partner_name is None and BILATERAL.search(span_text(sent)):
             # "bilateral trade was 1.69 trillion yuan": the article's partner, else the one
             # just named ("China was the biggest supplier ... a bilateral deficit of $1.7bn")
-            partner_name = ctx.main_partner or _partner_named_before(
-                sent, sent.start_char + _BILATERAL.search(span_text(sent)).start(), location, ctx)
+            partner_name = ctx.main_partner or partner_named_before(
+                sent, sent.start_char + BILATERAL.search(span_text(sent)).start(), location, ctx)
         if partner_name is None:
-            partner_name = _described_partner(sent, location, ctx)
+            partner_name = described_partner(sent, location, ctx)
         if partner_name == location:
             partner_name = None  # a place does not trade with itself: a mis-linked mention
         group = slots.get(k)
@@ -207,26 +209,6 @@ def _is_base(money: Span, period: str | None, ctx: DocContext) -> bool:
     return own is not None and own != period
 
 
-def _partner_rate_list(partners: list[Span], rates: list[Span], groups: list) -> dict | None:
-    """"exports to Taiwan rose 7.1%, to Vietnam 5.2% and to Macao 8.9%, the latter reaching
-    HK$47.3 billion": partners each followed by their own rate, and fewer amounts, make one
-    fact per partner; an amount goes to the partner last named before it. Returns
-    {partner index: value group}, or None when the sentence is not such a list."""
-    n = len(rates)
-    if not groups or n < 2 or len(partners) != n or len(groups) >= n:
-        return None
-    for k in range(n):
-        if not partners[k].end <= rates[k].start or (k + 1 < n and rates[k].end > partners[k + 1].start):
-            return None
-    slots = {}
-    for group in groups:
-        k = max((i for i in range(n) if partners[i].end <= group[1].start), default=None)
-        if k is None or k in slots:
-            return None
-        slots[k] = group
-    return slots
-
-
 def _adjacent_product(head: Head) -> list[Span]:
     """A product written against the flow word ("watch exports", "exports of lighters",
     "valves exported") belongs to it even when the relation scores missed it."""
@@ -241,139 +223,6 @@ def _adjacent_product(head: Head) -> list[Span]:
         if ent.start >= head.span.end and re.fullmatch(r"\s*(?:of|in)\s+(?:the\s+)?", between):
             return [ent]
     return []
-
-
-_BILATERAL = re.compile(r"\b(?:bilateral|the two (?:countries|sides|nations|economies|neighbou?rs)|"
-                        r"both (?:sides|countries))\b", re.I)
-# The partner of a bilateral article named by description: "exports to the Asian country",
-# "a deficit with the neighbouring country", "imports from the bloc". A bare "the country" or
-# "the region" is more often the reporting place, and is left alone.
-_PARTNER_ANAPHOR = re.compile(
-    r"\b(?:to|from|with)\s+(?:the|this|that)\s+(?:(?:(?:Asian|European|African|Gulf|Arab|Latin "
-    r"American|South American|North American|Southeast Asian|Central Asian|East Asian|Nordic|Baltic|"
-    r"Balkan|Caribbean|Pacific|neighbou?ring|northern|southern|eastern|western|island|landlocked)\s+"
-    r"(?:country|nation|economy|state|kingdom|republic|neighbou?r|giant|powerhouse))|"
-    r"(?:\d+|\w+)-(?:member|nation|country)\s+(?:bloc|grouping|union|group)|bloc|grouping|"
-    r"People's Republic|kingdom|emirate|sultanate|world's (?:second|third)?-?largest economy)\b")
-
-
-def _described_partner(sent: Span, location: str | None, ctx: DocContext) -> str | None:
-    """The partner behind "the neighbouring country": the last partner named before it, in
-    its sentence or the one before, else the article's main partner."""
-    m = _PARTNER_ANAPHOR.search(span_text(sent))
-    if m is None:
-        return None
-    return _partner_named_before(sent, sent.start_char + m.start(), location, ctx) or \
-        ctx.main_partner
-
-
-def _partner_named_before(sent: Span, at: int, location: str | None,
-                          ctx: DocContext) -> str | None:
-    """The last known place other than ``location`` named before ``at``, in the sentence
-    or the one before."""
-    doc = sent.doc
-    since = sentence_span(doc, doc[sent.start - 1: sent.start]).start_char if sent.start else 0
-    for ent in reversed(ents_before(doc, at, since)):
-        if ent.label_ in ("PARTNER", "LOCATION") and lookup(ent.text) is not None:
-            name = canonical_place(ent.text) or place_name(ent, ctx)
-            if name and name != location:
-                return name
-    return None
-
-
-_RANKED_AGAINST = re.compile(r"\b(?:ahead of|followed by|behind|trailed by|than|after|"
-                             r"overtaking|surpassing)\s+(?:the\s+)?$", re.I)
-_TO_PARTNER = re.compile(r"\b(?:to|from|with)\s+(?:the\s+)?$", re.I)
-
-
-def _interleaved(sent: Span, label: str, values: list[Span], current: list[Span],
-                 ctx: DocContext | None = None) -> list[Span]:
-    """"Trade with ASEAN was RMB10.12 billion, up 9.4%; the EU: RMB3.86 billion": n names,
-    each written before its own amount, pair with the n amounts in order. A known place the
-    NER called LOCATION after "to", "from" or "with" ("and those from Singapore") is a
-    partner name here, unless it is the reporting place."""
-    if len(current) == len(values):
-        return current
-    names = [e for e in span_ents(sent) if e.label_ == label or (
-        label == "PARTNER" and ctx is not None and e.label_ == "LOCATION"
-        and _TO_PARTNER.search(doc_text(sent.doc)[max(0, e.start_char - 12): e.start_char])
-        and lookup(e.text) is not None and canonical_place(e.text) != ctx.place)]
-    names = split_places(names) if label == "PARTNER" else names
-    if label == "PERIOD":
-        names = [e for e in names if not is_comparison_base(e)]
-    if len(names) != len(values):
-        return current
-    for k, (name, value) in enumerate(zip(names, values)):
-        if name.start >= value.start or (k + 1 < len(values) and value.start >= names[k + 1].start):
-            return current
-    return names
-
-
-def _respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
-                      products: list[Span], growths: list[Span], year: int | None,
-                      ctx: DocContext):
-    """In a "respectively" sentence with ``n`` figures, a list of exactly ``n`` partners,
-    products or growth rates in the sentence is the list that distributes, whatever the
-    relation scores say of its single members."""
-    ents = span_ents(sent)
-
-    def exact(label: str, current: list[Span], keep=lambda e: True) -> list[Span]:
-        found = [e for e in ents if e.label_ == label and keep(e)]
-        if label == "PARTNER":
-            found = split_places(found)
-            if len(found) != n:
-                found = _coordinated_partners(sent, found, ctx)
-        return found if len(current) != n and len(found) == n else current
-
-    partners = exact("PARTNER", partners)
-    products = exact("PRODUCT", products)
-    growths = exact("PERCENT", growths, lambda e: percent_cue(e) == "GROWTH"
-                    and growth_of(e, sent, year) is not None)
-    return partners, products, growths
-
-
-_COORDINATION = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
-
-
-def _coordinated_partners(sent: Span, partners: list[Span], ctx: DocContext) -> list[Span]:
-    """The partners with the known places the NER called LOCATION written in one list with
-    them: "Shipments to [India]{PARTNER} and [Japan]{LOCATION} fell, by 2.5% and 3.8%
-    respectively"."""
-    text = doc_text(sent.doc)
-    ents = [e for e in span_ents(sent) if e.label_ in ("PARTNER", "LOCATION")]
-    listed = {e.start for e in partners}
-    grown = True
-    while grown:
-        grown = False
-        for a, b in zip(ents, ents[1:]):
-            if (a.start in listed) != (b.start in listed) and \
-                    _COORDINATION.match(text[a.end_char: b.start_char]):
-                other = b if a.start in listed else a
-                if other.label_ == "LOCATION" and lookup(other.text) is not None and \
-                        canonical_place(other.text) != ctx.place:
-                    listed.add(other.start)
-                    grown = True
-    return [e for e in ents if e.start in listed]
-
-
-def _respective_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
-    """"Rui'an City and Yueqing City ... shipped goods worth 42.6 billion yuan and 38.9
-    billion yuan respectively": n reporting places of the home country for n figures."""
-    home = lookup(ctx.place) if ctx.place else None
-    names = []
-    for ent in span_ents(sent):
-        place = lookup(ent.text) if ent.label_ == "LOCATION" and not is_descriptive(ent) else None
-        if place and home and place.kind != "country" and place.country == home.country:
-            names.append(place.name)
-    if len(names) != n:  # the NER may have missed some: the gazetteer's, of this sentence
-        names = [place.name for _, _, place in gazetteer_mentions(sent)
-                 if home and place.kind != "country" and place.country == home.country]
-    if len(names) != n:  # "Yueqing City": a county-level city the gazetteer may lack
-        names = [canonical_place(m.group(0)) or m.group(1) for m in _ADMIN_NAME.finditer(span_text(sent))]
-    return names if len(names) == n and len(set(names)) == n else []
-
-
-_ADMIN_NAME = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:City|County|District)\b")
 
 
 def _owner(rate: Span, anchors: list[int]) -> int:

@@ -1,0 +1,82 @@
+"""Lists in one sentence: "respectively" lists of partners, products, rates and places,
+and names each written before their own amount ("Trade with ASEAN was RMB10.12 billion; the
+EU: RMB3.86 billion")."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..normalize.place import canonical_place, lookup
+from .context import DocContext, is_comparison_base
+from .docindex import doc_text, span_ents, span_text
+from .heads import Head, percent_cue
+from .partners import TO_PARTNER, coordinated_partners
+from .places import gazetteer_mentions
+from .slots import growth_of, is_descriptive, split_places
+
+
+def interleaved(sent: Span, label: str, values: list[Span], current: list[Span],
+                 ctx: DocContext | None = None) -> list[Span]:
+    """"Trade with ASEAN was RMB10.12 billion, up 9.4%; the EU: RMB3.86 billion": n names,
+    each written before its own amount, pair with the n amounts in order. A known place the
+    NER called LOCATION after "to", "from" or "with" ("and those from Singapore") is a
+    partner name here, unless it is the reporting place."""
+    if len(current) == len(values):
+        return current
+    names = [e for e in span_ents(sent) if e.label_ == label or (
+        label == "PARTNER" and ctx is not None and e.label_ == "LOCATION"
+        and TO_PARTNER.search(doc_text(sent.doc)[max(0, e.start_char - 12): e.start_char])
+        and lookup(e.text) is not None and canonical_place(e.text) != ctx.place)]
+    names = split_places(names) if label == "PARTNER" else names
+    if label == "PERIOD":
+        names = [e for e in names if not is_comparison_base(e)]
+    if len(names) != len(values):
+        return current
+    for k, (name, value) in enumerate(zip(names, values)):
+        if name.start >= value.start or (k + 1 < len(values) and value.start >= names[k + 1].start):
+            return current
+    return names
+
+
+def respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
+                      products: list[Span], growths: list[Span], year: int | None,
+                      ctx: DocContext):
+    """In a "respectively" sentence with ``n`` figures, a list of exactly ``n`` partners,
+    products or growth rates in the sentence is the list that distributes, whatever the
+    relation scores say of its single members."""
+    ents = span_ents(sent)
+
+    def exact(label: str, current: list[Span], keep=lambda e: True) -> list[Span]:
+        found = [e for e in ents if e.label_ == label and keep(e)]
+        if label == "PARTNER":
+            found = split_places(found)
+            if len(found) != n:
+                found = coordinated_partners(sent, found, ctx)
+        return found if len(current) != n and len(found) == n else current
+
+    partners = exact("PARTNER", partners)
+    products = exact("PRODUCT", products)
+    growths = exact("PERCENT", growths, lambda e: percent_cue(e) == "GROWTH"
+                    and growth_of(e, sent, year) is not None)
+    return partners, products, growths
+
+
+def respective_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
+    """"Rui'an City and Yueqing City ... shipped goods worth 42.6 billion yuan and 38.9
+    billion yuan respectively": n reporting places of the home country for n figures."""
+    home = lookup(ctx.place) if ctx.place else None
+    names = []
+    for ent in span_ents(sent):
+        place = lookup(ent.text) if ent.label_ == "LOCATION" and not is_descriptive(ent) else None
+        if place and home and place.kind != "country" and place.country == home.country:
+            names.append(place.name)
+    if len(names) != n:  # the NER may have missed some: the gazetteer's, of this sentence
+        names = [place.name for _, _, place in gazetteer_mentions(sent)
+                 if home and place.kind != "country" and place.country == home.country]
+    if len(names) != n:  # "Yueqing City": a county-level city the gazetteer may lack
+        names = [canonical_place(m.group(0)) or m.group(1) for m in _ADMIN_NAME.finditer(span_text(sent))]
+    return names if len(names) == n and len(set(names)) == n else []
+
+
+_ADMIN_NAME = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:City|County|District)\b")

@@ -1,0 +1,101 @@
+"""Which partner a figure is with, where the relation scores alone do not say: partners
+named by description ("the neighbouring country"), "bilateral" trade, places the NER called
+LOCATION that stand in a list of partners, partners a figure is ranked against, and partners
+each followed by their own rate."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..normalize.place import canonical_place, lookup
+from .context import DocContext
+from .docindex import doc_text, ents_before, sentence_span, span_ents, span_text
+from .slots import place_name
+
+
+def partner_rate_list(partners: list[Span], rates: list[Span], groups: list) -> dict | None:
+    """"exports to Taiwan rose 7.1%, to Vietnam 5.2% and to Macao 8.9%, the latter reaching
+    HK$47.3 billion": partners each followed by their own rate, and fewer amounts, make one
+    fact per partner; an amount goes to the partner last named before it. Returns
+    {partner index: value group}, or None when the sentence is not such a list."""
+    n = len(rates)
+    if not groups or n < 2 or len(partners) != n or len(groups) >= n:
+        return None
+    for k in range(n):
+        if not partners[k].end <= rates[k].start or (k + 1 < n and rates[k].end > partners[k + 1].start):
+            return None
+    slots = {}
+    for group in groups:
+        k = max((i for i in range(n) if partners[i].end <= group[1].start), default=None)
+        if k is None or k in slots:
+            return None
+        slots[k] = group
+    return slots
+
+
+BILATERAL = re.compile(r"\b(?:bilateral|the two (?:countries|sides|nations|economies|neighbou?rs)|"
+                        r"both (?:sides|countries))\b", re.I)
+# The partner of a bilateral article named by description: "exports to the Asian country",
+# "a deficit with the neighbouring country", "imports from the bloc". A bare "the country" or
+# "the region" is more often the reporting place, and is left alone.
+_PARTNER_ANAPHOR = re.compile(
+    r"\b(?:to|from|with)\s+(?:the|this|that)\s+(?:(?:(?:Asian|European|African|Gulf|Arab|Latin "
+    r"American|South American|North American|Southeast Asian|Central Asian|East Asian|Nordic|Baltic|"
+    r"Balkan|Caribbean|Pacific|neighbou?ring|northern|southern|eastern|western|island|landlocked)\s+"
+    r"(?:country|nation|economy|state|kingdom|republic|neighbou?r|giant|powerhouse))|"
+    r"(?:\d+|\w+)-(?:member|nation|country)\s+(?:bloc|grouping|union|group)|bloc|grouping|"
+    r"People's Republic|kingdom|emirate|sultanate|world's (?:second|third)?-?largest economy)\b")
+
+
+def described_partner(sent: Span, location: str | None, ctx: DocContext) -> str | None:
+    """The partner behind "the neighbouring country": the last partner named before it, in
+    its sentence or the one before, else the article's main partner."""
+    m = _PARTNER_ANAPHOR.search(span_text(sent))
+    if m is None:
+        return None
+    return partner_named_before(sent, sent.start_char + m.start(), location, ctx) or \
+        ctx.main_partner
+
+
+def partner_named_before(sent: Span, at: int, location: str | None,
+                          ctx: DocContext) -> str | None:
+    """The last known place other than ``location`` named before ``at``, in the sentence
+    or the one before."""
+    doc = sent.doc
+    since = sentence_span(doc, doc[sent.start - 1: sent.start]).start_char if sent.start else 0
+    for ent in reversed(ents_before(doc, at, since)):
+        if ent.label_ in ("PARTNER", "LOCATION") and lookup(ent.text) is not None:
+            name = canonical_place(ent.text) or place_name(ent, ctx)
+            if name and name != location:
+                return name
+    return None
+
+
+RANKED_AGAINST = re.compile(r"\b(?:ahead of|followed by|behind|trailed by|than|after|"
+                             r"overtaking|surpassing)\s+(?:the\s+)?$", re.I)
+TO_PARTNER = re.compile(r"\b(?:to|from|with)\s+(?:the\s+)?$", re.I)
+
+
+_COORDINATION = re.compile(r"^\s*(?:,|and|&|,\s*and)\s*$")
+
+
+def coordinated_partners(sent: Span, partners: list[Span], ctx: DocContext) -> list[Span]:
+    """The partners with the known places the NER called LOCATION written in one list with
+    them: "Shipments to [India]{PARTNER} and [Japan]{LOCATION} fell, by 2.5% and 3.8%
+    respectively"."""
+    text = doc_text(sent.doc)
+    ents = [e for e in span_ents(sent) if e.label_ in ("PARTNER", "LOCATION")]
+    listed = {e.start for e in partners}
+    grown = True
+    while grown:
+        grown = False
+        for a, b in zip(ents, ents[1:]):
+            if (a.start in listed) != (b.start in listed) and \
+                    _COORDINATION.match(text[a.end_char: b.start_char]):
+                other = b if a.start in listed else a
+                if other.label_ == "LOCATION" and lookup(other.text) is not None and \
+                        canonical_place(other.text) != ctx.place:
+                    listed.add(other.start)
+                    grown = True
+    return [e for e in ents if e.start in listed]

@@ -788,3 +788,11 @@ def test_a_partner_the_figure_is_ranked_against_is_not_its_partner(blank, assemb
     link(doc, [("exports", "China", "PARTNER"), ("exports", "India", "PARTNER"),
                ("exports", "14.2%", "SHARE")])
     assert [f.partner for f in facts_of(assembler, doc, "2023-04-20")] == ["China"]
+
+
+def test_partners_named_as_next_in_line_are_not_the_figures(blank, assembler):
+    doc = annotate(blank, "[China]{PARTNER} remained the main destination for the kingdom's goods, taking "
+                          "[14.2%]{PERCENT} of [exports]{FLOW}, with [India]{PARTNER} and [Japan]{PARTNER} next.")
+    link(doc, [("exports", "China", "PARTNER"), ("exports", "India", "PARTNER"),
+               ("exports", "14.2%", "SHARE")])
+    assert [f.partner for f in facts_of(assembler, doc, "2025-05-26")] == ["China"]

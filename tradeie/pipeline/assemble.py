@@ -20,8 +20,8 @@ from .docindex import relations as doc_relations
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .lists import interleaved, respective_lists, respective_places
-from .partners import (BILATERAL, RANKED_AGAINST, described_partner, partner_named_before,
-                       partner_rate_list)
+from .partners import (BILATERAL, RANKED_AGAINST, RANKED_NEXT, described_partner,
+                       partner_named_before, partner_rate_list)
 from .periods import own_period, period_and_shape, year_earlier
 from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example,
                     is_forecast, is_partner_subject, is_price, split_places,
@@ -104,7 +104,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
         # "China remained the main destination, taking 14.2% of exports, ahead of India":
         # a partner it is ranked against is not the figure's
         kept = [p for p in partners if not RANKED_AGAINST.search(
-            doc_text(doc)[max(0, p.start_char - 20): p.start_char])]
+            doc_text(doc)[max(0, p.start_char - 20): p.start_char])
+            and not RANKED_NEXT.match(doc_text(doc)[p.end_char: p.end_char + 40])]
         partners = kept if len(kept) >= max(n, 1) else partners
     if n == 0:
         return []

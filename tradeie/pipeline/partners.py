@@ -72,6 +72,9 @@ def partner_named_before(sent: Span, at: int, location: str | None,
     return None
 
 
+# "with India and Japan next", "Japan came second"
+RANKED_NEXT = re.compile(r"^(?:\s*(?:,|and)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*\s+(?:next|close "
+                         r"behind|(?:came|ranked|were|was)\s+(?:next|second|third))\b")
 RANKED_AGAINST = re.compile(r"\b(?:ahead of|followed by|behind|trailed by|than|after|"
                              r"overtaking|surpassing)\s+(?:the\s+)?$", re.I)
 TO_PARTNER = re.compile(r"\b(?:to|from|with)\s+(?:the\s+)?$", re.I)

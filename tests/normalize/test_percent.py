@@ -122,3 +122,11 @@ def test_percent_never_raises_and_is_finite(text):
     pct = parse_percent(text)
     assert pct is None or math.isfinite(pct.value)
     assert polarity(text) in (-1, 0, 1)
+
+
+def test_minus_signs_only_the_number_after_it():
+    from tradeie.normalize.percent import polarity
+
+    assert polarity("changes of 0.9 percent, minus") == -1
+    assert polarity("changes of 0.9 percent, minus 3.6 percent and") == 0
+    assert polarity("exports fell 2.1% and imports") == -1

@@ -110,7 +110,9 @@ def polarity(context: str) -> int:
     """
     context = clean(context, "context").lower()
     last_up = max((m.end() for m in _UP.finditer(context)), default=-1)
-    last_down = max((m.end() for m in _DOWN.finditer(context)), default=-1)
+    # "minus" signs only the number right after it: "changes of 0.9, minus 3.6 and 8.2 percent"
+    last_down = max((m.end() for m in _DOWN.finditer(context)
+                     if m.group(1) != "minus" or not context[m.end():].strip()), default=-1)
     if last_up < 0 and last_down < 0:
         return 0
     return 1 if last_up > last_down else -1

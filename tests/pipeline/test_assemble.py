@@ -128,6 +128,24 @@ def test_assemble_merge_growth_only_into_valued_fact():
     assert (merged.value, merged.growth_pct) == (Decimal(5), 60.4)
 
 
+def test_assemble_merge_valued_fact_into_an_earlier_growth_only_one():
+    # the headline states the growth, the body the amount and the growth again
+    headline = TradeFact(location="X", flow="total", period="2021", share_pct=9.6)
+    body = TradeFact(location="X", flow="total", period="2021", value=Decimal(5), currency="CNY",
+                     growth_pct=9.6)
+    [merged] = merge_facts([headline, body])
+    assert (merged.value, merged.currency, merged.growth_pct) == (Decimal(5), "CNY", 9.6)
+
+
+def test_a_share_word_on_the_next_line_is_no_share_cue(blank):
+    from tradeie.pipeline.heads import percent_cue
+
+    doc = annotate(blank, "Hefei Q1 [foreign trade]{FLOW} up [9.6%]{PERCENT}\nShare: WeChat | Weibo")
+    assert percent_cue(doc.ents[1]) == "GROWTH"
+    doc = annotate(blank, "[Exports]{FLOW} took a [9.6%]{PERCENT} share.")
+    assert percent_cue(doc.ents[1]) == "SHARE"
+
+
 def test_assemble_merge_keeps_different_identities():
     a = TradeFact(location="X", flow="total", period="2021", value=Decimal(5), currency="CNY")
     b = TradeFact(location="X", flow="export", period="2021", value=Decimal(3), currency="CNY")

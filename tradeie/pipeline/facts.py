@@ -150,7 +150,7 @@ def _fill(first, later):
                     evidence=later.to_dict()["evidence"])
     for key in ("growth_pct", "share_pct"):
         if data[key] is None and getattr(later, key) is not None and (
-                later.currency == first.currency or later.currency is None):
+                later.currency in (data["currency"], None)):  # the currency after the fill
             data[key] = getattr(later, key)
     return TradeFact.from_dict(data)
 

@@ -130,3 +130,8 @@ def test_minus_signs_only_the_number_after_it():
     assert polarity("changes of 0.9 percent, minus") == -1
     assert polarity("changes of 0.9 percent, minus 3.6 percent and") == 0
     assert polarity("exports fell 2.1% and imports") == -1
+
+
+def test_below_and_above_after_a_rate_give_its_sign():
+    assert signed_growth(Percent(2.5), "shipments were only", " below the level of a year earlier") == -2.5
+    assert signed_growth(Percent(3.1), "exports were", " above the level of 2022") == 3.1

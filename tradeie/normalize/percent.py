@@ -28,6 +28,7 @@ _PERCENT = re.compile(
 )
 
 UP_WORDS = (
+    "above",
     "up", "rose", "rise", "rising", "risen", "rises", "grew", "grow", "growth", "grown", "grows",
     "increase", "increased", "increasing", "increases", "surged", "surge", "surging", "jumped",
     "jump", "jumping", "climbed", "climb", "soared", "soar", "gained", "gain", "expanded",
@@ -41,7 +42,7 @@ DOWN_WORDS = (
     "slump", "plunged", "plunge", "slid", "slide", "shrank", "shrink", "shrinking", "contracted",
     "contraction", "contract", "dipped", "dip", "lower", "lost", "tumbled", "sank", "eased",
     "negative growth", "retreated", "slipped", "reduction", "narrowed", "narrowing", "narrows",
-    "tumble", "plummeted", "slipping", "shrunk", "minus",
+    "tumble", "plummeted", "slipping", "shrunk", "minus", "below",
 )
 _UP = re.compile(r"\b(" + "|".join(sorted(map(re.escape, UP_WORDS), key=len, reverse=True)) + r")\b", re.I)
 _DOWN = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DOWN_WORDS), key=len, reverse=True)) + r")\b", re.I)

@@ -103,37 +103,41 @@ def parse_fiscal(text: str, *, year: int | None = None, fiscal_start: int | None
     """The period of a fiscal-year or twelve-month expression in ``text``; None when there is
     none or its country's convention is unknown. ``year`` is the context year: the one a fiscal
     month range without a year ("July-January") ends in."""
+    return read_fiscal(text, year=year, fiscal_start=fiscal_start, japanese=japanese)[1]
+
+
+def read_fiscal(text: str, *, year: int | None = None, fiscal_start: int | None = None,
+                japanese: bool = False) -> tuple[bool, str | None]:
+    """(whether ``text`` names a fiscal year or a twelve-month span, its period or None), read
+    in one pass: a fiscal form whose period is unknown is no calendar period either."""
+    known = fiscal_start not in (None, 1)
     m = _YEAR_ENDED.search(text)
     if m:
         last, end_year = _month(m.group("m")), int(m.group("y")) if m.group("y") else year
         if end_year is None:
-            return None
-        return months_name(end_year - 1 if last < 12 else end_year, last % 12 + 1, end_year, last)
+            return True, None
+        return True, months_name(end_year - 1 if last < 12 else end_year, last % 12 + 1,
+                                 end_year, last)
     part = _PART.search(text)
-    m = _named_span(text) or (_BARE_SPAN.search(text) if fiscal_start not in (None, 1) else None)
+    named = _named_span(text)
+    m = named or (_BARE_SPAN.search(text) if known else None)
     if m:
         y1 = int(m.group("y1"))
-        y2 = _full_year(m.group("y2"), y1)
-        if y2 != y1 + 1 or fiscal_start in (None, 1):
-            return None
-        return _fiscal_range(y1, fiscal_start, part)
+        if known and _full_year(m.group("y2"), y1) == y1 + 1:
+            return True, _fiscal_range(y1, fiscal_start, part)
+        return bool(named or _ONE_YEAR.search(text)), None
     m = _ONE_YEAR.search(text)
     if m:
-        if fiscal_start in (None, 1):
-            return None
-        named = _full_year(m.group("a") or m.group("b"), 2000)
-        return _fiscal_range(named if japanese else named - 1, fiscal_start, part)
+        if not known:
+            return True, None
+        named_year = _full_year(m.group("a") or m.group("b"), 2000)
+        return True, _fiscal_range(named_year if japanese else named_year - 1, fiscal_start, part)
     m = _MONTH_RANGE.search(text)
-    if m and fiscal_start not in (None, 1) and year is not None:
+    if m and known and year is not None:
         a, b = _month(m.group("m1")), _month(m.group("m2"))
         if a > b and a >= fiscal_start > b:  # "July-January": a fiscal year to date
-            return months_name(year - 1, a, year, b)
-    return None
-
-
-def mentions_fiscal(text: str) -> bool:
-    """Whether ``text`` is a fiscal-year or twelve-month expression :func:`parse_fiscal` reads."""
-    return bool(_YEAR_ENDED.search(text) or _named_span(text) or _ONE_YEAR.search(text))
+            return False, months_name(year - 1, a, year, b)
+    return False, None
 
 
 def _named_span(text: str) -> re.Match | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .fiscal import FISCAL_SPAN, FISCAL_START, NAMED_BY_START, mentions_fiscal, parse_fiscal
+from .fiscal import FISCAL_SPAN, FISCAL_START, NAMED_BY_START, read_fiscal
 from .text import clean
 
 MONTHS = {
@@ -96,9 +96,9 @@ def parse_period(text: str, *, year: int | None = None,
     explicit = _explicit_year(text)
     context_year = year if _valid_year(year) else None
     default_year = explicit or context_year or (pub.year if pub else None)
-    fiscal = parse_fiscal(text, year=default_year, fiscal_start=FISCAL_START.get(country or ""),
-                          japanese=country in NAMED_BY_START)
-    if fiscal is not None or mentions_fiscal(text):
+    is_fiscal, fiscal = read_fiscal(text, year=default_year, japanese=country in NAMED_BY_START,
+                                    fiscal_start=FISCAL_START.get(country or ""))
+    if is_fiscal or fiscal is not None:
         return fiscal  # None: a fiscal year of a country whose convention is unknown
     relative = _RELATIVE.search(text)
     if relative and not explicit and not _RELATIVE.fullmatch(text.strip()):

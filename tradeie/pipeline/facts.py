@@ -19,11 +19,11 @@ import re
 from .docindex import (doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents,
                        span_text)
 from .assemble import trade_facts_of
+from .partners import foreign_place
 from .periods import first_stated_period
 from .ranks import rank_facts_of
 from .heads import Head, collect_heads
 from .slots import growth_of, share_of, split_places
-from ..normalize.place import canonical_place, lookup
 from .context import build_context
 from .ellipsis import elliptical_facts
 from .tables import table_facts
@@ -84,9 +84,8 @@ def _partners_before(doc: Doc, head: Head, ctx) -> list:
     last_sent = sentence_span(doc, last)
     if sent.start_char - last_sent.end_char > 600:
         return []
-    return split_places([e for e in span_ents(last_sent) if (
-        e.label_ == "PARTNER" or (e.label_ == "LOCATION" and lookup(e.text) is not None
-                                  and canonical_place(e.text) not in (None, ctx.place)))])
+    return split_places([e for e in span_ents(last_sent)
+                         if e.label_ == "PARTNER" or foreign_place(e, ctx)])
 
 
 def _with_doc(fact, doc_id):

@@ -11,7 +11,7 @@ from ..normalize.place import canonical_place, lookup
 from .context import DocContext, is_comparison_base
 from .docindex import doc_text, span_ents, span_text
 from .heads import Head, percent_cue
-from .partners import TO_PARTNER, coordinated_partners
+from .partners import TO_PARTNER, coordinated_partners, foreign_place
 from .places import gazetteer_mentions
 from .slots import growth_of, is_descriptive, split_places
 
@@ -25,9 +25,8 @@ def interleaved(sent: Span, label: str, values: list[Span], current: list[Span],
     if len(current) == len(values):
         return current
     names = [e for e in span_ents(sent) if e.label_ == label or (
-        label == "PARTNER" and ctx is not None and e.label_ == "LOCATION"
-        and TO_PARTNER.search(doc_text(sent.doc)[max(0, e.start_char - 12): e.start_char])
-        and lookup(e.text) is not None and canonical_place(e.text) != ctx.place)]
+        label == "PARTNER" and ctx is not None and foreign_place(e, ctx)
+        and TO_PARTNER.search(doc_text(sent.doc)[max(0, e.start_char - 12): e.start_char]))]
     names = split_places(names) if label == "PARTNER" else names
     if label == "PERIOD":
         names = [e for e in names if not is_comparison_base(e)]

@@ -14,6 +14,14 @@ from .docindex import doc_text, ents_before, sentence_span, span_ents, span_text
 from .slots import place_name
 
 
+def foreign_place(ent: Span, ctx: DocContext) -> bool:
+    """A mention the NER called LOCATION that names a known place other than the reporting
+    one: in a list of partners ("Vietnam, Thailand and Indonesia were the top markets"), it
+    stands for a partner."""
+    return ent.label_ == "LOCATION" and lookup(ent.text) is not None \
+        and canonical_place(ent.text) not in (None, ctx.place)
+
+
 def partner_rate_list(partners: list[Span], rates: list[Span], groups: list) -> dict | None:
     """"exports to Taiwan rose 7.1%, to Vietnam 5.2% and to Macao 8.9%, the latter reaching
     HK$47.3 billion": partners each followed by their own rate, and fewer amounts, make one
@@ -97,8 +105,7 @@ def coordinated_partners(sent: Span, partners: list[Span], ctx: DocContext) -> l
             if (a.start in listed) != (b.start in listed) and \
                     _COORDINATION.match(text[a.end_char: b.start_char]):
                 other = b if a.start in listed else a
-                if other.label_ == "LOCATION" and lookup(other.text) is not None and \
-                        canonical_place(other.text) != ctx.place:
+                if foreign_place(other, ctx):
                     listed.add(other.start)
                     grown = True
     return [e for e in ents if e.start in listed]

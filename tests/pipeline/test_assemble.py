@@ -814,3 +814,21 @@ def test_partners_named_as_next_in_line_are_not_the_figures(blank, assembler):
     link(doc, [("exports", "China", "PARTNER"), ("exports", "India", "PARTNER"),
                ("exports", "14.2%", "SHARE")])
     assert [f.partner for f in facts_of(assembler, doc, "2025-05-26")] == ["China"]
+
+
+@pytest.mark.parametrize("marked, links, expected", [
+    ("[Car]{PRODUCT} [sales]{FLOW} in [the city]{LOCATION} climbed [9%]{PERCENT} to "
+     "[18.2 billion yuan]{MONEY}.", [("sales", "18.2 billion yuan", "VALUE")], []),
+    ("[Overseas sales]{FLOW} of [cars]{PRODUCT} climbed [9%]{PERCENT} to "
+     "[18.2 billion yuan]{MONEY}.", [("Overseas sales", "18.2 billion yuan", "VALUE")],
+     [("export", None, 18200000000)]),
+    ("Its [sales]{FLOW} to [Japan]{PARTNER} rose [3%]{PERCENT} to [2 billion yuan]{MONEY}.",
+     [("sales", "2 billion yuan", "VALUE"), ("sales", "Japan", "PARTNER")],
+     [("export", "Japan", 2000000000)]),
+    ("[Sales]{FLOW} there fell to [$4.1 billion]{MONEY}.", [("Sales", "$4.1 billion", "VALUE")],
+     [("export", None, 4100000000)]),
+])
+def test_sales_are_exports_only_with_a_word_of_abroad(blank, assembler, marked, links, expected):
+    doc = link(annotate(blank, marked), links)
+    got = [(f.flow, f.partner, int(f.value)) for f in facts_of(assembler, doc, "2024-07-10")]
+    assert got == expected

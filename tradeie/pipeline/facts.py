@@ -27,6 +27,7 @@ from .slots import growth_of, share_of, split_places
 from .context import build_context
 from .ellipsis import elliptical_facts
 from .tables import table_facts
+from .boilerplate import link_lists
 from .wholes import fit_parts_to_wholes
 
 
@@ -63,13 +64,21 @@ class TradeFactAssembler:
         pairs += table_facts(doc, ctx, used)
         pairs += elliptical_facts(doc, ctx, heads, by_head, [f for f, _ in pairs])
         pairs = attach_orphans(doc, pairs, heads, self.threshold)
-        pairs = fit_parts_to_wholes(pairs)
+        pairs = fit_parts_to_wholes(_outside(pairs, link_lists(doc_text(doc))))
         facts = [f for f, _ in pairs]
         if self.merge:
             facts = merge_facts(facts, [shape for _, shape in pairs])
         doc_id = doc._.doc_id
         doc._.trade_facts = [_with_doc(f, doc_id) for f in facts]
         return doc
+
+
+def _outside(pairs: list, ranges: list[tuple[int, int]]) -> list:
+    """Pairs whose evidence lies outside ``ranges`` (links to other articles)."""
+    if not ranges:
+        return pairs
+    return [(f, shape) for f, shape in pairs
+            if not any(a <= f.evidence.start_char < b for a, b in ranges)]
 
 
 def _partners_before(doc: Doc, head: Head, ctx) -> list:

@@ -42,9 +42,29 @@ _PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Province|City|Reg
 
 
 def is_breakdown(doc: Doc, head: Span, sent: Span) -> bool:
+    """True for a head that is not the place's foreign trade: an ownership or trade-mode
+    breakdown, a sub-area, or sales at home ("car sales climbed 9%")."""
     lo = max(sent.start_char, head.start_char - 90)
     window = doc_text(doc)[lo: head.end_char + 40]
-    return bool(BREAKDOWN.search(window))
+    return bool(BREAKDOWN.search(window)) or _home_sales(doc, head, sent)
+
+
+# "sales", "sold" and "sells" name exports only with a word of abroad or a buyer:
+# "overseas sales", "sales abroad", "sold to Japan", "its sales to the EU"
+_SALES_ONLY = re.compile(r"(?:\w+\s+)*?(?:sales|sells?|sold)", re.I)
+_ABROAD = re.compile(r"overseas|abroad|foreign|export|international|outbound|offshore|"
+                     r"external|cross-border|\bthere\b|\bto\s+(?:the\b|(?-i:[A-Z]))", re.I)
+_CLAUSE_END = re.compile(r",\s+(?:and|while|but)\b|;|\bwhile\b")
+
+
+def _home_sales(doc: Doc, head: Span, sent: Span) -> bool:
+    trigger = head.text.strip()
+    if not _SALES_ONLY.fullmatch(trigger) or _ABROAD.search(trigger):
+        return False
+    text = doc_text(doc)
+    before = text[max(sent.start_char, head.start_char - 30): head.start_char]
+    after = _CLAUSE_END.split(text[head.end_char: min(sent.end_char, head.end_char + 100)])[0]
+    return not (_ABROAD.search(before) or _ABROAD.search(after))
 
 
 def money_of(span: Span, ctx: DocContext) -> Money | None:

@@ -1,0 +1,44 @@
+"""Parts of a copied web page that are not the article: lists of links to other articles.
+
+A news page copied as text often ends, or breaks, with "Related:" or "Read more" and the
+headlines of other stories ("Anhui's NEV exports jump 120% in H1"). Their figures belong to
+those stories, not to this one, so the facts component reports none of them.
+"""
+from __future__ import annotations
+
+import re
+
+_LINK_HEADER = re.compile(
+    r"(?:related(?:\s+(?:news|articles?|stories|reading|coverage|content|posts|links))?|"
+    r"read (?:more|also|next)|see also|also read|more (?:news|stories|on this)|"
+    r"you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|"
+    r"latest (?:news|stories)|top stories|most (?:read|popular|viewed)|trending|hot (?:news|topics))"
+    r"\s*:?", re.I)
+_MAX_LINES = 15
+
+
+def link_lists(text: str) -> list[tuple[int, int]]:
+    """Character ranges of link lists: a line that is only a header such as "Related:" and
+    the short lines after it, up to a blank line or a line that reads like body text.
+
+    >>> t = "Body.\\nRelated:\\nExports jump 12% in May\\nGDP up 5%\\n\\nMore body."
+    >>> [t[a:b] for a, b in link_lists(t)]
+    ['Related:\\nExports jump 12% in May\\nGDP up 5%\\n']
+    """
+    ranges = []
+    for m in re.finditer(r"^[ \t]*(.+?)[ \t]*$", text, re.M):
+        if not _LINK_HEADER.fullmatch(m.group(1)):
+            continue
+        end = m.end() + 1
+        for k, line in enumerate(text[end:].split("\n")):
+            if not line.strip() or k >= _MAX_LINES or _reads_like_body(line):
+                break
+            end += len(line) + 1
+        ranges.append((m.start(), min(end, len(text))))
+    return ranges
+
+
+def _reads_like_body(line: str) -> bool:
+    """A long line or one of several sentences is the article going on, not a headline."""
+    line = line.strip()
+    return len(line) > 160 or len(re.findall(r"[.!?](?:\s|$)", line)) > 1

@@ -397,3 +397,14 @@ def test_table_cell_borrows_the_header_unit(header, value, currency):
 
     money = resolve_amount("1,052.6", " 9.2", f"{header}\nASEAN ")
     assert (money.value, money.currency) == (Decimal(value), currency)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("$22 billion 348 million", 22348000000),
+    ("22 billion 348 million dollars", 22348000000),
+    ("USD 5 billion 12 million", 5012000000),
+    ("$22.5 billion 348 million", 22500000000),  # a decimal is complete on its own
+    ("$348 million 22 billion", 348000000),  # a larger second scale is another number
+])
+def test_a_remainder_with_its_own_smaller_scale_adds_up(text, value):
+    assert parse_money(text).value == value

@@ -60,10 +60,14 @@ _SCALE = r"(?P<scale>" + _alternation(SCALES) + r")\b"
 _PREFIX = (r"(?P<pre>(?-i:R)(?=\d)|"
            + _alternation(CURRENCY_SYMBOLS, (k for k in CASED_PREFIXES if k != "R")) + r")")
 _SUFFIX = r"(?P<suf>" + _alternation(CURRENCY_WORDS, CASED_SUFFIXES) + r")\b"
+# "$22 billion 348 million": Turkish and some Russian-language releases write the
+# remainder with a smaller scale of its own
+_TAIL = r"\s+(?P<{0}>\d{{1,3}})\s+(?P<{0}s>million|thousand)\b"
 _MONEY = re.compile(
-    rf"(?:(?<![\w])(?P<sign0>-\s?)?{_PREFIX}\s?{_NUMBER}(?:\s?{_SCALE})?(?:\s+{_SUFFIX})?"
+    rf"(?:(?<![\w])(?P<sign0>-\s?)?{_PREFIX}\s?{_NUMBER}(?:\s?{_SCALE}(?:{_TAIL.format('tail')})?)?"
+    rf"(?:\s+{_SUFFIX})?"
     rf"|(?<![\w$€£¥₩.])(?P<sign2>[-+]\s?)?(?P<num2>\d{{1,3}}(?:,\d{{3}})+{_FRACTION}|\d+{_FRACTION})"
-    rf"(?:\s?(?P<scale2>{_alternation(SCALES)})\b)?(?:\s*\(?\s*(?P<suf2>"
+    rf"(?:\s?(?P<scale2>{_alternation(SCALES)})\b(?:{_TAIL.format('tail2')})?)?(?:\s*\(?\s*(?P<suf2>"
     rf"{_alternation(CURRENCY_WORDS, CASED_SUFFIXES)})\)?\b))",
     re.IGNORECASE,
 )
@@ -165,13 +169,23 @@ def find_money(text: str, *, dollar: str = "USD", country: str | None = None):
         value = _to_decimal(num)
         if value is None:
             continue
-        value = value * SCALES.get(scale, Decimal(1))
+        value = value * SCALES.get(scale, Decimal(1)) + (_tail(m, scale) if "." not in num else 0)
         sign = (m.group("sign0") or m.group("sign") or m.group("sign2") or "").strip()
         if sign == "-" or _NEGATIVE_WORDS.search(text, max(0, m.start() - 60), m.start()):
             value = -value
         if abs(value) >= MAX_VALUE:
             continue
         yield m.start(), m.end(), Money(_normal(value), currency)
+
+
+def _tail(m: re.Match, scale: str) -> Decimal:
+    """The "348 million" of "$22 billion 348 million", when its scale is the smaller."""
+    for name in ("tail", "tail2"):
+        if m.group(name):
+            small = SCALES[m.group(name + "s").lower()]
+            if small < SCALES.get(scale, Decimal(1)):
+                return Decimal(m.group(name)) * small
+    return Decimal(0)
 
 
 def _normal(value: Decimal) -> Decimal:
@@ -241,10 +255,17 @@ def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
     Money(value=Decimal('14710000000'), currency='CNY')
     >>> resolve_amount("1,453.6", " 9.2", "Unit: 100 million yuan, %\\nASEAN ")
     Money(value=Decimal('145360000000'), currency='CNY')
+    >>> resolve_amount("$22 billion", " 348 million in December")
+    Money(value=Decimal('22348000000'), currency='USD')
     """
     units = {"dollar": dollar, "country": country}
     money = parse_money(surface, **units)
-    if money is not None or not _BARE.match(clean(surface)):
+    if money is not None:
+        # the NER marked "$22 billion" of "$22 billion 348 million"
+        whole = parse_money(surface + following[:20], **units)
+        return whole if whole is not None and abs(whole.value) > abs(money.value) and \
+            abs(whole.value) < abs(money.value) * 2 and whole.currency == money.currency else money
+    if not _BARE.match(clean(surface)):
         return money
     number = clean(surface).strip()
     follower = clean(following[:200])

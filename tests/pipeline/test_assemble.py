@@ -832,3 +832,31 @@ def test_sales_are_exports_only_with_a_word_of_abroad(blank, assembler, marked, 
     doc = link(annotate(blank, marked), links)
     got = [(f.flow, f.partner, int(f.value)) for f in facts_of(assembler, doc, "2024-07-10")]
     assert got == expected
+
+
+def test_a_head_without_a_place_takes_the_place_its_paragraph_named_last(blank, assembler):
+    doc = annotate(blank, "[Horgos]{LOCATION} trade climbs\n[Horgos]{LOCATION} port handled [trade]{FLOW} "
+                          "of [31.6 billion yuan]{MONEY}. "
+                          "Trade through [the port]{LOCATION} grew.\n[Xinjiang]{LOCATION}'s "
+                          "[foreign trade]{FLOW} rose to [173.6 billion yuan]{MONEY}. "
+                          "[Exports]{FLOW} soared to [149.7 billion yuan]{MONEY}.\n"
+                          "[Imports]{FLOW} came to [2 billion yuan]{MONEY}.")
+    link(doc, [("trade", "31.6 billion yuan", "VALUE"), ("trade", "Horgos", "LOCATION"),
+               ("foreign trade", "173.6 billion yuan", "VALUE"),
+               ("foreign trade", "Xinjiang", "LOCATION"),
+               ("Exports", "149.7 billion yuan", "VALUE"), ("Imports", "2 billion yuan", "VALUE")])
+    got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2022-10-21")]
+    # the paragraph's place carries; the next paragraph is the article's again
+    assert got == [("total", "Horgos"), ("total", "Xinjiang"), ("export", "Xinjiang"),
+                   ("import", "Horgos")]
+
+
+def test_a_share_base_in_the_paragraph_is_no_place_to_carry(blank, assembler):
+    doc = annotate(blank, "[Qingdao]{LOCATION}'s [trade]{FLOW} was [345 billion yuan]{MONEY}, "
+                          "[26.1%]{PERCENT} of the total of [Shandong Province]{LOCATION}. "
+                          "[Exports]{FLOW} were [204 billion yuan]{MONEY}.")
+    link(doc, [("trade", "345 billion yuan", "VALUE"), ("trade", "Qingdao", "LOCATION"),
+               ("trade", "26.1%", "SHARE"), ("trade", "Shandong Province", "LOCATION"),
+               ("Exports", "204 billion yuan", "VALUE")])
+    got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2023-06-20")]
+    assert got[-1] == ("export", "Qingdao")

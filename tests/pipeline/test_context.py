@@ -72,3 +72,29 @@ def test_comparison_bases(blank, marked, base):
     doc = annotate(blank, marked)
     with indexed(doc):
         assert is_comparison_base(doc.ents[0]) is base
+
+
+@pytest.mark.parametrize("marked,place", [
+    ("[Yangtze River Delta]{LOCATION} trade gathers pace\n\n[Foreign trade]{FLOW} of "
+     "[the Yangtze River Delta]{LOCATION} rose, while [China]{LOCATION}'s grew faster.",
+     "Yangtze River Delta"),
+    ("Trade through the [Huangpu Customs district]{LOCATION} rose. [The district]{LOCATION}'s "
+     "[exports]{FLOW} to [Africa]{PARTNER} grew.", "Huangpu Customs district"),
+], ids=["region", "customs-district"])
+def test_a_place_the_gazetteer_lacks_can_report(blank, marked, place):
+    assert place_of(blank, marked) == place
+
+
+@pytest.mark.parametrize("marked", ["[the province]{LOCATION}", "[The City]{LOCATION}",
+                                    "[ITS]{LOCATION}"])
+def test_anaphors_are_no_unlisted_places(blank, marked):
+    assert place_of(blank, f"{marked} saw [exports]{{FLOW}} rise in [Hunan]{{LOCATION}}.") == "Hunan"
+
+
+def test_the_province_is_the_place_the_text_calls_a_province(blank):
+    # the gazetteer knows Bac Ninh as a city; the text says it is a province
+    doc = annotate(blank, "[Bac Ninh province]{LOCATION}'s [exports]{FLOW} fell, and [Vietnam]"
+                          "{LOCATION}'s rose. [The province]{LOCATION} posted a surplus.")
+    with indexed(doc):
+        ctx = build_context(doc)
+    assert ctx.place_for("the province") == "Bac Ninh"

@@ -52,6 +52,12 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
             continue
         place = lookup(ent.text) or demonym_place(ent.text)
         if place is None:
+            name = _unlisted_place(ent) if ent.label_ == "LOCATION" else None
+            if name is not None:  # "the Yangtze River Delta", a county the gazetteer lacks
+                counts[name] += _weight(doc, ent.start_char, ent.end_char)
+                first.setdefault(name, ent.start_char)
+                country.setdefault(name, None)
+                kinds.setdefault(name, _designated_kind(doc, ent) or "region")
             continue
         name = canonical_place(port_text(doc, ent.text, ent.end_char)) or place.name
         owner = bool(_OWNER_AFTER.match(doc_text(doc)[ent.end_char: ent.end_char + 60]))
@@ -61,7 +67,7 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         counts[name] += _weight(doc, ent.start_char, ent.end_char)
         first.setdefault(name, ent.start_char)
         country[name] = place.country
-        kinds[name] = place.kind
+        kinds[name] = _designated_kind(doc, ent) or kinds.get(name) or place.kind
     tagged = {i for ent in doc_ents(doc) for i in range(ent.start_char, ent.end_char)}
     for ent_start, ent_end, place in gazetteer_mentions(doc):
         if ent_start in tagged:
@@ -82,6 +88,32 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         if match:
             by_kind[group] = match[0]
     return ranked[0], country[ranked[0]], by_kind
+
+
+_DESIGNATOR = re.compile(r"\b(province|city|state|county|prefecture)\b", re.I)
+_DESIGNATED = {"province": "province", "city": "city", "state": "subdivision",
+               "county": "city", "prefecture": "city"}
+
+
+def _designated_kind(doc: Doc, ent: Span) -> str | None:
+    """The kind the text writes with the name: "Bac Ninh province" is a province, whatever
+    else the gazetteer knows by that name."""
+    m = _DESIGNATOR.search(ent.text) or _DESIGNATOR.match(doc_text(doc)[ent.end_char: ent.end_char + 12].lstrip())
+    return _DESIGNATED[m.group(1).lower()] if m else None
+
+
+_ANAPHOR_WORDS = {"city", "province", "region", "country", "nation", "port", "municipality",
+                  "state", "island", "zone", "its", "this", "that", "here"}
+
+
+def _unlisted_place(ent: Span) -> str | None:
+    """A LOCATION the gazetteer does not know, as a name: "Yangtze River Delta" from "the
+    Yangtze River Delta's"; None for anaphors ("the northern province") and lower-case text."""
+    text = re.sub(r"[’']s$", "", re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)).strip()
+    if not text or not text[0].isupper() or len(text.split()) > 5 or \
+            text.lower() in _ANAPHOR_WORDS or not any(c.islower() for c in text):
+        return None
+    return text
 
 
 _PORT_AFTER = re.compile(r"^\s+(?:Railway\s+|Land\s+)?Port\b(?!\s+(?:Customs|Area|Zone|Authority|"
@@ -121,6 +153,20 @@ def _weight(doc: Doc, start: int, end: int) -> float:
     elif _SOURCE_AFTER.match(after):
         weight *= 0.5
     return weight
+
+
+def is_side_mention(doc: Doc, ent: Span) -> bool:
+    """True for a mention that names some other role than the trade's owner: the base of a
+    share ("26.1% of the total of Shandong Province"), the other side, a source, a dateline,
+    a place only locating another ("East China's Zhejiang")."""
+    plain = 2.0 if ent.start_char < LEAD_CHARS else 1.0
+    return _weight(doc, ent.start_char, ent.end_char) < plain or \
+        bool(_ROLE_OF.match(doc_text(doc)[ent.end_char: ent.end_char + 50]))
+
+
+# "exports to China, Seoul's top trading partner": the place whose partner China is
+_ROLE_OF = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,3}?(?:trading\s+)?(?:partner|market|supplier|"
+                      r"buyer|destination|customer|source)s?\b", re.I)
 
 
 _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]|-{1,2}\s|\((?:Xinhua|"

@@ -192,3 +192,19 @@ def test_place_lower_case_words_are_not_towns(text):
 def test_countries_renamed_from_iso_keep_their_code(name, code):
     # tradeie's canonical name differs from ISO's ("Russian Federation"); the code must stay
     assert lookup(name).country == code
+
+
+@pytest.mark.parametrize("text, name", [
+    ("the Yangtze River Delta", "Yangtze River Delta"),
+    ("Greater Bay Area", "Guangdong-Hong Kong-Macao Greater Bay Area"),
+    ("Jing-Jin-Ji", "Beijing-Tianjin-Hebei region"),
+    ("the Chengdu-Chongqing economic circle", "Chengdu-Chongqing economic circle"),
+])
+def test_economic_regions_are_places_of_china(text, name):
+    place = lookup(text)
+    assert (place.name, place.kind, place.country) == (name, "economic region", "CN")
+
+
+def test_compass_regions_are_no_places():
+    # "Central China's Hubei Province" only says where Hubei lies
+    assert lookup("Central China") is None

@@ -98,3 +98,10 @@ def test_the_province_is_the_place_the_text_calls_a_province(blank):
     with indexed(doc):
         ctx = build_context(doc)
     assert ctx.place_for("the province") == "Bac Ninh"
+
+
+def test_an_economic_region_the_ner_missed_is_found_in_the_text(blank):
+    doc = annotate(blank, "Guangdong-Hong Kong-Macao Greater Bay Area trade hits record\n\n"
+                          "[Exports]{FLOW} from the Greater Bay Area rose.")
+    with indexed(doc):
+        assert build_context(doc).place == "Guangdong-Hong Kong-Macao Greater Bay Area"

@@ -97,6 +97,10 @@ def gazetteer() -> dict[str, Place]:
         place = Place(name, kind)
         for alias in [name, *aliases.split("|")]:
             add(alias, place, override=True)
+    for name, country, aliases in _read_table("economic_regions.tsv"):
+        place = Place(name, "economic region", country)
+        for alias in [name, *aliases.split("|")]:
+            add(alias, place, override=True)
     for name, aliases in _read_table("place_aliases.tsv"):
         existing = table.get(_key(name))
         if existing and existing.name == name:

@@ -21,7 +21,7 @@ LEAD_CHARS = 400
 ANAPHOR_KINDS = {
     "province": {"province", "autonomous region", "municipality", "subdivision"},
     "state": {"subdivision"},
-    "region": {"autonomous region", "province", "special administrative region"},
+    "region": {"autonomous region", "province", "special administrative region", "economic region"},
     "city": {"city", "municipality"},
     "country": {"country"}, "nation": {"country"},
 }
@@ -198,7 +198,7 @@ _MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", 
                 "september", "october", "november", "december"}
 
 FALLBACK_KINDS = {"country", "province", "municipality", "autonomous region",
-                  "special administrative region"}
+                  "special administrative region", "economic region"}
 
 MIN_FALLBACK_CITY = 300_000
 
@@ -229,8 +229,12 @@ def _scan(doc: Doc):
         if not word[:1].isupper() or stop or word.lower() in _MONTH_WORDS:
             i += 1
             continue
-        for n in (3, 2, 1):
-            if i + n > n_tokens or any(arr[j][2] or arr[j][3] for j in range(i, i + n)):
+        # "Guangdong-Hong Kong-Macao Greater Bay Area": hyphenated names run longer
+        hyphen = any(text[arr[j][0]: arr[j][0] + arr[j][1]] == "-" for j in range(i, min(i + 6, n_tokens)))
+        for n in ((9, 8, 7, 6, 5, 4, 3, 2, 1) if hyphen else (3, 2, 1)):
+            if i + n > n_tokens or arr[i + n - 1][2] or any(
+                    arr[j][3] or arr[j][2] and text[arr[j][0]: arr[j][0] + arr[j][1]] != "-"
+                    for j in range(i, i + n)):
                 continue
             end = arr[i + n - 1][0] + arr[i + n - 1][1]
             place = lookup(text[start: end])

@@ -123,3 +123,24 @@ def test_a_column_per_period_gives_a_fact_per_period(blank, assembler):
     assert rows_of(assembler, doc, published="2022-01-20") == [
         ("total", None, None, "Chongzuo", 155360000000, "CNY", 12.8, None, "2021"),
         ("total", None, None, "Chongzuo", 14290000000, "CNY", -6.3, None, "2021-12")]
+
+
+def test_rows_the_ner_tagged_wrongly_are_read_by_their_layout(blank, assembler):
+    # "369.2" tagged PERCENT, "Yingtan" PARTNER, "Xinyu 142.7" untagged: the layout says
+    # first cell an amount in the unit above, then the change, and the label a city
+    doc = annotate(blank, "[Foreign trade]{FLOW} of the cities of [Jiangxi]{LOCATION}, "
+                          "[January-August 2023]{PERIOD}\nUnit: 100 million yuan, %\n"
+                          "City  [Imports and exports]{FLOW}  Year-on-year\n"
+                          "[Nanchang]{LOCATION}  [821.5]{MONEY}  [-8.3]{PERCENT}\n"
+                          "Shangrao  [369.2]{PERCENT}  [-21.0]{PERCENT}\n"
+                          "[Yingtan]{PARTNER}  180.2  -19.5\n"
+                          "Hefei | 3,823.6 | 5.6 | 1st\n")
+    got = [(loc, value, growth) for _, _, _, loc, value, _, growth, _, _ in rows_of(assembler, doc)]
+    assert got == [("Nanchang", 82150000000, -8.3), ("Shangrao", 36920000000, -21.0),
+                   ("Yingtan", 18020000000, -19.5), ("Hefei", 382360000000, 5.6)]
+
+
+@pytest.mark.parametrize("line", ["In 2023 exports rose 5.6 percent to 3,823.6", "Total: 12.5% 3.2"])
+def test_prose_and_percent_first_lines_are_no_layout_rows(blank, assembler, line):
+    doc = annotate(blank, f"Unit: 100 million yuan\nCity | [Exports]{{FLOW}} | YoY\n{line}\n")
+    assert rows_of(assembler, doc) == []

@@ -65,7 +65,8 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
         while li < len(lines) - 1 and ent.start_char > lines[li][1]:
             li += 1
         by_line[li].append(ent)
-    rows = {i: _row(text, lines[i], ents) for i, ents in enumerate(by_line)}
+    rows = {i: _row(text, lines[i], ents) or _plain_row(doc, lines[i], ents)
+            for i, ents in enumerate(by_line)}
     out = []
     for i, row in rows.items():
         if row is None:
@@ -128,6 +129,38 @@ def _row(text: str, line: tuple[int, int], ents: list[Span]):
     if any(e.label_ in ("MONEY", "PERCENT") for e in label_ents):
         return None
     return label_ents, cells
+
+
+# "Shangrao  369.2  -21.0", "Hefei | 3,823.6 | 5.6 | 1st": a label, then bare number cells
+_PLAIN_ROW = re.compile(r"[\s\-–—*•·]*(?P<label>[^\d\s|\t][^\d|\t]{0,60}?)[\s|:\t]+"
+                        r"(?P<cells>[-+−]?\d[\d,]*(?:\.\d+)?(?:[\s|\t]+(?:[-+−]?\d[\d,]*(?:\.\d+)?%?|"
+                        r"\d+(?:st|nd|rd|th)|n/?a|-{1,2}|—))*)[\s|]*", re.I)
+_CELL = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?%?(?!\w)")
+
+
+def _plain_row(doc: Doc, line: tuple[int, int], ents: list[Span]):
+    """A row whose number cells the NER tagged wrongly or not at all: the first cell is the
+    amount (the unit note above says of what), the others percentages. Only lines that hold
+    a label and numbers and nothing else qualify; the header above must still name a flow."""
+    text = doc_text(doc)
+    m = _PLAIN_ROW.fullmatch(text, line[0], line[1])
+    if m is None or len(m.group("label").split()) > MAX_LABEL_WORDS or any(
+            e.label_ in ("FLOW", "PERIOD") for e in ents) or not re.match(
+            r"\s*(?:\||\t|\s{2})", text[m.end("label"): m.start("cells") + 1]) or \
+            re.fullmatch(r"(?:19|20)\d\d", m.group("cells").split()[0]):
+        return None  # a heading ("Exports, September 2023") or prose, not a laid-out row
+    spans = []
+    for cell in _CELL.finditer(text, m.start("cells"), m.end("cells")):
+        span = doc.char_span(cell.start(), cell.end(), alignment_mode="expand",
+                             label="PERCENT" if spans else "MONEY")
+        if span is None:
+            return None
+        spans.append(span)
+    if not 1 <= len(spans) <= MAX_AMOUNT_COLUMNS + 2 or spans[0].text.endswith("%"):
+        return None
+    label_ents = [e for e in ents if e.end_char <= m.end("label") and e.label_ not in ("MONEY",
+                                                                                     "PERCENT")]
+    return label_ents, [(spans[0], spans[1:])]
 
 
 def _header(text, lines, by_line, rows, i):
@@ -226,6 +259,8 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
     partner = next((e for e in label_ents if e.label_ == "PARTNER"), None)
     product = next((e for e in label_ents if e.label_ == "PRODUCT"), None)
     place = next((e for e in label_ents if e.label_ == "LOCATION"), None)
+    if partner is not None and place is None and _PLACE_HEADER.search(header_text):
+        place, partner = partner, None  # "City | Imports and exports": the rows are places
     label_period = next((e for e in label_ents if e.label_ == "PERIOD"), None)
     period_span = label_period or column_period
     own_flow = next((classify_flow(e.text) for e in label_ents if e.label_ == "FLOW"), None)

@@ -860,3 +860,13 @@ def test_a_share_base_in_the_paragraph_is_no_place_to_carry(blank, assembler):
                ("Exports", "204 billion yuan", "VALUE")])
     got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2023-06-20")]
     assert got[-1] == ("export", "Qingdao")
+
+
+def test_a_linked_partner_outranks_the_same_place_linked_as_location(blank, assembler):
+    doc = annotate(blank, "[Ningbo]{LOCATION} trade report\n[Shipments]{FLOW} to [the United States]{PARTNER} "
+                          "slumped [13.6%]{PERCENT} to [38.15 billion yuan]{MONEY}; [America]{LOCATION} "
+                          "stayed among the city's biggest customers.")
+    link(doc, [("Shipments", "the United States", "PARTNER"), ("Shipments", "13.6%", "GROWTH"),
+               ("Shipments", "38.15 billion yuan", "VALUE"), ("Shipments", "America", "LOCATION")])
+    [fact] = facts_of(assembler, doc, "2023-06-20")
+    assert (fact.location, fact.partner) == ("Ningbo", "United States")

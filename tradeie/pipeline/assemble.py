@@ -163,14 +163,22 @@ def trade_facts_of(head: Head, ctx: DocContext,
                 sent, sent.start_char + BILATERAL.search(span_text(sent)).start(), location, ctx)
         if partner_name is None:
             partner_name = described_partner(sent, location, ctx)
-        if partner_name == location:
-            partner_name = None  # a place does not trade with itself: a mis-linked mention
+        fact_location = places[k] if places else location
+        if partner_name is not None and partner_name == fact_location:
+            # a place does not trade with itself: one of the two is a mis-linked mention.
+            # A partner the head links ("Shipments to the United States ...; America stayed
+            # among the district's biggest customers") outranks a place linked by the way.
+            home = ctx.place_at(head.span.start_char)
+            if partner in head.role("PARTNER") and home not in (None, partner_name) and not places:
+                fact_location = home
+            else:
+                partner_name = None
         group = slots.get(k)
         used = [head.score_of("VALUE", group[1] if group else None),
                 head.score_of("GROWTH", growth_span), head.score_of("SHARE", share_span),
                 head.score_of("PARTNER", partner), head.score_of("PRODUCT", product)]
         used = [sc for sc in used if sc is not None]
-        common = dict(location=places[k] if places else location, flow=flow, partner=partner_name,
+        common = dict(location=fact_location, flow=flow, partner=partner_name,
                       product=product_of(product), period=period, evidence=evidence,
                       confidence=round(min(used), 3) if used else CUE_THRESHOLD, doc=None)
         growth = growth_of(growth_span, sent, year) if growth_span is not None else None

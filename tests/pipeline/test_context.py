@@ -105,3 +105,14 @@ def test_an_economic_region_the_ner_missed_is_found_in_the_text(blank):
                           "[Exports]{FLOW} from the Greater Bay Area rose.")
     with indexed(doc):
         assert build_context(doc).place == "Guangdong-Hong Kong-Macao Greater Bay Area"
+
+
+@pytest.mark.parametrize("period, unit, expected", [
+    ("2023-03", "quarter", "2023-Q1"), ("2023-11", "half", "2023-H2"), ("2023-Q2", "half", "2023-H1"),
+    ("2023-Q4", "year", "2023"), ("2023-05", "month", "2023-05"), ("2023-Q4", "month", None),
+    ("2023", "quarter", None), ("2023-01..2023-09", "year", None), ("2023-01..2023-09", "period",
+                                                                     "2023-01..2023-09"),
+])
+def test_the_quarter_of_a_monthly_release_is_the_quarter_holding_the_month(period, unit, expected):
+    from tradeie.pipeline.context import containing
+    assert containing(period, unit) == expected

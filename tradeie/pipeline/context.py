@@ -216,8 +216,7 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
         return None
     unit = _BARE_UNIT.match(span.text)
     if unit is not None:  # "ended the quarter at", "for the month": the article's own period
-        return ctx.main_period if ctx.main_period and re.fullmatch(
-            _UNIT_SHAPE[unit.group(1).lower()], ctx.main_period) else None
+        return containing(ctx.main_period, unit.group(1).lower()) if ctx.main_period else None
     year = ctx.year
     if ctx.published is None and ctx.year_from_text and _LAST_YEAR.search(span.text):
         year = ctx.year + 1
@@ -233,6 +232,29 @@ _DAY_DATE = re.compile(r"^\s*(?:on\s+)?(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|
 _BARE_UNIT = re.compile(r"^\s*(?:the|this|that)\s+(month|quarter|half|year|period)\s*$", re.I)
 _UNIT_SHAPE = {"month": r"\d{4}-\d\d", "quarter": r"\d{4}-Q\d", "half": r"\d{4}-H\d",
                "year": r"\d{4}", "period": r".+"}
+
+
+def containing(period: str, unit: str) -> str | None:
+    """The ``unit`` ("month", "quarter", "half", "year", "period") that holds ``period``:
+    "the quarter" of a March release is the first quarter, "the year" of a fourth-quarter
+    release the whole year; None when the unit is smaller than the period.
+
+    >>> containing("2023-03", "quarter"), containing("2023-Q4", "year"), containing("2023-Q4", "month")
+    ('2023-Q1', '2023', None)
+    """
+    if unit == "period" or re.fullmatch(_UNIT_SHAPE[unit], period):
+        return period
+    m = re.fullmatch(r"(\d{4})-(?:(\d\d)|Q(\d)|H(\d))", period)
+    if m is None:
+        return None
+    year, month, quarter, half = m.groups()
+    if unit == "year":
+        return year
+    if month is not None and unit == "quarter":
+        return f"{year}-Q{(int(month) - 1) // 3 + 1}"
+    if unit == "half" and (month or quarter):
+        return f"{year}-H{1 if (int(month) if month else int(quarter) * 3) <= 6 else 2}"
+    return None
 
 
 def _main_period(doc: Doc, ctx: DocContext) -> str | None:

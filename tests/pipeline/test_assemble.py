@@ -870,3 +870,25 @@ def test_a_linked_partner_outranks_the_same_place_linked_as_location(blank, asse
                ("Shipments", "38.15 billion yuan", "VALUE"), ("Shipments", "America", "LOCATION")])
     [fact] = facts_of(assembler, doc, "2023-06-20")
     assert (fact.location, fact.partner) == ("Ningbo", "United States")
+
+
+@pytest.mark.parametrize("marked, expected", [
+    # a month compared against is no year-on-year base
+    ("In [May 2021]{PERIOD} [exports]{FLOW} climbed [44 percent]{PERCENT} from a year earlier to "
+     "[2.31 billion yuan]{MONEY}, and were [12.5 percent]{PERCENT} higher than in April.",
+     (2310000000, 44.0, None)),
+    # what follows "and" qualifies the next rate
+    ("In [December 2024]{PERIOD} [imports and exports]{FLOW} were [58.31 billion yuan]{MONEY}, a "
+     "year-on-year increase of [12.4%]{PERCENT} and a month-on-month increase of [6.9%]{PERCENT}.",
+     (58310000000, 12.4, None)),
+    # "rose by RM1.03 billion or 11.5%": a change and its rate, not a value and a share
+    ("[Exports]{FLOW} rose by [RM1.03 billion]{MONEY} or [11.5%]{PERCENT} to [RM9.98 billion]{MONEY} "
+     "in [the first quarter of 2023]{PERIOD}.", (9980000000, 11.5, None)),
+])
+def test_rates_beside_other_rates_and_changes(blank, assembler, marked, expected):
+    doc = annotate(blank, marked)
+    head = next(e for e in doc.ents if e.label_ == "FLOW").text
+    link(doc, [(head, e.text, {"MONEY": "VALUE", "PERCENT": "GROWTH", "PERIOD": "PERIOD"}[e.label_])
+               for e in doc.ents if e.label_ in ("MONEY", "PERCENT", "PERIOD")])
+    [fact] = facts_of(assembler, doc, "2025-01-20")
+    assert (int(fact.value), fact.growth_pct, fact.share_pct) == expected

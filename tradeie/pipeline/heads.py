@@ -50,6 +50,11 @@ _SHARE_WORDS = re.compile(r"(?:accounting for|accounted for|making up|made up|ta
 _SHARE_AFTER = re.compile(r"[ \t]*(?:of\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:total|overall|"
                           r"aggregate|combined|national|nationwide)\b|share\b)", re.I)
 
+_CHANGE_OR = re.compile(r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|"
+                        r"jumped|gained|lost|an? (?:increase|decrease|rise|drop|fall|decline|gain) of)"
+                        r"\s+(?:by\s+)?\S*\d[\d.,]*\s*(?:billion|million|trillion|bn|mn|m|b)?"
+                        r"(?:\s+[a-z]{1,8})?\s+or\W{0,3}$", re.I)
+
 CUE_THRESHOLD = 0.1
 
 _LIST_BEFORE = re.compile(r"(?:[-+]?\d[\d,.]*\s*(?:%|percent|per cent|pct)\s*(?:,|and|,\s*and)\s*)+$",
@@ -67,6 +72,8 @@ def percent_cue(ent: Span) -> str | None:
         return "GROWTH"
     if _SHARE_AFTER.match(doc_text(ent.doc)[ent.end_char: ent.end_char + 60]):
         return "SHARE"
+    if _CHANGE_OR.search(doc_text(ent.doc)[max(0, ent.start_char - 60): ent.start_char]):
+        return "GROWTH"  # "rose by RM1.03 billion or 11.5%": the same change as a rate
     if _SHARE_WORDS.search(before):
         return "SHARE"
     if _GROWTH_CUE.search(before):

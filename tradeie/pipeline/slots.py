@@ -84,9 +84,12 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
         return None
     doc = span.doc
     after = doc_text(doc)[span.end_char: span.end_char + 60]
-    if _NOT_GROWTH_AFTER.search(after) and not _previous_year_base(after, year):
+    # "12.4% and a month-on-month increase of 6.9%": what follows the next conjunction
+    # qualifies the next rate, not this one
+    own = _NEXT_RATE.split(after, maxsplit=1)[0]
+    if _NOT_GROWTH_AFTER.search(own) and not _previous_year_base(after, year):
         return None
-    if _MOM_AFTER.match(after):
+    if _MOM_AFTER.match(own):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
     clause = re.split(r"[;:]", doc_text(doc)[sent.start_char: span.start_char])[-1]
@@ -100,6 +103,8 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     return signed_growth(pct, before, after)
 
 
+_NEXT_RATE = re.compile(r"\s*(?:,\s*)?\b(?:and|while|but|whereas)\s+(?:an?\s+|the\s+)?(?=[^.;]{0,40}?"
+                        r"\d[\d.,]*\s*(?:%|per ?cent|pct))", re.I)
 _AVERAGE_RATE = re.compile(r"\b(?:average annual|annual average|annuali[sz]ed|compound(?:ed)? "
                            r"annual|on average|average)\b[^.;]{0,30}$", re.I)
 
@@ -108,7 +113,8 @@ _NOT_YOY_BEFORE = re.compile(r"seasonally[- ]adjusted|(?:month|quarter)[- ]on[- 
                              r"[^,]{0,25}$|\b(?:m-o-m|q-o-q|mom|qoq)\b[^,]{0,25}$", re.I)
 _MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:(?:compared (?:to|with)|from|over|versus|against|than|on)\s+"
                         r"(?:in\s+)?(?:(?:the|a)\s+)?(?:previous|prior|preceding|last) (?:month|quarter)|"
-                        r"(?:compared (?:to|with)|over|versus|against|on)\s+(?:January|February|March|April|May|June|July|August|"
+                        r"(?:compared (?:to|with)|over|versus|against|on|than(?:\s+(?:in|that of|that in|for))?)\s+"
+                        r"(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\b(?![\s,]+(?:\d|last|a year|of)))", re.I)
 _VALUE_AFTER = re.compile(r"^\s*(?:in value|by value|in (?:value|dollar|money|nominal) terms|in terms of "
                           r"value)\b", re.I)
@@ -170,7 +176,8 @@ def is_absolute_change(span: Span) -> bool:
     before = text[max(0, span.start_char - 40): span.start_char]
     after = text[span.end_char: span.end_char + 40]
     return bool(_CHANGE_BEFORE_AMOUNT.search(before)) and bool(
-        re.match(r"\s*(?:from|over|compared|on|than|year|month|,|\.|;|$)", after, re.I))
+        re.match(r"\s*(?:from|over|compared|on|than|year|month|,|\.|;|$|"
+                 r"or\s+[\d.,]+\s*(?:%|per ?cent|pct))", after, re.I))  # "rose by RM1.03 billion or 11.5%"
 
 
 def is_price(span: Span) -> bool:

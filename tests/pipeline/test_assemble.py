@@ -892,3 +892,19 @@ def test_rates_beside_other_rates_and_changes(blank, assembler, marked, expected
                for e in doc.ents if e.label_ in ("MONEY", "PERCENT", "PERIOD")])
     [fact] = facts_of(assembler, doc, "2025-01-20")
     assert (int(fact.value), fact.growth_pct, fact.share_pct) == expected
+
+
+def test_a_rank_cell_belongs_to_its_row_label_the_ner_missed(blank, assembler):
+    doc = annotate(blank, "[Anhui]{LOCATION} cities by trade, [2023]{PERIOD}\nCity | Trade | Rank\n"
+                          "Wuhu | 1,103.5 | 12.1 | [2nd]{RANK}\n")
+    link(doc, [("2nd", "Anhui", "LOCATION")])
+    ranks = [f for f in facts_of(assembler, doc, "2024-01-20") if f.type == "rank"]
+    assert [(r.location, r.rank) for r in ranks] == [("Wuhu", 2)]
+
+
+def test_a_place_a_rank_is_behind_is_not_its_owner(blank, assembler):
+    doc = annotate(blank, "In [2023]{PERIOD} [Weifang]{LOCATION}'s trade grew. In terms of scale, it "
+                          "ranks [third]{RANK} in the province, behind [Qingdao]{LOCATION}.")
+    link(doc, [("third", "Qingdao", "LOCATION")])
+    [rank] = [f for f in facts_of(assembler, doc, "2024-01-20") if f.type == "rank"]
+    assert (rank.location, rank.rank) == ("Weifang", 3)

@@ -34,9 +34,11 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
             rank = parse_ordinal(head.span.text)
             if rank is None:
                 continue
-            place = _rank_subject(head, sent) or (head.role("LOCATION") or [None])[0]
-            location = names[i] if names else (place_name(place, ctx) if place is not None
-                                               else ctx.place)
+            place = _rank_subject(head, sent)
+            label = _line_place(head) if place is None else None
+            place = place or next((e for e in head.role("LOCATION") if not _scoped(e)), None)
+            location = names[i] if names else label or (
+                place_name(place, ctx) if place is not None else ctx.place)
             year = _rank_year(head, sent, ctx)
             m = _LIST_NAME.search(sent.text)
             out.append(RankFact(location=location, rank=rank, list=m.group(1).strip() if m else None,
@@ -68,6 +70,23 @@ def _rank_subject(head: Head, sent: Span) -> Span | None:
               and e.end <= head.span.start and not is_descriptive(e)
               and not _SCOPE_BEFORE.search(text[max(0, e.start_char - 20): e.start_char])]
     return before[-1] if before else None
+
+
+def _scoped(ent: Span) -> bool:
+    text = doc_text(ent.doc)
+    return bool(_SCOPE_BEFORE.search(text[max(0, ent.start_char - 20): ent.start_char]))
+
+
+def _line_place(head: Head) -> str | None:
+    """A known place the NER missed at the start of the ordinal's line: the label of a
+    table row ("Wuhu | 1,103.5 | 12.1 | 2nd")."""
+    doc = head.span.doc
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, head.span.start_char) + 1
+    for start, end, place in gazetteer_mentions(doc):
+        if line_start <= start and end <= head.span.start_char:
+            return place.name if re.fullmatch(r"[\W\d]*", text[line_start: start]) else None
+    return None
 
 
 # "accounting for 16.8% of Guangdong's total", "second in Jiangxi", "behind Shenzhen"

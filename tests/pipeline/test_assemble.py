@@ -908,3 +908,18 @@ def test_a_place_a_rank_is_behind_is_not_its_owner(blank, assembler):
     link(doc, [("third", "Qingdao", "LOCATION")])
     [rank] = [f for f in facts_of(assembler, doc, "2024-01-20") if f.type == "rank"]
     assert (rank.location, rank.rank) == ("Weifang", 3)
+
+
+@pytest.mark.parametrize("marked, links, expected", [
+    ("The [trade surplus]{FLOW} stood at [193.21 billion yuan]{MONEY}, widening by "
+     "[15.48 billion yuan]{MONEY} from a year ago.",
+     [("trade surplus", "193.21 billion yuan", "VALUE"), ("trade surplus", "15.48 billion yuan", "VALUE")],
+     [193210000000]),
+    ("The municipal commerce bureau aims to keep full-year [foreign trade]{FLOW} above "
+     "[1.3 trillion yuan]{MONEY}.", [("foreign trade", "1.3 trillion yuan", "VALUE")], []),
+    ("[Sales]{FLOW} at the island's offshore duty-free shops topped [16.8 billion yuan]{MONEY}.",
+     [("Sales", "16.8 billion yuan", "VALUE")], []),
+])
+def test_changes_targets_and_shop_sales_are_no_values(blank, assembler, marked, links, expected):
+    doc = link(annotate(blank, marked), links)
+    assert [int(f.value) for f in facts_of(assembler, doc, "2023-07-20")] == expected

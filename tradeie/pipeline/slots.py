@@ -52,7 +52,7 @@ def is_breakdown(doc: Doc, head: Span, sent: Span) -> bool:
 # "sales", "sold" and "sells" name exports only with a word of abroad or a buyer:
 # "overseas sales", "sales abroad", "sold to Japan", "its sales to the EU"
 _SALES_ONLY = re.compile(r"(?:\w+\s+)*?(?:sales|sells?|sold)", re.I)
-_ABROAD = re.compile(r"overseas|abroad|foreign|export|international|outbound|offshore|"
+_ABROAD = re.compile(r"overseas|abroad|foreign|export|international|outbound|"
                      r"external|cross-border|\bthere\b|\bto\s+(?:the\b|(?-i:[A-Z]))", re.I)
 _CLAUSE_END = re.compile(r",\s+(?:and|while|but)\b|;|\bwhile\b")
 
@@ -165,7 +165,9 @@ _PRICE_AFTER = re.compile(r"^\s*(?:per|a|an|each)\s+(?:metric\s+)?(?:tonnes?|ton
 
 
 _CHANGE_BEFORE_AMOUNT = re.compile(r"\b(?:up|down|rose|fell|increased|decreased|widened|narrowed|"
-                                   r"grew|dropped|shrank|expanded|swelled|jumped|declined|an? "
+                                   r"grew|dropped|shrank|expanded|swelled|jumped|declined|widening|"
+                                   r"narrowing|expanding|shrinking|increasing|decreasing|rising|"
+                                   r"falling|growing|an? "
                                    r"(?:increase|decrease|rise|drop|fall|decline) of)\s+(?:by\s+)?"
                                    r"(?:about\s+|some\s+|nearly\s+)?$", re.I)
 
@@ -190,7 +192,7 @@ def is_forecast(span: Span) -> bool:
     somebody expects or aims at is not a statistic."""
     text = doc_text(span.doc)
     sent = sentence_span(span.doc, span)
-    before = text[max(sent.start_char, span.start_char - 40): span.start_char]
+    before = text[max(sent.start_char, span.start_char - 80): span.start_char]
     return bool(_FORECAST_BEFORE.search(before) or _FORECAST_AFTER.match(text[span.end_char:
                                                                                span.end_char + 40]))
 

@@ -65,6 +65,10 @@ def test_a_possessive_last_year_in_the_headline_is_no_review_of_last_year(blank)
     ("Exports rose 62.1% from [2019]{PERIOD}.", True),
     ("Exports rose 8% in [2021]{PERIOD}.", False),
     ("From [January to November]{PERIOD}, exports rose.", False),
+    ("The deficit narrowed from a record $418.2 billion in [2018]{PERIOD}.", True),
+    ("The surplus was $12.2bn, down $431m on [September]{PERIOD}.", True),
+    ("Shipments from Japan to China jumped 43.8% in [2024]{PERIOD}.", False),
+    ("Statistical Bulletin of Dalian on the [2023]{PERIOD} Economic Development", False),
 ])
 def test_comparison_bases(blank, marked, base):
     from tradeie.pipeline.context import is_comparison_base

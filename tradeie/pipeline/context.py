@@ -41,14 +41,17 @@ _COMPARISON_BASE = re.compile(
     r"\bon)\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
     r"(?:the\s+)?$", re.I)
 
-_CHANGE_BEFORE = re.compile(r"(?:%|percent|per cent|pct|points?|\d|increase|decrease|rise|growth|"
+_CHANGE_BEFORE = re.compile(r"(?:%|percent|per cent|pct|points?|\d|\d\s*(?:m|bn|b|k|million|billion|"
+                            r"trillion|yuan|dollars|euros|yen|won)|increase|decrease|rise|growth|"
                             r"gain|drop|decline|fall|up|down|higher|lower)\W*$", re.I)
 
 _RANGE = re.compile(r"^\s*\w+\.?(?:\s+\d{4})?\s+(?:to|through|until)\s+\w+", re.I)  # "from X to Y"
 
+# "from USD 196.33 billion in", "from a record $418.2 billion in": between the word and the
+# figure only lower-case words and a currency ("from Japan to China jumped 43.8% in 2024" is none)
 _EARLIER_FIGURE = re.compile(r"(?:\bfrom|\bthan|compared (?:with|to)|\bversus|\bvs\.?|\bagainst)\s+"
-                             r"[^,;.()]{0,25}?\d[\d,.]*\s*(?:[^\s,;.()]+\s+){0,3}?(?:in|for|during)\s+"
-                             r"(?:the\s+)?$", re.I)
+                             r"(?:(?-i:[a-z-]+)\s+){0,2}?(?:[A-Za-z]{1,4}\s?\$?\s?|[$€£¥₹₩]\s?)?\d[\d,.]*\s*"
+                             r"(?:[^\s,;.()]+\s+){0,3}?(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
 
 DOLLAR_OF_COUNTRY = {"HK": "HKD", "AU": "AUD", "SG": "SGD", "CA": "CAD", "TW": "TWD", "NZ": "NZD"}
 
@@ -160,8 +163,9 @@ def is_comparison_base(span: Span) -> bool:
         return False
     word = m.group(0).split()[0].lower() if m.group(0).split() else ""
     clause = re.split(r"[.!?;:\n]\s*", before[: len(before) - len(m.group(0))])[-1]
-    if word == "over" and not _CHANGE_BEFORE.search(clause):
-        return False  # "Over the first nine months, trade came to ...": a span of time
+    if word in ("over", "on") and not _CHANGE_BEFORE.search(clause):
+        return False  # "Over the first nine months, trade came to ...": a span of time;
+        # "Statistical Bulletin of Dalian on the 2023 National Economic ...": a topic
     if word == "from" and _RANGE.match(span.text):
         return False  # "from January to November": the range itself
     return True

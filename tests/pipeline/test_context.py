@@ -120,3 +120,13 @@ def test_an_economic_region_the_ner_missed_is_found_in_the_text(blank):
 def test_the_quarter_of_a_monthly_release_is_the_quarter_holding_the_month(period, unit, expected):
     from tradeie.pipeline.context import containing
     assert containing(period, unit) == expected
+
+
+def test_the_whole_year_of_a_december_release_is_that_year(blank):
+    from tradeie.pipeline.context import resolve_period
+
+    doc = annotate(blank, "In [December 2022]{PERIOD} trade rose. In [the whole year]{PERIOD}, trade "
+                          "reached 5.04 trillion yuan.")
+    with indexed(doc):
+        ctx = build_context(doc, dt.date(2023, 1, 20))
+        assert resolve_period(doc.ents[1], ctx) == "2022"

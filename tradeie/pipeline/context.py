@@ -233,7 +233,8 @@ _DAY_DATE = re.compile(r"^\s*(?:on\s+)?(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|
                        r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?:,?\s+\d{4})?)\s*$", re.I)
 
 
-_BARE_UNIT = re.compile(r"^\s*(?:the|this|that)\s+(month|quarter|half|year|period)\s*$", re.I)
+_BARE_UNIT = re.compile(r"^\s*(?:(?:in|for|over|during)\s+)?(?:the|this|that)\s+(?:(?:whole|full|entire)\s+)?"
+                        r"(month|quarter|half|year|period)\s*$", re.I)
 _UNIT_SHAPE = {"month": r"\d{4}-\d\d", "quarter": r"\d{4}-Q\d", "half": r"\d{4}-H\d",
                "year": r"\d{4}", "period": r".+"}
 

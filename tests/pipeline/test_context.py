@@ -123,6 +123,8 @@ def test_the_quarter_of_a_monthly_release_is_the_quarter_holding_the_month(perio
 
 
 def test_the_whole_year_of_a_december_release_is_that_year(blank):
+    import datetime as dt
+
     from tradeie.pipeline.context import resolve_period
 
     doc = annotate(blank, "In [December 2022]{PERIOD} trade rose. In [the whole year]{PERIOD}, trade "

@@ -923,3 +923,20 @@ def test_a_place_a_rank_is_behind_is_not_its_owner(blank, assembler):
 def test_changes_targets_and_shop_sales_are_no_values(blank, assembler, marked, links, expected):
     doc = link(annotate(blank, marked), links)
     assert [int(f.value) for f in facts_of(assembler, doc, "2023-07-20")] == expected
+
+
+def test_a_partner_description_takes_the_name_given_before(blank, assembler):
+    doc = annotate(blank, "[Jiangsu]{LOCATION} trade report\nExports to [ASEAN]{PARTNER} rose. "
+                          "[Trade]{FLOW} with [the 10-member bloc]{PARTNER} grew to [385.6 billion yuan]{MONEY}.")
+    link(doc, [("Trade", "the 10-member bloc", "PARTNER"), ("Trade", "385.6 billion yuan", "VALUE")])
+    [fact] = facts_of(assembler, doc, "2024-07-20")
+    assert fact.partner == "ASEAN"
+
+
+def test_two_way_trade_in_a_bilateral_article_is_with_its_partner(blank, assembler):
+    doc = annotate(blank, "[China]{LOCATION}-[Russia]{PARTNER} trade hits record\n[Trade]{FLOW} with "
+                          "[Russia]{PARTNER} rose. [Two-way trade]{FLOW} reached [$244.8 billion]{MONEY}.\n"
+                          "[The country]{LOCATION}'s [two-way trade]{FLOW} came to [$6 trillion]{MONEY}.")
+    link(doc, [("Two-way trade", "$244.8 billion", "VALUE"), ("two-way trade", "$6 trillion", "VALUE")])
+    got = [(int(f.value), f.partner) for f in facts_of(assembler, doc, "2025-01-20")]
+    assert got == [(244800000000, "Russia"), (6000000000000, None)]

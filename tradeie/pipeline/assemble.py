@@ -20,7 +20,7 @@ from .docindex import relations as doc_relations
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .lists import interleaved, respective_lists, respective_places
-from .partners import (BILATERAL, RANKED_AGAINST, RANKED_NEXT, described_partner,
+from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, described_partner,
                        partner_named_before, partner_rate_list)
 from .periods import own_period, period_and_shape, year_earlier
 from .places import is_side_mention
@@ -154,8 +154,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
             partner = next((e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")
                             and is_partner_subject(e)), None) or other_side(sent, location, ctx)
         product = _pick(products, k, n, anchors, products)
-        partner_name = (canonical_place(partner.text) or place_name(partner, ctx)
-                        if partner is not None else None)
+        partner_name = _partner_name(partner, ctx)
         if partner_name is None and BILATERAL.search(span_text(sent)):
             # "bilateral trade was 1.69 trillion yuan": the article's partner, else the one
             # just named ("China was the biggest supplier ... a bilateral deficit of $1.7bn")
@@ -163,6 +162,9 @@ def trade_facts_of(head: Head, ctx: DocContext,
                 sent, sent.start_char + BILATERAL.search(span_text(sent)).start(), location, ctx)
         if partner_name is None:
             partner_name = described_partner(sent, location, ctx)
+        if partner_name is None and ctx.main_partner and TWO_WAY.search(span_text(sent)) and \
+                not partners and not any(e.label_ == "LOCATION" for e in span_ents(sent)):
+            partner_name = ctx.main_partner  # not "The city's two-way trade came in at ..."
         fact_location = places[k] if places else location
         if partner_name is not None and partner_name == fact_location:
             # a place does not trade with itself: one of the two is a mis-linked mention.
@@ -243,6 +245,22 @@ def _owner(rate: Span, anchors: list[int]) -> int:
     if before:
         return max(before, key=lambda i: anchors[i])
     return min(range(len(anchors)), key=lambda i: abs(anchors[i] - rate.start_char))
+
+
+# "the 10-member bloc", "its largest partner": a description, whose name the sentences
+# before give (described_partner), not the reporting place
+_DESCRIPTION = re.compile(r"(?:the|its|their|this|that)\s+(?:(?-i:[a-z0-9][\w-]*)\s+){0,3}(?:bloc|union|"
+                          r"grouping|group|countr(?:y|ies)|nations?|kingdom|republic|neighbou?rs?|"
+                          r"econom(?:y|ies)|partners?|markets?|continent|giant)", re.I)
+
+
+def _partner_name(partner: Span | None, ctx: DocContext) -> str | None:
+    if partner is None:
+        return None
+    name = canonical_place(partner.text)
+    if name is None and _DESCRIPTION.fullmatch(partner.text.strip()):
+        return None
+    return name or place_name(partner, ctx)
 
 
 def location_of(head: Head, ctx: DocContext) -> str | None:

@@ -44,6 +44,8 @@ def partner_rate_list(partners: list[Span], rates: list[Span], groups: list) -> 
 
 BILATERAL = re.compile(r"\b(?:bilateral|the two (?:countries|sides|nations|economies|neighbou?rs)|"
                         r"both (?:sides|countries))\b", re.I)
+# "Two-way trade reached $244.8 billion" in an article on China-Russia trade
+TWO_WAY = re.compile(r"\btwo-way\b", re.I)
 # The partner of a bilateral article named by description: "exports to the Asian country",
 # "a deficit with the neighbouring country", "imports from the bloc". A bare "the country" or
 # "the region" is more often the reporting place, and is left alone.

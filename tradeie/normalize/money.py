@@ -243,6 +243,9 @@ def _scale_first(unit: str, number: str) -> tuple[str, str]:
     return unit, number
 
 
+_TAIL_AFTER = re.compile(r"\s+\d{1,3}\s+(?:million|thousand)\b", re.I)
+
+
 def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
                    dollar: str = "USD", country: str | None = None) -> Money | None:
     """An amount, borrowing the unit a list or a table header states once.
@@ -261,6 +264,8 @@ def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
     units = {"dollar": dollar, "country": country}
     money = parse_money(surface, **units)
     if money is not None:
+        if not _TAIL_AFTER.match(following):
+            return money
         # the NER marked "$22 billion" of "$22 billion 348 million"
         whole = parse_money(surface + following[:20], **units)
         return whole if whole is not None and abs(whole.value) > abs(money.value) and \

@@ -230,7 +230,8 @@ def _scan(doc: Doc):
             i += 1
             continue
         # "Guangdong-Hong Kong-Macao Greater Bay Area": hyphenated names run longer
-        hyphen = any(text[arr[j][0]: arr[j][0] + arr[j][1]] == "-" for j in range(i, min(i + 6, n_tokens)))
+        hyphen = "-" in text[start: start + 40] and any(
+            text[arr[j][0]: arr[j][0] + arr[j][1]] == "-" for j in range(i, min(i + 6, n_tokens)))
         for n in ((9, 8, 7, 6, 5, 4, 3, 2, 1) if hyphen else (3, 2, 1)):
             if i + n > n_tokens or arr[i + n - 1][2] or any(
                     arr[j][3] or arr[j][2] and text[arr[j][0]: arr[j][0] + arr[j][1]] != "-"

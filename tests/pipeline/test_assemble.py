@@ -940,3 +940,14 @@ def test_two_way_trade_in_a_bilateral_article_is_with_its_partner(blank, assembl
     link(doc, [("Two-way trade", "$244.8 billion", "VALUE"), ("two-way trade", "$6 trillion", "VALUE")])
     got = [(int(f.value), f.partner) for f in facts_of(assembler, doc, "2025-01-20")]
     assert got == [(244800000000, "Russia"), (6000000000000, None)]
+
+
+def test_products_each_with_their_own_rate_make_a_fact_each(blank, assembler):
+    doc = annotate(blank, "In [the first quarter of 2022]{PERIOD}, [imports]{FLOW} of [agricultural products]"
+                          "{PRODUCT} fell [4.3 percent]{PERCENT} to [9.6 billion yuan]{MONEY}, and those of "
+                          "[integrated circuits]{PRODUCT} rose [23.7 percent]{PERCENT}.")
+    link(doc, [("imports", "agricultural products", "PRODUCT"), ("imports", "integrated circuits", "PRODUCT"),
+               ("imports", "4.3 percent", "GROWTH"), ("imports", "23.7 percent", "GROWTH"),
+               ("imports", "9.6 billion yuan", "VALUE")])
+    got = [(f.product, f.value and int(f.value), f.growth_pct) for f in facts_of(assembler, doc, "2022-04-20")]
+    assert got == [("agricultural products", 9600000000, -4.3), ("integrated circuits", None, 23.7)]

@@ -111,8 +111,12 @@ def trade_facts_of(head: Head, ctx: DocContext,
     if n == 0:
         return []
     slots = dict(enumerate(groups))
-    listed = partner_rate_list(partners, growth_spans, groups) \
-        if not RESPECTIVELY.search(span_text(sent)) else None
+    listed = None
+    if not RESPECTIVELY.search(span_text(sent)):
+        # "imports of agricultural products fell 4.3% to 9.6 billion yuan, and those of
+        # integrated circuits rose 23.7%": products, like partners, each with their own rate
+        listed = partner_rate_list(partners, growth_spans, groups) or (
+            partner_rate_list(products, growth_spans, groups) if len(partners) < 2 else None)
     if listed is not None:
         n, slots = len(growth_spans), listed
         groups = []  # anchors and pairing below follow the rates

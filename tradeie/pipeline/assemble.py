@@ -15,7 +15,7 @@ from ..facts import Evidence, TradeFact
 from ..normalize.money import Money
 from ..normalize.place import canonical_place
 from .context import DocContext, resolve_period
-from .docindex import doc_text, ents_before, memo, sentence_span, span_ents, span_text
+from .docindex import doc_text, ents_back_from, memo, sentence_span, span_ents, span_text
 from .docindex import relations as doc_relations
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
@@ -284,10 +284,11 @@ def _paragraph_place(head: Head, ctx: DocContext) -> str | None:
     start, _ = ctx.paragraph_of(head.span.start_char)
     linked = memo(doc, "linked places", lambda d: {
         child for (_, child), scores in doc_relations(d).items() if scores.get("LOCATION", 0.0) >= 0.5})
-    named = [e for e in ents_before(doc, head.span.start_char, start)
-             if e.label_ == "LOCATION" and e.start in linked and not is_descriptive(e)
-             and not is_partner_subject(e) and not is_side_mention(doc, e)]
-    return place_name(named[-1], ctx) if named else None
+    for e in ents_back_from(doc, head.span.start_char, start):
+        if e.label_ == "LOCATION" and e.start in linked and not is_descriptive(e) \
+                and not is_partner_subject(e) and not is_side_mention(doc, e):
+            return place_name(e, ctx)
+    return None
 
 
 WEAK_LOCATION = 0.3

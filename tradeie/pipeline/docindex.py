@@ -106,6 +106,15 @@ def ents_before(doc: Doc, char: int, since: int = 0) -> list[Span]:
     return index.ents[bisect_left(index.char_starts, since): bisect_left(index.char_starts, char)]
 
 
+def ents_back_from(doc: Doc, char: int, since: int = 0):
+    """Entities that start in ``[since, char)``, last first, one at a time: a search that
+    stops at its first hit costs what it reads, not the length of a long paragraph."""
+    index = _index(doc)
+    lo = bisect_left(index.char_starts, since)
+    for i in range(bisect_left(index.char_starts, char) - 1, lo - 1, -1):
+        yield index.ents[i]
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """Token index where each token's sentence starts, from punctuation and blank lines."""
     return _index(doc).starts

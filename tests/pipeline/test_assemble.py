@@ -951,3 +951,13 @@ def test_products_each_with_their_own_rate_make_a_fact_each(blank, assembler):
                ("imports", "9.6 billion yuan", "VALUE")])
     got = [(f.product, f.value and int(f.value), f.growth_pct) for f in facts_of(assembler, doc, "2022-04-20")]
     assert got == [("agricultural products", 9600000000, -4.3), ("integrated circuits", None, 23.7)]
+
+
+def test_its_largest_trading_partner_is_the_partner_named_before(blank, assembler):
+    doc = annotate(blank, "[Brazil]{LOCATION} [exported]{FLOW} [$104.3 billion]{MONEY} to [China]{PARTNER} "
+                          "and posted a [surplus]{FLOW} of [US$40.3 billion]{MONEY} with its largest "
+                          "trading partner.")
+    link(doc, [("exported", "$104.3 billion", "VALUE"), ("exported", "China", "PARTNER"),
+               ("surplus", "US$40.3 billion", "VALUE")])
+    got = [(f.flow, f.partner) for f in facts_of(assembler, doc, "2024-01-20")]
+    assert got == [("export", "China"), ("balance", "China")]

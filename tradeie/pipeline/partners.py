@@ -58,10 +58,19 @@ _PARTNER_ANAPHOR = re.compile(
     r"People's Republic|kingdom|emirate|sultanate|world's (?:second|third)?-?largest economy)\b")
 
 
+# "a surplus of US$40.3 billion with its largest trading partner"
+_TOP_PARTNER = re.compile(
+    r"\b(?:to|from|with)\s+(?:its|their|the (?:country|city|province|nation|region)[’']s)\s+"
+    r"(?:(?:largest|biggest|main|top|leading|number-one|No\.\s?1|single largest|most important)\s+)"
+    r"(?:(?:trading|trade|export|import)\s+)?(?:partner|market|supplier|customer|buyer|destination|source)\b",
+    re.I)
+
+
 def described_partner(sent: Span, location: str | None, ctx: DocContext) -> str | None:
-    """The partner behind "the neighbouring country": the last partner named before it, in
-    its sentence or the one before, else the article's main partner."""
-    m = _PARTNER_ANAPHOR.search(span_text(sent))
+    """The partner behind "the neighbouring country" or "its largest trading partner": the
+    last partner named before it, in its sentence or the one before, else the article's main
+    partner."""
+    m = _PARTNER_ANAPHOR.search(span_text(sent)) or _TOP_PARTNER.search(span_text(sent))
     if m is None:
         return None
     return partner_named_before(sent, sent.start_char + m.start(), location, ctx) or \

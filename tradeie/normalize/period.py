@@ -73,8 +73,9 @@ def parse_period(text: str, *, year: int | None = None,
     """Canonical period of ``text``; the year comes from the text, else ``year``, else ``published``.
     ``country`` (ISO code of the reporting place) says how its fiscal years run.
 
-    When only ``published`` gives the year, a month named after the publication month ("December"
-    in a January article, "the December quarter") is the previous year's.
+    When only ``published`` gives the year, a period that ends after the publication month
+    ("December" or "the third quarter" in a January article, "the December quarter") is the
+    previous year's.
 
     >>> parse_period("the first five months", published="2023-06-09")
     '2023-01..2023-05'
@@ -127,7 +128,9 @@ def parse_period(text: str, *, year: int | None = None,
             default_year = int(m.group("y1"))
         if default_year is None:
             return None
-        if from_published and name in ("month", "month_quarter") and months[1] > pub.month:
+        if from_published and months[1] > pub.month:
+            # a period that ends after the publication month has not been counted yet:
+            # "the third quarter" in a February article is last year's
             return canonical(default_year - 1, *months)
         return canonical(default_year, *months)
     if explicit:

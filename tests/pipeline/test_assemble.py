@@ -961,3 +961,15 @@ def test_its_largest_trading_partner_is_the_partner_named_before(blank, assemble
                ("surplus", "US$40.3 billion", "VALUE")])
     got = [(f.flow, f.partner) for f in facts_of(assembler, doc, "2024-01-20")]
     assert got == [("export", "China"), ("balance", "China")]
+
+
+@pytest.mark.parametrize("marked, expected", [
+    ("[Mechanical and electrical products]{PRODUCT} remained the mainstay of [exports]{FLOW}, with "
+     "[shipments]{FLOW} worth [66.3 billion yuan]{MONEY}.", "mechanical and electrical products"),
+    # a product that is not the subject, or a place between, does not count
+    ("[Crude oil]{PRODUCT} prices rose, and [shipments]{FLOW} fell to [66.3 billion yuan]{MONEY}.", None),
+])
+def test_a_product_that_opens_the_sentence_as_its_subject(blank, assembler, marked, expected):
+    doc = link(annotate(blank, marked), [("shipments", "66.3 billion yuan", "VALUE")])
+    [fact] = facts_of(assembler, doc, "2022-04-20")
+    assert fact.product == expected

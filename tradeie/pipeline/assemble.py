@@ -238,7 +238,30 @@ def _adjacent_product(head: Head) -> list[Span]:
             return [ent]
         if ent.start >= head.span.end and re.fullmatch(r"\s*(?:of|in)\s+(?:the\s+)?", between):
             return [ent]
-    return []
+    return _subject_product(head)
+
+
+# "Mechanical and electrical products remained the mainstay of exports, with shipments worth
+# 66.3 billion yuan", "Cameras and camcorders earned export income of $3.11 billion": the
+# product is the subject of the sentence that states the flow's figure
+_SUBJECT_VERB = re.compile(r"\s*(?:remained|remain|were|was|are|is|made up|make up|earned|brought in|"
+                           r"generated|led|accounted for|account for|contributed|took|fetched|posted|"
+                           r"recorded|registered|topped|headed)\b", re.I)
+
+
+def _subject_product(head: Head) -> list[Span]:
+    doc = head.span.doc
+    sent = sentence_span(doc, head.span)
+    ents = span_ents(sent)
+    products = [e for e in ents if e.label_ == "PRODUCT"]
+    if len(products) != 1 or not ents or ents[0] is not products[0] and ents[0].start != products[0].start:
+        return []
+    subject = products[0]
+    if subject.start - sent.start > 1 or subject.end > head.span.start or is_example(subject) or any(
+            e.label_ in ("PARTNER", "LOCATION", "MONEY", "PERCENT") and subject.end <= e.start < head.span.start
+            for e in ents):
+        return []
+    return [subject] if _SUBJECT_VERB.match(doc_text(doc)[subject.end_char: subject.end_char + 20]) else []
 
 
 def _owner(rate: Span, anchors: list[int]) -> int:

@@ -973,3 +973,13 @@ def test_a_product_that_opens_the_sentence_as_its_subject(blank, assembler, mark
     doc = link(annotate(blank, marked), [("shipments", "66.3 billion yuan", "VALUE")])
     [fact] = facts_of(assembler, doc, "2022-04-20")
     assert fact.product == expected
+
+
+def test_a_spare_rate_with_a_period_of_its_own_is_that_periods_fact(blank, assembler):
+    doc = annotate(blank, "[Hong Kong]{LOCATION}'s [exports]{FLOW} decreased [13.4%]{PERCENT} to "
+                          "[HK$367.9 billion]{MONEY} in [June 2023]{PERIOD}, after a year-on-year decrease "
+                          "of [15.6%]{PERCENT} in [May 2023]{PERIOD}.")
+    link(doc, [("exports", "13.4%", "GROWTH"), ("exports", "15.6%", "GROWTH"),
+               ("exports", "HK$367.9 billion", "VALUE"), ("exports", "June 2023", "PERIOD")])
+    got = [(f.period, f.value and int(f.value), f.growth_pct) for f in facts_of(assembler, doc, "2023-07-27")]
+    assert got == [("2023-06", 367900000000, -13.4), ("2023-05", None, -15.6)]

@@ -144,6 +144,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
     # own, and does not take the rate from the amount it is compared with
     bases = {k for k, g in slots.items() if _is_base(g[1], period, ctx)} if n > 1 else set()
     rate_anchors = [10**12 if k in bases else a for k, a in enumerate(anchors)]
+    rated: set[int] = set()
     for k in range(n):
         growth_span = _pick(growth_spans, k, n, rate_anchors, growth_spans)
         share_span = _pick(share_spans, k, n, rate_anchors, share_spans)
@@ -189,8 +190,15 @@ def trade_facts_of(head: Head, ctx: DocContext,
                       confidence=round(min(used), 3) if used else CUE_THRESHOLD, doc=None)
         growth = growth_of(growth_span, sent, year) if growth_span is not None else None
         share = share_of(share_span) if share_span is not None else None
+        if growth_span is not None:
+            rated.add(growth_span.start)
         if group is None:
-            facts.append((TradeFact(**common, growth_pct=growth, share_pct=share), shape))
+            # "rose 1.2% in the first quarter, and ... 0.4% for the first half": a rate
+            # with its own period written after it is that period's
+            own = own_period(growth_span, ctx) if growth_span is not None and growth is not None else None
+            if own is not None and own != period:
+                common.update(period=own)
+            facts.append((TradeFact(**common, growth_pct=growth, share_pct=share), own or shape))
             continue
         money, money_span, conversions = group
         base = year_earlier(money_span, period)
@@ -208,7 +216,27 @@ def trade_facts_of(head: Head, ctx: DocContext,
             facts.append((TradeFact(**common, value=value, currency=m.currency,
                                     growth_pct=growth if i == 0 else None,
                                     share_pct=share if i == 0 else None), fact_shape))
-    return facts
+    return facts + _earlier_rates(growth_spans, rated, facts, sent, year, period, ctx)
+
+
+def _earlier_rates(growth_spans, rated, facts, sent, year, period, ctx) -> list:
+    """A rate no figure took, written with a period of its own ("decreased 13.4% to $367.9
+    billion in June 2023, after a year-on-year decrease of 15.6% in May 2023"): a rate-only
+    fact of that period, for the first fact's flow, place, partner and product."""
+    out = []
+    for span in growth_spans:
+        if span.start in rated or not facts:
+            continue
+        own = own_period(span, ctx)
+        growth = growth_of(span, sent, year)
+        if own is None or own == period or growth is None:
+            continue
+        first = facts[0][0]
+        out.append((TradeFact(location=first.location, flow=first.flow, partner=first.partner,
+                              product=first.product, period=own, value=None, currency=None,
+                              growth_pct=growth, share_pct=None, evidence=first.evidence,
+                              confidence=first.confidence, doc=None), own))
+    return out
 
 
 _BASE_CUE = re.compile(r"(?:\bfrom|\bover|\bthan|\bagainst|\bcompared (?:with|to)|\bversus|\bvs\.?)"

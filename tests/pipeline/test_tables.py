@@ -144,3 +144,13 @@ def test_rows_the_ner_tagged_wrongly_are_read_by_their_layout(blank, assembler):
 def test_prose_and_percent_first_lines_are_no_layout_rows(blank, assembler, line):
     doc = annotate(blank, f"Unit: 100 million yuan\nCity | [Exports]{{FLOW}} | YoY\n{line}\n")
     assert rows_of(assembler, doc) == []
+
+
+def test_an_untagged_rank_column_gives_the_row_place_its_rank(blank, assembler):
+    doc = annotate(blank, "Cities of [Anhui]{LOCATION} by trade, [2023]{PERIOD}\nUnit: 100 million yuan, %\n"
+                          "City | [Import and export]{FLOW} | Year-on-year | Rank\n"
+                          "Tongling | 640.7 | -3.4 | 3rd\n")
+    doc._.published = "2024-01-20"
+    doc._.trade_relations = {}
+    facts = assembler(doc)._.trade_facts
+    assert [(f.location, f.rank, f.year) for f in facts if f.type == "rank"] == [("Tongling", 3, 2023)]

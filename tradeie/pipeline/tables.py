@@ -21,7 +21,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..facts import Evidence, TradeFact
+from ..facts import Evidence, RankFact, TradeFact
 from ..normalize.percent import resolve_percent, signed_growth
 from .context import DocContext, carried_period, resolve_period
 from .docindex import doc_ents, doc_text
@@ -94,7 +94,18 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
                          money, percents, cell_flow, columns, header_text, cell_period)
             if fact is not None:
                 out.append(fact)
+        rank = _RANK_CELL.search(text, lines[i][0], lines[i][1])
+        if rank and out and out[-1][0].evidence.start_char == lines[i][0] and not any(
+                e.label_ == "RANK" for e in by_line[i]) and out[-1][0].location != ctx.place:
+            # "Tongling | 640.7 | -3.4 | 3rd": a rank column the NER did not tag
+            fact, period = out[-1]
+            out.append((RankFact(location=fact.location, rank=int(rank.group(1)), list=None,
+                                 year=int(period[:4]) if period else None,
+                                 evidence=fact.evidence, confidence=0.6), None))
     return out
+
+
+_RANK_CELL = re.compile(r"[\s|\t](\d{1,3})(?:st|nd|rd|th)[\s|]*$")
 
 
 def _row(text: str, line: tuple[int, int], ents: list[Span]):

@@ -21,7 +21,7 @@ from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .lists import interleaved, respective_lists, respective_places
 from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, described_partner,
-                       partner_named_before, partner_rate_list)
+                       is_description, partner_named_before, partner_rate_list)
 from .periods import own_period, period_and_shape, year_earlier
 from .places import is_side_mention
 from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example,
@@ -282,8 +282,8 @@ def _subject_product(head: Head) -> list[Span]:
     sent = sentence_span(doc, head.span)
     ents = span_ents(sent)
     products = [e for e in ents if e.label_ == "PRODUCT"]
-    if len(products) != 1 or not ents or ents[0] is not products[0] and ents[0].start != products[0].start:
-        return []
+    if len(products) != 1 or ents[0].start != products[0].start:
+        return []  # one product, and it is the sentence's first entity
     subject = products[0]
     if subject.start - sent.start > 1 or subject.end > head.span.start or is_example(subject) or any(
             e.label_ in ("PARTNER", "LOCATION", "MONEY", "PERCENT") and subject.end <= e.start < head.span.start
@@ -302,18 +302,13 @@ def _owner(rate: Span, anchors: list[int]) -> int:
     return min(range(len(anchors)), key=lambda i: abs(anchors[i] - rate.start_char))
 
 
-# "the 10-member bloc", "its largest partner": a description, whose name the sentences
-# before give (described_partner), not the reporting place
-_DESCRIPTION = re.compile(r"(?:the|its|their|this|that)\s+(?:(?-i:[a-z0-9][\w-]*)\s+){0,3}(?:bloc|union|"
-                          r"grouping|group|countr(?:y|ies)|nations?|kingdom|republic|neighbou?rs?|"
-                          r"econom(?:y|ies)|partners?|markets?|continent|giant)", re.I)
-
-
 def _partner_name(partner: Span | None, ctx: DocContext) -> str | None:
+    """The partner's canonical name; None for a description the gazetteer does not know
+    ("the 10-member bloc"), whose name described_partner finds in the sentences before."""
     if partner is None:
         return None
     name = canonical_place(partner.text)
-    if name is None and _DESCRIPTION.fullmatch(partner.text.strip()):
+    if name is None and is_description(partner.text):
         return None
     return name or place_name(partner, ctx)
 

@@ -30,7 +30,8 @@ def link_lists(text: str) -> list[tuple[int, int]]:
         if not _LINK_HEADER.fullmatch(m.group(1)):
             continue
         end = m.end() + 1
-        for k, line in enumerate(text[end:].split("\n")):
+        # a bounded window: a list is short lines, and a long text has many headers
+        for k, line in enumerate(text[end: end + _MAX_LINES * 200].split("\n")):
             if not line.strip() or k >= _MAX_LINES or _reads_like_body(line):
                 break
             end += len(line) + 1

@@ -9,6 +9,12 @@ _TOTAL = re.compile(r"import(?:s|ed)?\s*(?:and|&|/)\s*export|export(?:s|ed)?\s*(
 # A trigger the NER marks is a flow word already: "sales to Japan", "China brought in".
 _EXPORT = re.compile(r"export|outbound|shipments?|shipped|\bsales\b|\bsells?\b|sold|\bNODX\b", re.I)
 _IMPORT = re.compile(r"import|inbound|purchas|bought|\bbuy(?:s|ing)\b|brought in|took in|arrivals", re.I)
+# Words of a change, before its size: "rose by $2 billion", "widening by 15.48 billion yuan",
+# "an increase of 4.9%" (slots.is_absolute_change, heads.percent_cue)
+CHANGE_WORDS = (r"up|down|rose|fell|increased|decreased|widened|narrowed|grew|dropped|shrank|"
+                r"expanded|swelled|jumped|declined|climbed|gained|lost|widening|narrowing|expanding|"
+                r"shrinking|increasing|decreasing|rising|falling|growing|"
+                r"an? (?:increase|decrease|rise|drop|fall|decline|gain) of")
 BREAKDOWN = re.compile(
     r"\b(?:private|state-owned|foreign-(?:funded|invested)|collective|non-state)\s+(?:enterprises|"
     r"firms|companies|businesses|sector)|\b(?:general|processing|border|barter|bonded)\s+trade\b|"

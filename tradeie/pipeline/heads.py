@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents, span_text
 from .docindex import relations as doc_relations
+from .flows import CHANGE_WORDS
 
 SHARED_ROLES = ("LOCATION", "PERIOD")
 
@@ -50,8 +51,7 @@ _SHARE_WORDS = re.compile(r"(?:accounting for|accounted for|making up|made up|ta
 _SHARE_AFTER = re.compile(r"[ \t]*(?:of\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:total|overall|"
                           r"aggregate|combined|national|nationwide)\b|share\b)", re.I)
 
-_CHANGE_OR = re.compile(r"\b(?:up|down|rose|fell|increased|decreased|grew|dropped|declined|climbed|"
-                        r"jumped|gained|lost|an? (?:increase|decrease|rise|drop|fall|decline|gain) of)"
+_CHANGE_OR = re.compile(rf"\b(?:{CHANGE_WORDS})"
                         r"\s+(?:by\s+)?\S*\d[\d.,]*\s*(?:billion|million|trillion|bn|mn|m|b)?"
                         r"(?:\s+[a-z]{1,8})?\s+or\W{0,3}$", re.I)
 

@@ -66,6 +66,17 @@ _TOP_PARTNER = re.compile(
     re.I)
 
 
+# the same descriptions when the NER tagged them as PARTNER: "the 10-member bloc", "its
+# largest partner"
+_DESCRIPTION = re.compile(r"(?:the|its|their|this|that)\s+(?:(?-i:[a-z0-9][\w-]*)\s+){0,3}(?:bloc|union|"
+                          r"grouping|group|countr(?:y|ies)|nations?|kingdom|republic|neighbou?rs?|"
+                          r"econom(?:y|ies)|partners?|markets?|continent|giant)", re.I)
+
+
+def is_description(text: str) -> bool:
+    return bool(_DESCRIPTION.fullmatch(text.strip()))
+
+
 def described_partner(sent: Span, location: str | None, ctx: DocContext) -> str | None:
     """The partner behind "the neighbouring country" or "its largest trading partner": the
     last partner named before it, in its sentence or the one before, else the article's main

@@ -19,7 +19,7 @@ from ..normalize.place import canonical_place
 from .candidates import _NOT_GROWTH_AFTER
 from .context import DocContext
 from .docindex import doc_text, sentence_span, span_ents
-from .flows import BREAKDOWN, is_deficit
+from .flows import BREAKDOWN, CHANGE_WORDS, is_deficit
 from .places import COMPASS_BEFORE, port_text
 
 def place_name(span: Span, ctx: DocContext) -> str | None:
@@ -164,12 +164,8 @@ _PRICE_AFTER = re.compile(r"^\s*(?:per|a|an|each)\s+(?:metric\s+)?(?:tonnes?|ton
                           r"bottles?|pieces?|cubic met(?:er|re)s?)\b", re.I)
 
 
-_CHANGE_BEFORE_AMOUNT = re.compile(r"\b(?:up|down|rose|fell|increased|decreased|widened|narrowed|"
-                                   r"grew|dropped|shrank|expanded|swelled|jumped|declined|widening|"
-                                   r"narrowing|expanding|shrinking|increasing|decreasing|rising|"
-                                   r"falling|growing|an? "
-                                   r"(?:increase|decrease|rise|drop|fall|decline) of)\s+(?:by\s+)?"
-                                   r"(?:about\s+|some\s+|nearly\s+)?$", re.I)
+_CHANGE_BEFORE_AMOUNT = re.compile(rf"\b(?:{CHANGE_WORDS})\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+)?$",
+                                   re.I)
 
 
 def is_absolute_change(span: Span) -> bool:

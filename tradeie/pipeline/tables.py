@@ -99,8 +99,9 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
                 e.label_ == "RANK" for e in by_line[i]) and out[-1][0].location != ctx.place:
             # "Tongling | 640.7 | -3.4 | 3rd": a rank column the NER did not tag
             fact, period = out[-1]
+            year = re.match(r"\d{4}", period or "")
             out.append((RankFact(location=fact.location, rank=int(rank.group(1)), list=None,
-                                 year=int(period[:4]) if period else None,
+                                 year=int(year.group()) if year else None,
                                  evidence=fact.evidence, confidence=0.6), None))
     return out
 

@@ -25,7 +25,14 @@ def place_of(blank, marked):
      "Zhejiang"),
     ("Trade through [Qinzhou]{LOCATION} Port rose. [The port]{LOCATION}'s [exports]{FLOW} grew, "
      "[Qinzhou]{LOCATION} Port Customs said.", "Qinzhou Port"),
-], ids=["partner-country-as-location", "share-base", "dateline", "customs-source", "port"])
+    ("SHANGHAI -- Foreign trade of the Yangtze River Delta, [China]{LOCATION}'s biggest cluster, "
+     "rose. [Zhejiang]{LOCATION} grew.", "Yangtze River Delta"),
+    ("[Bac Ninh]{LOCATION} stays among [Vietnam]{LOCATION}'s top exporters\n\nExport turnover "
+     "of [Bac Ninh province]{LOCATION} reached $46 billion.", "Bac Ninh"),
+    ("[Zhengzhou]{LOCATION} trade\n\nTrade of [Zhengzhou]{LOCATION} rose 5%, accounting for 61% "
+     "of the total import and export of [Henan]{LOCATION} province.", "Zhengzhou"),
+], ids=["partner-country-as-location", "share-base", "dateline", "customs-source", "port",
+        "trade-of-the-region", "exporters-are-no-trade", "share-of-the-trade-of"])
 def test_the_reporting_place_is_the_owner_of_the_trade(blank, marked, place):
     assert place_of(blank, marked) == place
 

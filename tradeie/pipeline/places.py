@@ -52,7 +52,7 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
             continue
         place = lookup(ent.text) or demonym_place(ent.text)
         if place is None:
-            name = _unlisted_place(ent) if ent.label_ == "LOCATION" else None
+            name = unlisted_place(ent) if ent.label_ == "LOCATION" else None
             if name is not None:  # "the Yangtze River Delta", a county the gazetteer lacks
                 counts[name] += _weight(doc, ent.start_char, ent.end_char)
                 first.setdefault(name, ent.start_char)
@@ -106,7 +106,7 @@ _ANAPHOR_WORDS = {"city", "province", "region", "country", "nation", "port", "mu
                   "state", "island", "zone", "its", "this", "that", "here"}
 
 
-def _unlisted_place(ent: Span) -> str | None:
+def unlisted_place(ent: Span) -> str | None:
     """A LOCATION the gazetteer does not know, as a name: "Yangtze River Delta" from "the
     Yangtze River Delta's"; None for anaphors ("the northern province") and lower-case text."""
     text = re.sub(r"[’']s$", "", re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)).strip()
@@ -144,6 +144,10 @@ def _weight(doc: Doc, start: int, end: int) -> float:
         return 0.0  # "East China's Zhejiang Province": only says where Zhejiang lies
     if _PARTNER_AFTER.match(after):
         weight *= 0.3  # "China stays Viet Nam's biggest trading partner"
+    elif _OWNER_BEFORE.search(before) and not _SHARE_CUE.search(text[max(0, start - 70): start]):
+        # "foreign trade of the Yangtze River Delta" in the lead says whose the article is;
+        # later, "by city, import and export of Nanchang" is one of its parts
+        weight *= 2 if start < LEAD_CHARS else 1
     elif _SHARE_BASE_BEFORE.search(before):
         weight *= 0.5  # "10.6 percent of Zhejiang's total": the base of a share
     elif _OWNER_AFTER.match(after):
@@ -173,7 +177,7 @@ _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]
                             r"Reuters|AFP|AP|Bernama|VNA|Yonhap|Kyodo|PTI|IANS|ANI|dpa|Bloomberg)\b)")
 
 _OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:[\w-]+\s+){0,3}?(?:foreign\s+trade|trade|trading|exports?|imports?|"
-                          r"total|surplus|deficit|merchandise|goods|two-way|overall|import|export)|"
+                          r"total|surplus|deficit|merchandise|goods|two-way|overall|import|export)\b|"
                           r"\s+(?:posted|reported|recorded|saw|registered|logged|achieved|realized|"
                           r"realised)\b)", re.I)
 
@@ -184,6 +188,12 @@ _PARTNER_AFTER = re.compile(r"^\s+(?:was|is|remained|remains|stays|stayed|became
                             r"place as|continued to be)\s+(?:the\s+|its\s+|[\w\s]+?[’']s\s+)?(?:[\w-]+\s+)?"
                             r"(?:largest|biggest|top|main|major|leading|second-largest|"
                             r"second-biggest)\s+(?:trading|trade|export|import)", re.I)
+
+_OWNER_BEFORE = re.compile(r"\b(?:trade|exports?|imports?|turnover|surplus|deficit|volume)\s+"
+                           r"(?:value\s+)?of\s+(?:the\s+)?$", re.I)
+
+_SHARE_CUE = re.compile(r"(?:%|\bper\s*cent|\bpercent|\baccount\w*|\bmak\w+\s+up|\bshare|"
+                        r"\bproportion)[^.;%]*$", re.I)
 
 _SHARE_BASE_BEFORE = re.compile(r"\b(?:of|in)\s+(?:the\s+)?$", re.I)
 

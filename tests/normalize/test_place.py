@@ -21,6 +21,8 @@ SCHEMA_ALIASES = [
     case("Great Britain", "United Kingdom"),
     case("ASEAN countries", "ASEAN"), case("ASEAN member states", "ASEAN"),
     case("Association of Southeast Asian Nations", "ASEAN"),
+    case("the 10-member ASEAN", "ASEAN"), case("the six-member GCC", "GCC"),
+    case("the 27-member EU", "European Union"),
     case("ROK", "South Korea"), case("Korea", "South Korea"),
     case("the Republic of Korea", "South Korea"),
     case("Belt and Road", "Belt and Road countries"),

@@ -233,8 +233,13 @@ def _lookup_key(key: str) -> Place | None:
         stripped = _SUFFIXES.sub("", key)
         stripped = re.sub(r"^(?:city|port|province) of\s+", "", stripped)
         stripped = re.sub(r"^port of\s+|\s+port$", "", stripped)
+        stripped = _MEMBERS.sub("", stripped)  # "the 10-member ASEAN"
         place = table.get(stripped)
     return place
+
+
+_MEMBERS = re.compile(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"twenty-seven|27)-(?:member|nation|country|state)\s+")
 
 
 def _capitalised(text: str) -> bool:

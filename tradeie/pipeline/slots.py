@@ -17,6 +17,7 @@ from ..normalize.money import Money, resolve_amount
 from ..normalize.percent import resolve_percent, signed_growth
 from ..normalize.place import canonical_place
 from .candidates import _NOT_GROWTH_AFTER
+from .anaphora import antecedent
 from .context import DocContext
 from .docindex import doc_text, sentence_span, span_ents
 from .flows import BREAKDOWN, CHANGE_WORDS, is_deficit
@@ -27,10 +28,14 @@ def place_name(span: Span, ctx: DocContext) -> str | None:
     name = canonical_place(port_text(span.doc, span.text, span.end_char))
     if name is not None:
         return name
-    text = re.sub(r"^(?:the|its)\s+", "", span.text.strip(), flags=re.I)
+    text = re.sub(r"^(?:the|its|our|this)\s+", "", span.text.strip(), flags=re.I)
     if not text or text.islower() or re.fullmatch(
             r"(?:city|province|municipality|country|region|port|nation|zone|island|its?|their|"
-            r"this|that|here)(?:[’']s)?", text, re.I):
+            r"this|that|here|county|district|state|prefecture|area|SAR)(?:[’']s)?", text, re.I):
+        if not (ctx.sections and ctx.sections[0][0] <= span.start_char):
+            named = antecedent(span.doc, span, ctx.paragraph_of(span.start_char)[0])
+            if named is not None:
+                return named
         return ctx.place_for(span.text, span.start_char)
     if not _PLACE_WORD.search(text):
         return ctx.place_at(span.start_char)  # an unknown name: more likely a tagging slip

@@ -1,0 +1,56 @@
+"""What "the port", "the district", "the county" and "its" stand for."""
+import pytest
+
+from tradeie.pipeline.anaphora import antecedent, named_places
+from tradeie.pipeline.context import build_context
+from tradeie.pipeline.docindex import indexed
+
+from .conftest import annotate
+
+
+def resolve(blank, marked, anaphor, nth=0):
+    doc = annotate(blank, marked)
+    with indexed(doc):
+        ctx = build_context(doc)
+        spans = [e for e in doc.ents if e.text == anaphor]
+        span = spans[nth]
+        return antecedent(doc, span, ctx.paragraph_of(span.start_char)[0])
+
+
+def test_the_district_is_the_customs_district_the_ner_missed(blank):
+    marked = ("GUANGZHOU -- Foreign trade through Gongbei Customs district, which covers "
+              "[Zhuhai]{LOCATION} and [Zhongshan]{LOCATION}, rose 27%.\n\n"
+              "[The district]{LOCATION}'s exports grew 30%.")
+    assert resolve(blank, marked, "The district") == "Gongbei Customs district"
+
+
+def test_the_port_is_the_last_port_named_not_a_bonded_area(blank):
+    marked = ("Trade through [Qinzhou]{LOCATION} Port rose. Of the total, the Qinzhou Bonded Port "
+              "Area contributed 51 billion yuan.\n\n[The port]{LOCATION}'s exports grew.")
+    assert resolve(blank, marked, "The port") == "Qinzhou Port"
+
+
+@pytest.mark.parametrize("marked,expected", [
+    ("[Xi'an]{LOCATION}, capital of [Shaanxi Province]{LOCATION}, saw [its]{LOCATION} trade rise.",
+     "Xi'an"),
+    ("[Kunming]{LOCATION}, the provincial capital, saw [its]{LOCATION} trade rise.", "Kunming"),
+    ("[Kunming]{LOCATION} grew. Exports fell and [its]{LOCATION} imports rose.", None),
+], ids=["appositive-is-no-owner", "subject", "only-its-own-sentence"])
+def test_its_is_the_owner_named_in_its_sentence(blank, marked, expected):
+    assert resolve(blank, marked, "its") == expected
+
+
+def test_the_city_takes_the_city_named_last_in_its_paragraph(blank):
+    marked = ("[Zhuhai]{LOCATION} trade rose 20%.\n\n[Zhongshan]{LOCATION} posted 148 billion yuan, "
+              "the best half-year on record for [the city]{LOCATION}.\n\n"
+              "Exports of [the city]{LOCATION} grew.")
+    assert resolve(blank, marked, "the city") == "Zhongshan"
+    assert resolve(blank, marked, "the city", nth=1) is None  # the article's place decides
+
+
+def test_designated_names_the_ner_missed_are_named_places(blank):
+    doc = annotate(blank, "Exports of Deqing County rose; China Customs said trade through the "
+                          "Port of El Paso grew.")
+    with indexed(doc):
+        names = [(name, kind) for _, name, kind, _ in named_places(doc)]
+    assert names == [("Deqing", "county"), ("El Paso Port", "port")]

@@ -1,0 +1,129 @@
+"""What "the port", "the district" or "the county" stands for: the nearest place named before
+it of that kind.
+
+A customs release names "Gongbei Customs district" once and then writes "the district" a
+dozen times; a port story writes "the port" after "Manzhouli Port", while the article's most
+mentioned place may be the province around it. An anaphor with a noun takes the last place of
+its kind named before it in its paragraph, else anywhere before it; "its" takes a place named
+before it in its own sentence. Names the NER missed count too: gazetteer names and names with
+a designator ("Deqing County", "the Port of El Paso").
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span
+
+from ..normalize.place import canonical_place, lookup
+from .docindex import doc_ents, doc_text, memo, sentence_starts
+
+# the noun an anaphor ends in, and the kinds of place it can stand for
+NOUN_KINDS = {
+    "city": {"city", "municipality", "county"},
+    "province": {"province", "autonomous region", "municipality", "subdivision"},
+    "region": {"autonomous region", "province", "special administrative region", "economic region"},
+    "country": {"country"}, "nation": {"country"},
+    "state": {"subdivision"},
+    "port": {"port"}, "district": {"district"}, "county": {"county"},
+    "prefecture": {"prefecture"}, "zone": {"zone"}, "area": {"zone", "district"},
+    "sar": {"special administrative region"},
+}
+
+_ANAPHOR = re.compile(r"(?:the|its|our|this|that)\s+(?:[a-z-]+\s+){0,2}?(city|province|region|"
+                      r"country|nation|state|port|district|county|prefecture|zone|area|sar)"
+                      r"(?:[’']s)?", re.I)
+
+_POSSESSIVE = re.compile(r"(?:its|their)", re.I)
+
+# a name the gazetteer may lack, written with what it is
+_DESIGNATED = re.compile(r"\b(?:the\s+)?(?:(?P<port_of>Port of (?:[A-Z][\w'’-]+\s?){1,3})|"
+                         r"(?P<name>(?:[A-Z][\w'’-]+\s){1,3})(?P<noun>Customs [Dd]istrict|"
+                         r"Customs [Aa]rea|Port(?!\s+(?:Area|Zone|Customs|Authority|Group|City|Office))|County|District|New Area|Prefecture|"
+                         r"Free Trade Zone|Bonded Zone|Comprehensive Bonded Zone|SAR)\b)")
+
+_NAME_KINDS = (("customs district", "district"), ("customs area", "district"),
+               (" port", "port"), ("port of ", "port"), (" county", "county"),
+               (" district", "district"), (" new area", "zone"), (" zone", "zone"),
+               (" prefecture", "prefecture"), (" sar", "special administrative region"))
+
+
+def kind_of_name(name: str, listed: str | None = None) -> str | None:
+    """The kind a place's name says ("Manzhouli Port" is a port), else the gazetteer's."""
+    low = f" {name.lower()}"
+    for word, kind in _NAME_KINDS:
+        if word in low:
+            return kind
+    return listed
+
+
+def named_places(doc: Doc) -> list[tuple[int, str, str, bool]]:
+    """(start char, name, kind, side) of the places the text names, in order: LOCATION
+    mentions that are names, and designated names the NER missed. ``side`` marks a mention
+    in some other role than the trade's owner ("capital of Shaanxi Province")."""
+    return memo(doc, "named places", _named_places)
+
+
+def _named_places(doc: Doc) -> list[tuple[int, str, str, bool]]:
+    from .places import is_side_mention, port_text, unlisted_place  # places imports this module
+    found: dict[int, tuple[int, str, str]] = {}
+    tagged = set()
+    for ent in doc_ents(doc):
+        if ent.label_ != "LOCATION":
+            if ent.label_ == "PARTNER":
+                tagged.update(range(ent.start_char, ent.end_char))
+            continue
+        tagged.update(range(ent.start_char, ent.end_char))
+        text = port_text(doc, ent.text, ent.end_char)
+        place = lookup(text)
+        name = canonical_place(text) or unlisted_place(ent)
+        if name is None:
+            continue
+        kind = kind_of_name(name, place.kind if place else None)
+        found[ent.start_char] = (ent.start_char, name, kind, is_side_mention(doc, ent))
+    text = doc_text(doc)
+    for m in _DESIGNATED.finditer(text):
+        start = m.start("port_of") if m.group("port_of") else m.start("name")
+        if start in found or start in tagged and start + 1 in tagged and m.end() - 1 in tagged:
+            continue
+        if m.group("port_of"):
+            name = f"{m.group('port_of')[8:].strip()} Port"
+        else:
+            head = m.group("name").strip()
+            if lookup(head) is not None and lookup(head).kind == "country":
+                continue  # "China Customs", "Korea Customs Service"
+            noun = m.group("noun")
+            name = f"{head} {noun[0].upper()}{noun[1:]}" if noun.lower().startswith("customs") \
+                else (f"{head} Port" if noun == "Port" else head)
+            if noun.lower().startswith("customs"):
+                name = f"{head} Customs district"
+        found.setdefault(start, (start, name, kind_of_name(m.group(0)), False))
+    return sorted(found.values())
+
+
+def antecedent(doc: Doc, span: Span, paragraph_start: int) -> str | None:
+    """The place an anaphor ("the port", "the northern province", "its") stands for, or None
+    when nothing before it fits."""
+    text = span.text.strip()
+    places = named_places(doc)
+    k = bisect_left(places, (span.start_char,))
+    if _POSSESSIVE.fullmatch(text):  # "Kunming, the provincial capital, saw its trade rise"
+        sentence_start = doc[sentence_starts(doc)[span.start]].idx
+        for start, name, _, side in reversed(places[:k]):
+            if start < sentence_start:
+                return None
+            if not side:
+                return name
+        return None
+    m = _ANAPHOR.fullmatch(text)
+    if m is None:
+        return None
+    kinds = NOUN_KINDS[m.group(1).lower()]
+    fallback = None
+    for start, name, kind, _ in reversed(places[:k]):
+        if kind in kinds:
+            if start >= paragraph_start:
+                return name
+            fallback = fallback or name
+    return fallback if m.group(1).lower() not in ("city", "province", "region", "country",
+                                                  "nation", "state") else None

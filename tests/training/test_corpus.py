@@ -75,3 +75,14 @@ def test_corpus_every_document_validates():
     train, dev = split_records(records)
     assert len(dev) >= 20
     assert not {r["doc"] for r in train} & {r["doc"] for r in dev}
+
+
+def test_corpus_split_header_overrides_the_hash(tmp_path):
+    docs = [read_ann(write(tmp_path, GOOD.replace("@doc t-one", f"@doc t-{i}"), f"{i}.ann"))
+            for i in range(8)]
+    assert split_records(docs)[1], "the hash sends some of eight documents to dev"
+    pinned = [read_ann(write(tmp_path, GOOD.replace("@doc t-one", f"@doc t-{i}").replace(
+        "@text", "@split train\n@text"), f"{i}.ann")) for i in range(8)]
+    assert split_records(pinned) == (pinned, [])
+    with pytest.raises(AnnotationError, match="@split must be one of"):
+        read_ann(write(tmp_path, GOOD.replace("@text", "@split test\n@text")))

@@ -25,7 +25,8 @@ from ..normalize.ordinal import parse_ordinal
 from .canonical import canonical_name, canonical_period, product_tokens
 from .records import ENTITY_LABELS, validate_record
 
-HEADERS = ("doc", "style", "published", "phenomena", "reviewed", "text", "gold")
+HEADERS = ("doc", "style", "published", "phenomena", "reviewed", "split", "text", "gold")
+SPLITS = ("train", "dev")
 TRADE_KEYS = ("type", "sentence", "location", "flow", "partner", "product", "period", "value",
               "currency", "growth_pct", "share_pct")
 RANK_KEYS = ("type", "sentence", "location", "rank", "list", "year")
@@ -99,12 +100,17 @@ def read_ann(path: str | Path) -> dict:
         raise AnnotationError("missing @text or @gold line; see docs/annotation.md", path=path)
     if not meta.get("doc"):
         raise AnnotationError("missing @doc header", path=path, line=1)
+    if meta.get("split", "train") not in SPLITS:
+        raise AnnotationError(f"@split must be one of {', '.join(SPLITS)}, got {meta['split']!r}",
+                              path=path)
     body = "\n".join(lines[text_start:gold_start - 1]).strip("\n")
     offset_line = text_start + 1 + _leading_newlines(lines, text_start)
     text, spans = parse_markup(body, path=path, first_line=offset_line)
     record = {"doc": meta["doc"], "text": text, "published": meta.get("published") or None,
               "style": meta.get("style"), "phenomena": meta["phenomena"], "spans": spans,
               "relations": [], "facts": []}
+    if meta.get("split"):
+        record["split"] = meta["split"]
     validate_record(record, path=path)
     for n, line in enumerate(lines[gold_start:], gold_start + 1):
         if line.strip():
@@ -371,10 +377,16 @@ def is_dev(doc: str, index_in_batch: int | None = None) -> bool:
 
 
 def split_records(records: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(train, dev): stratified by the id prefix (batch), every fourth doc by hash to dev."""
+    """(train, dev): stratified by the id prefix (batch), every fourth doc by hash to dev.
+
+    A record's ``split`` (the ``@split`` header) overrides the hash: documents that were read
+    to write rules are ``train``, so that dev stays unseen."""
     train, dev = [], []
     batches: dict[str, list[dict]] = {}
     for r in records:
+        if r.get("split") in SPLITS:
+            (dev if r["split"] == "dev" else train).append(r)
+            continue
         batches.setdefault(r["doc"].split("-")[0], []).append(r)
     for docs in batches.values():
         ordered = sorted(docs, key=lambda r: hashlib.sha1(r["doc"].encode()).hexdigest())

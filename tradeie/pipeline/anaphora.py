@@ -42,6 +42,9 @@ _DESIGNATED = re.compile(r"\b(?:the\s+)?(?:(?P<port_of>Port of (?:[A-Z][\w'’-]
                          r"Customs [Aa]rea|Port(?!\s+(?:Area|Zone|Customs|Authority|Group|City|Office))|County|District|New Area|Prefecture|"
                          r"Free Trade Zone|Bonded Zone|Comprehensive Bonded Zone|SAR)\b)")
 
+_DESIGNATOR_AFTER = re.compile(r"\s+(?:Customs [Dd]istrict|Customs [Aa]rea|Port|County|District|"
+                               r"New Area|Prefecture)\b")
+
 _NAME_KINDS = (("customs district", "district"), ("customs area", "district"),
                (" port", "port"), ("port of ", "port"), (" county", "county"),
                (" district", "district"), (" new area", "zone"), (" zone", "zone"),
@@ -79,7 +82,8 @@ def _named_places(doc: Doc) -> list[tuple[int, str, str, bool]]:
         name = canonical_place(text) or unlisted_place(ent)
         if name is None:
             continue
-        kind = kind_of_name(name, place.kind if place else None)
+        after = _DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char: ent.end_char + 30])
+        kind = kind_of_name(name + (after.group(0) if after else ""), place.kind if place else None)
         found[ent.start_char] = (ent.start_char, name, kind, is_side_mention(doc, ent))
     text = doc_text(doc)
     for m in _DESIGNATED.finditer(text):

@@ -109,7 +109,7 @@ _ANAPHOR_WORDS = {"city", "province", "region", "country", "nation", "port", "mu
 def unlisted_place(ent: Span) -> str | None:
     """A LOCATION the gazetteer does not know, as a name: "Yangtze River Delta" from "the
     Yangtze River Delta's"; None for anaphors ("the northern province") and lower-case text."""
-    text = re.sub(r"[’']s$", "", re.sub(r"^the\s+", "", ent.text.strip(), flags=re.I)).strip()
+    text = re.sub(r"[’']s$", "", re.sub(r"^(?:the|our|this)\s+", "", ent.text.strip(), flags=re.I)).strip()
     if not text or not text[0].isupper() or len(text.split()) > 5 or \
             text.lower() in _ANAPHOR_WORDS or not any(c.islower() for c in text):
         return None

@@ -37,6 +37,10 @@ PHENOMENA = [
     case("NT$52.6 billion", 52_600_000_000, "TWD"),
     case("₩3.2 trillion", 3_200_000_000_000, "KRW"),
     case("3.5 hundred million yuan", 350_000_000, "CNY"),
+    case("1,386,540 ten thousand yuan", 13_865_400_000, "CNY"),
+    case("1386540 10 thousand yuan", 13_865_400_000, "CNY"),
+    case("5,000 10,000 yuan", 50_000_000, "CNY"),
+    case("10,000 yuan", 10_000, "CNY"),
     case("100 million yuan", 100_000_000, "CNY"),
     case("over 50 billion yuan", 50 * B, "CNY"),
     case("nearly 50 billion yuan", 50 * B, "CNY"),
@@ -168,6 +172,7 @@ WORLD = [
 # Indian numbering: lakh = 1e5, crore = 1e7, lakh crore = 1e12.
 INDIAN = [
     case("Rs 5 crore", 50 * M, "INR"),
+    case("₹3,06,711 crore", 3_067_110 * M, "INR"),  # lakh grouping of the digits
     case("Rs. 5 crore", 50 * M, "INR"),
     case("Rs5 crore", 50 * M, "INR"),
     case("Rs 5 lakh", 500_000, "INR"),

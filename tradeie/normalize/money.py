@@ -32,6 +32,9 @@ SCALES: dict[str, Decimal] = {
     "thousand": Decimal("1e3"), "k": Decimal("1e3"),
     "million": Decimal("1e6"), "mn": Decimal("1e6"), "mln": Decimal("1e6"), "m": Decimal("1e6"),
     "hundred million": Decimal("1e8"), "100 million": Decimal("1e8"),
+    # Chinese wan: "1,386,540 ten thousand yuan", "5,000 10,000 yuan"
+    "ten thousand": Decimal("1e4"), "10 thousand": Decimal("1e4"), "ten-thousand": Decimal("1e4"),
+    "10,000": Decimal("1e4"), "10000": Decimal("1e4"),
     "billion": Decimal("1e9"), "bn": Decimal("1e9"), "bln": Decimal("1e9"), "b": Decimal("1e9"),
     "trillion": Decimal("1e12"), "tn": Decimal("1e12"), "trn": Decimal("1e12"),
     # Indian numbering: "Rs 5 crore", "5 lakh crore rupees".
@@ -53,8 +56,9 @@ def _alternation(words, cased=()) -> str:
 
 
 _FRACTION = r"(?:\.(?:[ \t]*\n\s*)?\d+)?"  # "36.\n\n26": a decimal broken by a line break
-_NUMBER = (r"(?P<sign>[-+]\s?)?(?P<num>\d{1,3}(?:,\d{3})+" + _FRACTION + r"|\d+" + _FRACTION
-           + r"|\.\d+)")
+_INDIAN = r"\d{1,2}(?:,\d\d)+,\d{3}"  # "₹3,06,711 crore": lakh grouping
+_NUMBER = (r"(?P<sign>[-+]\s?)?(?P<num>" + _INDIAN + _FRACTION + r"|\d{1,3}(?:,\d{3})+" + _FRACTION
+           + r"|\d+" + _FRACTION + r"|\.\d+)")
 _SCALE = r"(?P<scale>" + _alternation(SCALES) + r")\b"
 # Rand is written "R5bn"; "R 5 billion" is a label and a number, "RMB" another currency.
 _PREFIX = (r"(?P<pre>(?-i:R)(?=\d)|"
@@ -66,7 +70,8 @@ _TAIL = r"\s+(?P<{0}>\d{{1,3}})\s+(?P<{0}s>million|thousand)\b"
 _MONEY = re.compile(
     rf"(?:(?<![\w])(?P<sign0>-\s?)?{_PREFIX}\s?{_NUMBER}(?:\s?{_SCALE}(?:{_TAIL.format('tail')})?)?"
     rf"(?:\s+{_SUFFIX})?"
-    rf"|(?<![\w$€£¥₩.])(?P<sign2>[-+]\s?)?(?P<num2>\d{{1,3}}(?:,\d{{3}})+{_FRACTION}|\d+{_FRACTION})"
+    rf"|(?<![\w$€£¥₩.])(?P<sign2>[-+]\s?)?(?P<num2>{_INDIAN}{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+{_FRACTION}|"
+    rf"\d+{_FRACTION})"
     rf"(?:\s?(?P<scale2>{_alternation(SCALES)})\b(?:{_TAIL.format('tail2')})?)?(?:\s*\(?\s*(?P<suf2>"
     rf"{_alternation(CURRENCY_WORDS, CASED_SUFFIXES)})\)?\b))",
     re.IGNORECASE,
@@ -225,7 +230,8 @@ _SCALE_WORDS = (r"(?:(?:100|hundred|ten|10)\s+(?:million|thousand)|10,?000|1\s+(
 _UNIT_NOTE = re.compile(
     r"(?:\bunits?\b|\bin\b|\()\s*[:：]?\s*(?P<unit>(?:" + _SCALE_WORDS + r")?\s*(?:of\s+)?(?:"
     + _alternation(CURRENCY_WORDS, CASED_SUFFIXES) + r"|"
-    + _alternation(k for k in CURRENCY_SYMBOLS if not k.isalpha())
+    + _alternation(k for k in CURRENCY_SYMBOLS if not k.isalpha()) + r"|"
+    + _alternation(k for k in CASED_PREFIXES if k != "R")
     + r")(?:\s*" + _SCALE_WORDS + r"\b)?)", re.I)
 
 
@@ -258,6 +264,8 @@ def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
     Money(value=Decimal('14710000000'), currency='CNY')
     >>> resolve_amount("1,453.6", " 9.2", "Unit: 100 million yuan, %\\nASEAN ")
     Money(value=Decimal('145360000000'), currency='CNY')
+    >>> resolve_amount("112,605", " | 20.5", "(KSh million; change in per cent)\nUganda | ")
+    Money(value=Decimal('112605000000'), currency='KES')
     >>> resolve_amount("$22 billion", " 348 million in December")
     Money(value=Decimal('22348000000'), currency='USD')
     """
@@ -289,5 +297,9 @@ def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
         symbol = re.match(r"^(\S*[$€£¥₩])\s*(\w+)?$", unit)
         if symbol:  # "US$ billion" -> "US$9.4 billion"
             return parse_money(f"{symbol.group(1)}{plain} {symbol.group(2) or ''}", **units)
+        prefix = re.match(r"^(?:(?P<scale>\w+)\s+)?(?P<prefix>\S+)$", unit)
+        if prefix and prefix.group("prefix") in CASED_PREFIXES:  # "(KSh million)" -> "KSh 5 million"
+            return parse_money(f"{prefix.group('prefix')} {plain} {prefix.group('scale') or ''}",
+                               **units)
         return parse_money(f"{plain} {unit}", **units) or parse_money(f"{unit}{plain}", **units)
     return None

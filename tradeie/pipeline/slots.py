@@ -74,9 +74,14 @@ def _home_sales(doc: Doc, head: Span, sent: Span) -> bool:
 
 def money_of(span: Span, ctx: DocContext) -> Money | None:
     doc = span.doc
+    if _YEAR_LINE_END.match(span.text):
+        return None  # "... Leading Destinations, 2022\n(KES million)": a heading's year
     return resolve_amount(span.text, doc_text(doc)[span.end_char: span.end_char + 200],
                           doc_text(doc)[max(0, span.start_char - 1500): span.start_char],
                           dollar=ctx.dollar, country=ctx.place_country)
+
+
+_YEAR_LINE_END = re.compile(r"\s*(?:19|20)\d\d\s*\n")
 
 
 def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:

@@ -40,7 +40,9 @@ _LABEL_NOISE = re.compile(r"^[\s\-–—*•·|:]*(?:of which|among them|includi
                           r"(?:no\.?\s*\d+\s*)?", re.I)
 _SECTION_BREAKDOWN = re.compile(r"\bby (?:trade mode|type of (?:enterprise|trade)|enterprise type|"
                                 r"ownership|mode of trade|customs regime)", re.I)
-_UNIT_NOTE = re.compile(r"^\W*\(?\s*units?\b|^\W*\(\s*in\b", re.I)  # not prose: "In 2023, ..."
+# "Unit: 100 million yuan", "(in US$ million)", "(KES million; change in per cent)"; not prose
+_UNIT_NOTE = re.compile(r"^\W*\(?\s*units?\b|^\W*\(\s*in\b|^\W*\(\s*\S{1,4}\s*(?:100\s+)?"
+                        r"(?:million|billion|thousand|trillion|bn|mn)\b", re.I)
 _SHARE_COLUMN = re.compile(r"share|proportion|% of total|percentage of", re.I)
 _GROWTH_COLUMN = re.compile(r"y-?o-?y|year[- ]on[- ]year|change|growth|\+/-|±|increase", re.I)
 

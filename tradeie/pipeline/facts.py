@@ -28,6 +28,7 @@ from .context import build_context
 from .ellipsis import elliptical_facts
 from .tables import table_facts
 from .boilerplate import link_lists
+from .breakdowns import with_whole_subject
 from .sectors import with_sector
 from .wholes import fit_parts_to_wholes
 
@@ -66,7 +67,7 @@ class TradeFactAssembler:
         pairs += elliptical_facts(doc, ctx, heads, by_head, [f for f, _ in pairs])
         pairs = attach_orphans(doc, pairs, heads, self.threshold)
         pairs = fit_parts_to_wholes(_outside(pairs, link_lists(doc_text(doc))))
-        pairs = with_sector(pairs, doc)
+        pairs = with_whole_subject(with_sector(pairs, doc))
         facts = [f for f, _ in pairs]
         if self.merge:
             facts = merge_facts(facts, [shape for _, shape in pairs])

@@ -139,3 +139,12 @@ def test_the_whole_year_of_a_december_release_is_that_year(blank):
     with indexed(doc):
         ctx = build_context(doc, dt.date(2023, 1, 20))
         assert resolve_period(doc.ents[1], ctx) == "2022"
+
+
+def test_a_place_the_gazetteer_lacks_is_in_the_country_of_the_next(blank):
+    doc = annotate(blank, "[Osaka Customs district]{LOCATION} deficit widens\n\n[Osaka Customs "
+                          "district]{LOCATION}'s exports rose to ¥1,714.3 billion. Nationwide, "
+                          "[Japan]{LOCATION}'s exports grew.")
+    with indexed(doc):
+        ctx = build_context(doc)
+    assert (ctx.place, ctx.place_country) == ("Osaka Customs district", "JP")

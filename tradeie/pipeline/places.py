@@ -87,7 +87,10 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         match = [n for n in ranked if kinds.get(n) in allowed]
         if match:
             by_kind[group] = match[0]
-    return ranked[0], country[ranked[0]], by_kind
+    # a place the gazetteer lacks ("Osaka Customs district") is in the country of the next
+    # place that has one: "¥" there is yen
+    home = next((country[n] for n in ranked if country.get(n)), None)
+    return ranked[0], country[ranked[0]] or home, by_kind
 
 
 _DESIGNATOR = re.compile(r"\b(province|city|state|county|prefecture)\b", re.I)

@@ -21,7 +21,7 @@ from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .lists import interleaved, respective_lists, respective_places
 from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, described_partner,
-                       is_description, partner_named_before, partner_rate_list)
+                       is_description, pair_partner, partner_named_before, partner_rate_list)
 from .periods import own_period, period_and_shape, year_earlier
 from .places import is_side_mention
 from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example,
@@ -160,6 +160,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
                             and is_partner_subject(e)), None) or other_side(sent, location, ctx)
         product = _pick(products, k, n, anchors, products)
         partner_name = _partner_name(partner, ctx)
+        if not partners:  # "traded between Germany and China": no partner linked, a pair named
+            partner_name = pair_partner(sent, location) or partner_name
         if partner_name is None and BILATERAL.search(span_text(sent)):
             # "bilateral trade was 1.69 trillion yuan": the article's partner, else the one
             # just named ("China was the biggest supplier ... a bilateral deficit of $1.7bn")

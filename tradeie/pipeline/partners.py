@@ -73,6 +73,27 @@ _DESCRIPTION = re.compile(r"(?:the|its|their|this|that)\s+(?:(?-i:[a-z0-9][\w-]*
                           r"econom(?:y|ies)|partners?|markets?|continent|giant)", re.I)
 
 
+# "trade between Germany and China", "China-Africa trade", "Sino-US trade"
+_NAME = r"(?:the\s+)?(?-i:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})"
+_PAIR = re.compile(r"\bbetween\s+(?P<a>" + _NAME + r")\s+and\s+(?P<b>" + _NAME + r")|"
+                   r"\b(?P<c>(?-i:[A-Z][a-z]+|Sino|US|EU|UK))-(?P<d>(?-i:[A-Z][A-Za-z]+|US|EU|UK))\s+"
+                   r"(?:(?:bilateral|economic|and\s+economic|goods)\s+)?(?:trade|commerce)\b", re.I)
+_SINO = {"sino": "China"}
+
+
+def pair_partner(sent: Span, location: str | None) -> str | None:
+    """The other member of a named pair that holds the fact's place: "traded between Germany
+    and China" in an article about Germany is with China."""
+    if location is None:
+        return None
+    for m in _PAIR.finditer(span_text(sent)):
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+        names = [_SINO.get(x.lower()) or canonical_place(x) for x in (a, b)]
+        if None not in names and location in names and names[0] != names[1]:
+            return names[1] if names[0] == location else names[0]
+    return None
+
+
 def is_description(text: str) -> bool:
     return bool(_DESCRIPTION.fullmatch(text.strip()))
 

@@ -1,7 +1,7 @@
 """What "the port", "the district", "the county" and "its" stand for."""
 import pytest
 
-from tradeie.pipeline.anaphora import antecedent, named_places
+from tradeie.pipeline.anaphora import antecedent, designated_names
 from tradeie.pipeline.context import build_context
 from tradeie.pipeline.docindex import indexed
 
@@ -52,5 +52,20 @@ def test_designated_names_the_ner_missed_are_named_places(blank):
     doc = annotate(blank, "Exports of Deqing County rose; China Customs said trade through the "
                           "Port of El Paso grew.")
     with indexed(doc):
-        names = [(name, kind) for _, name, kind, _ in named_places(doc)]
+        names = [(name, kind) for _, _, name, kind in designated_names(doc)]
     assert names == [("Deqing", "county"), ("El Paso Port", "port")]
+
+
+def test_the_district_in_a_page_whose_headline_names_it(blank):
+    marked = ("Huangpu Customs district: foreign trade up 4.3%\n\n[Guangzhou]{LOCATION}, June 14 -- "
+              "Foreign trade declared through Huangpu Customs district rose 4.3%. In May, "
+              "[the district]{LOCATION}'s exports grew 9%. [Guangzhou]{LOCATION} Customs said so.")
+    doc = annotate(blank, marked)
+    with indexed(doc):
+        assert build_context(doc).place == "Huangpu Customs district"
+
+
+def test_a_currency_names_no_country(blank):
+    marked = ("[China]{LOCATION}'s exports of the new three reached 1.06 trillion yuan (about 150 "
+              "billion U.S. dollars), 4.5% of [the country]{LOCATION}'s total.")
+    assert resolve(blank, marked, "the country") == "China"

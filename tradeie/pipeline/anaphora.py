@@ -68,7 +68,8 @@ def named_places(doc: Doc) -> list[tuple[int, str, str, bool]]:
 
 
 def _named_places(doc: Doc) -> list[tuple[int, str, str, bool]]:
-    from .places import is_side_mention, port_text, unlisted_place  # places imports this module
+    from .places import (gazetteer_mentions, is_side_mention, is_side_mention_at, port_text,
+                         unlisted_place)  # places imports this module
     found: dict[int, tuple[int, str, str]] = {}
     tagged = set()
     for ent in doc_ents(doc):
@@ -85,24 +86,41 @@ def _named_places(doc: Doc) -> list[tuple[int, str, str, bool]]:
         after = _DESIGNATOR_AFTER.match(doc_text(doc)[ent.end_char: ent.end_char + 30])
         kind = kind_of_name(name + (after.group(0) if after else ""), place.kind if place else None)
         found[ent.start_char] = (ent.start_char, name, kind, is_side_mention(doc, ent))
-    text = doc_text(doc)
-    for m in _DESIGNATED.finditer(text):
+    for start, _, name, kind in designated_names(doc):
+        found.setdefault(start, (start, name, kind, False))
+    for start, end, place in gazetteer_mentions(doc):
+        # names the NER missed ("Yangtze River Delta") may stand behind "the region"; not
+        # behind "its", and not in the role of a partner or a source
+        if start not in tagged and start not in found and not is_side_mention_at(doc, start, end):
+            found[start] = (start, place.name, place.kind, True)
+    return sorted(found.values())
+
+
+def designated_names(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, kind) of names with a designator that the NER did not mark:
+    "Gongbei Customs district", "the Port of El Paso", "Deqing County"."""
+    return memo(doc, "designated names", _designated_names)
+
+
+def _designated_names(doc: Doc) -> list[tuple[int, int, str, str]]:
+    tagged = {i for ent in doc_ents(doc) if ent.label_ in ("LOCATION", "PARTNER")
+              for i in range(ent.start_char, ent.end_char)}
+    out = []
+    for m in _DESIGNATED.finditer(doc_text(doc)):
         start = m.start("port_of") if m.group("port_of") else m.start("name")
-        if start in found or start in tagged and start + 1 in tagged and m.end() - 1 in tagged:
+        if start in tagged:
             continue
         if m.group("port_of"):
             name = f"{m.group('port_of')[8:].strip()} Port"
         else:
-            head = m.group("name").strip()
-            if lookup(head) is not None and lookup(head).kind == "country":
+            head, noun = m.group("name").strip(), m.group("noun")
+            place = lookup(head)
+            if place is not None and place.kind == "country":
                 continue  # "China Customs", "Korea Customs Service"
-            noun = m.group("noun")
-            name = f"{head} {noun[0].upper()}{noun[1:]}" if noun.lower().startswith("customs") \
-                else (f"{head} Port" if noun == "Port" else head)
-            if noun.lower().startswith("customs"):
-                name = f"{head} Customs district"
-        found.setdefault(start, (start, name, kind_of_name(m.group(0)), False))
-    return sorted(found.values())
+            name = f"{head} Customs district" if noun.lower().startswith("customs") else \
+                f"{head} Port" if noun == "Port" else head
+        out.append((start, m.end(), name, kind_of_name(m.group(0))))
+    return out
 
 
 def antecedent(doc: Doc, span: Span, paragraph_start: int) -> str | None:

@@ -14,6 +14,7 @@ from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
 from spacy.tokens import Doc, Span
 
 from ..normalize.place import canonical_place, demonym_place, lookup
+from .anaphora import designated_names
 from .docindex import doc_ents, doc_text, memo
 
 LEAD_CHARS = 400
@@ -75,10 +76,18 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         # names the NER missed count half: the gazetteer does not know who trades with whom
         text = port_text(doc, doc_text(doc)[ent_start: ent_end], ent_end)
         name = (canonical_place(text) if text.endswith("Port") else None) or place.name
-        counts[name] += _weight(doc, ent_start, ent_end) / (2 if counts else 1)
+        weight = _weight(doc, ent_start, ent_end)
+        owner = weight > (2.0 if ent_start < LEAD_CHARS else 1.0)  # "Yangtze River Delta trade"
+        counts[name] += weight / (2 if counts and not owner else 1)
         first.setdefault(name, ent_start)
         country[name] = place.country
         kinds[name] = place.kind
+    for ent_start, ent_end, name, kind in designated_names(doc):
+        # "Huangpu Customs district": the designator says it is a place
+        counts[name] += _weight(doc, ent_start, ent_end)
+        first.setdefault(name, ent_start)
+        country.setdefault(name, None)
+        kinds.setdefault(name, kind)
     if not counts:
         return None, None, {}
     ranked = sorted(counts, key=lambda n: (-(counts[n] - penalty[n]), first[n]))
@@ -166,9 +175,13 @@ def is_side_mention(doc: Doc, ent: Span) -> bool:
     """True for a mention that names some other role than the trade's owner: the base of a
     share ("26.1% of the total of Shandong Province"), the other side, a source, a dateline,
     a place only locating another ("East China's Zhejiang")."""
-    plain = 2.0 if ent.start_char < LEAD_CHARS else 1.0
-    return _weight(doc, ent.start_char, ent.end_char) < plain or \
-        bool(_ROLE_OF.match(doc_text(doc)[ent.end_char: ent.end_char + 50]))
+    return is_side_mention_at(doc, ent.start_char, ent.end_char)
+
+
+def is_side_mention_at(doc: Doc, start: int, end: int) -> bool:
+    plain = 2.0 if start < LEAD_CHARS else 1.0
+    return _weight(doc, start, end) < plain or \
+        bool(_ROLE_OF.match(doc_text(doc)[end: end + 50]))
 
 
 # "exports to China, Seoul's top trading partner": the place whose partner China is
@@ -215,6 +228,8 @@ FALLBACK_KINDS = {"country", "province", "municipality", "autonomous region",
 
 MIN_FALLBACK_CITY = 300_000
 
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|yuan|won|yen|rupees?|pesos?)\b", re.I)
+
 
 def gazetteer_mentions(doc: Doc | Span):
     """(start char, end char, Place) of capitalised gazetteer names the NER did not mark.
@@ -252,6 +267,8 @@ def _scan(doc: Doc):
                 continue
             end = arr[i + n - 1][0] + arr[i + n - 1][1]
             place = lookup(text[start: end])
+            if place and _CURRENCY_AFTER.match(text, end):
+                break  # "U.S. dollars", "Hong Kong dollars": a currency, not a place
             if place and (place.kind in FALLBACK_KINDS or (
                     place.kind == "city" and place.population >= MIN_FALLBACK_CITY)):
                 yield start, end, place

@@ -214,6 +214,26 @@ def test_assemble_listed_ranks_use_gazetteer_places(blank, assembler):
         ("Guangzhou", 5, 2022), ("Dongguan", 8, 2022), ("Zhuhai", 9, 2022)]
 
 
+@pytest.mark.parametrize("marked,expected", [
+    ("Among the 11 prefecture-level cities of [Zhejiang]{LOCATION}, [Wenzhou]{LOCATION} ranked "
+     "[sixth]{RANK} by trade in [2022]{PERIOD} and [fifth]{RANK} by exports.",
+     [("Wenzhou", 6), ("Wenzhou", 5)]),
+    ("The pace placed [Liuzhou]{LOCATION} [first]{RANK} among [Guangxi]{LOCATION}'s 14 cities in "
+     "[2021]{PERIOD}, although by value it ranked only [sixth]{RANK}.",
+     [("Liuzhou", 1), ("Liuzhou", 6)]),
+    ("[Gongbei Customs district]{LOCATION} trade rises\n\nIn [2021]{PERIOD} the two ranked "
+     "[sixth]{RANK} and [seventh]{RANK} among the cities of the province, well behind Shenzhen, "
+     "Dongguan and Guangzhou.", [("Gongbei Customs district", 6), ("Gongbei Customs district", 7)]),
+    ("In [2024]{PERIOD} [Jiangsu]{LOCATION} came [second]{RANK}, behind [Guangdong]{LOCATION}, and "
+     "[Zhejiang]{LOCATION} ranked [third]{RANK}.", [("Jiangsu", 2), ("Zhejiang", 3)]),
+], ids=["scope-of-cities", "scope-possessive", "compared-list", "subject-after-a-list"])
+def test_assemble_a_rank_belongs_to_the_ranked_place_not_its_scope(blank, assembler, marked,
+                                                                  expected):
+    doc = annotate(blank, marked)
+    link(doc, [])
+    assert [(r.location, r.rank) for r in facts_of(assembler, doc)] == expected
+
+
 def test_a_place_in_an_apposition_is_not_the_location(blank, assembler):
     doc = annotate(blank, "[Xi'an]{LOCATION}, capital of northwest [China]{LOCATION}'s [Shaanxi "
                           "Province]{LOCATION}, saw [its]{LOCATION} [foreign trade]{FLOW} reach "

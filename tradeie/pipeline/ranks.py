@@ -68,13 +68,53 @@ def _rank_subject(head: Head, sent: Span) -> Span | None:
     text = doc_text(sent.doc)
     before = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")
               and e.end <= head.span.start and not is_descriptive(e)
-              and not _SCOPE_BEFORE.search(text[max(0, e.start_char - 20): e.start_char])]
+              and not _in_scope(text, e.start_char, sent.start_char)]
     return before[-1] if before else None
 
 
 def _scoped(ent: Span) -> bool:
-    text = doc_text(ent.doc)
-    return bool(_SCOPE_BEFORE.search(text[max(0, ent.start_char - 20): ent.start_char]))
+    return _in_scope(doc_text(ent.doc), ent.start_char, sentence_span(ent.doc, ent).start_char)
+
+
+def _in_scope(text: str, start: int, sent_start: int) -> bool:
+    """True for a place that names the list or the places compared with, not the ranked
+    one: "second in Jiangxi", "among Guangxi's 14 cities", "behind Shenzhen, Dongguan and
+    Guangzhou", "Qingdao in east China's Shandong Province"; not "the city of Qingdao"."""
+    before = text[max(sent_start, start - 40): start]
+    if _NAMED_AS.search(before):
+        return False
+    if _SCOPE_BEFORE.search(before[-20:]) or _LIST_SCOPE.search(before):
+        return True
+    # later members of a list after "behind", "ahead of", "among"
+    m = None
+    for m in _COMPARED.finditer(text, max(sent_start, start - 120), start):
+        pass
+    return m is not None and bool(_LIST_TAIL.fullmatch(text, m.end(), start)) and \
+        not _RANKED_AFTER.match(text, start)
+
+
+def _in_list_scope(text: str, start: int, sent_start: int) -> bool:
+    """As :func:`_in_scope`, but "of" and "in" alone do not make a scope: in "import and
+    export of Nanchang ranked first" Nanchang is ranked."""
+    before = text[max(sent_start, start - 40): start]
+    if _LIST_SCOPE.search(before):
+        return True
+    m = None
+    for m in _COMPARED.finditer(text, max(sent_start, start - 120), start):
+        pass
+    return m is not None and bool(_LIST_TAIL.fullmatch(text, m.end(), start)) and \
+        not _RANKED_AFTER.match(text, start)
+
+
+# "..., behind Guangdong, and Zhejiang ranked third": a new subject, not the list's last
+_RANKED_AFTER = re.compile(r"[\w'’ -]*?\s+(?:ranked|came|was|stood|placed|took|held|remained|"
+                           r"finished|moved|rose|climbed|slipped|fell|dropped)\b")
+
+_NAMED_AS = re.compile(r"\b(?:city|province|port|county|district|town|municipality|region)\s+of\s+"
+                       r"(?:the\s+)?$", re.I)
+_COMPARED = re.compile(r"\b(?:among|behind|ahead of|after|than|past|trailing)\s+", re.I)
+_LIST_TAIL = re.compile(r"(?:(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*\s*(?:,\s*|\s+and\s+|,\s*and\s+))+",
+                        re.I)
 
 
 def _line_place(head: Head) -> str | None:
@@ -90,8 +130,16 @@ def _line_place(head: Head) -> str | None:
 
 
 # "accounting for 16.8% of Guangdong's total", "second in Jiangxi", "behind Shenzhen"
-_SCOPE_BEFORE = re.compile(r"\b(?:of|in|among|across|than|behind|after|ahead of|with|to|from)\s+"
+_SCOPE_BEFORE = re.compile(r"\b(?:of|in|among|across|than|behind|after|ahead of|with|to|from|past)\s+"
                            r"(?:the\s+)?$", re.I)
+
+
+# the list a rank is in, or a place that locates another: "among Guangxi's 14 cities", "the
+# cities of Zhejiang", "behind Shenzhen", "Qingdao in east China's Shandong Province"
+_LIST_SCOPE = re.compile(r"(?:\b(?:among|across|behind|after|ahead of|than|past)\s+(?:the\s+)?|"
+                         r"\b(?:cities|provinces|regions|counties|districts|ports|countries|economies|"
+                         r"municipalities|prefectures|members)\s+(?:in|of)\s+(?:the\s+)?(?-i:[a-z-]+\s+){0,2}|"
+                         r"\bin\s+(?:[a-z-]+\s+)?\w+[’']s\s+)$", re.I)
 
 
 def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
@@ -100,10 +148,13 @@ def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
     gazetteer (the NER may have missed or mislabelled some); [] when the counts differ."""
     if n < 2:
         return []
-    tagged = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER") and lookup(e.text)]
+    text = doc_text(sent.doc)
+    tagged = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER") and lookup(e.text)
+              and not _in_list_scope(text, e.start_char, sent.start_char) and not is_descriptive(e)]
     if len(tagged) == n:
         return [place_name(e, ctx) for e in tagged]
-    found = [place.name for _, _, place in gazetteer_mentions(sent)]  # this sentence only
+    found = [place.name for start, _, place in gazetteer_mentions(sent)  # this sentence only
+             if not _in_list_scope(text, start, sent.start_char)]
     return found if len(found) == n else []
 
 

@@ -148,3 +148,12 @@ def test_a_place_the_gazetteer_lacks_is_in_the_country_of_the_next(blank):
     with indexed(doc):
         ctx = build_context(doc)
     assert (ctx.place, ctx.place_country) == ("Osaka Customs district", "JP")
+
+
+def test_the_date_a_speech_was_delivered_is_no_statistics_period(blank):
+    doc = annotate(blank, "Report on the Work of the Government\n\nDelivered at the Second Session of "
+                          "the 14th Provincial People's Congress, Zhengzhou, [January 2024]{PERIOD}\n\n"
+                          "I. Review of Our Work in [2023]{PERIOD}\n\n[The province]{LOCATION}'s "
+                          "[foreign trade]{FLOW} totaled [811.8 billion yuan]{MONEY}.")
+    with indexed(doc):
+        assert build_context(doc, "2024-01-27").main_period == "2023"

@@ -204,10 +204,17 @@ _STAMP_BEFORE = re.compile(r"(?:updated|published|release date|released|posted|d
 
 
 def _is_stamp(doc: Doc, ent: Span) -> bool:
-    """"Updated: 2024-01-19": the year of a time stamp, not of a statistics period."""
+    """"Updated: 2024-01-19", "Delivered at the Second Session ..., January 2024": the date
+    of a page or a speech, not a statistics period."""
     text = doc_text(doc)
+    line = text[text.rfind("\n", 0, ent.start_char) + 1: ent.start_char]
     return bool(_STAMP_BEFORE.search(text[max(0, ent.start_char - 30): ent.start_char])
+                or _STAMP_LINE.match(line)
                 or re.match(r"[-/.]\d{1,2}[-/.]\d{1,2}", text[ent.end_char: ent.end_char + 6]))
+
+
+_STAMP_LINE = re.compile(r"\W*(?:delivered|issued|dated|posted|published|updated|released)\b"
+                         r"[^.\n]*$", re.I)
 
 
 def resolve_period(span: Span, ctx: DocContext) -> str | None:
@@ -265,7 +272,7 @@ def containing(period: str, unit: str) -> str | None:
 def _main_period(doc: Doc, ctx: DocContext) -> str | None:
     """The first period the document states (not a base of comparison)."""
     for ent in doc_ents(doc):
-        if ent.label_ == "PERIOD" and not is_comparison_base(ent):
+        if ent.label_ == "PERIOD" and not is_comparison_base(ent) and not _is_stamp(doc, ent):
             period = resolve_period(ent, ctx)
             if period is not None:
                 return period

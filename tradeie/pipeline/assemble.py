@@ -15,18 +15,19 @@ from ..facts import Evidence, TradeFact
 from ..normalize.money import Money
 from ..normalize.place import canonical_place
 from .context import DocContext, resolve_period
-from .docindex import doc_text, ents_back_from, memo, sentence_span, span_ents, span_text
-from .docindex import relations as doc_relations
+from .docindex import doc_text, sentence_span, span_ents, span_text
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .lists import interleaved, respective_lists, respective_places
 from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, described_partner,
                        is_description, pair_partner, partner_named_before, partner_rate_list)
 from .periods import own_period, period_and_shape, year_earlier
-from .places import is_side_mention
-from .slots import (growth_of, is_absolute_change, is_breakdown, is_descriptive, is_example,
+from .locations import location_of
+from .products import adjacent_product
+from .rates import growth_of, share_of
+from .slots import (is_absolute_change, is_breakdown, is_example,
                     is_forecast, is_partner_subject, is_price, split_places,
-                    money_of, other_side, place_name, product_of, share_of, signed_value)
+                    money_of, other_side, place_name, product_of, signed_value)
 
 _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|roughly|nearly|some|"
                              r"or|equivalent to|equal to|i\.e\.)?\s*$", re.I)
@@ -99,7 +100,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
         n_values = len(groups) or len(growth_spans)
         if 1 < n_values < len(partners):
             partners = partners[-n_values:]  # "Within ASEAN, A, B and C ..." -> A, B, C
-    products = [p for p in head.role("PRODUCT") if not is_example(p)] or _adjacent_product(head)
+    products = [p for p in head.role("PRODUCT") if not is_example(p)] or adjacent_product(head)
     n = len(groups) or max(len(growth_spans), len(share_spans))
     if len(partners) > max(n, 1):
         # "China remained the main destination, taking 14.2% of exports, ahead of India":
@@ -255,45 +256,6 @@ def _is_base(money: Span, period: str | None, ctx: DocContext) -> bool:
     return own is not None and own != period
 
 
-def _adjacent_product(head: Head) -> list[Span]:
-    """A product written against the flow word ("watch exports", "exports of lighters",
-    "valves exported") belongs to it even when the relation scores missed it."""
-    doc = head.span.doc
-    for ent in span_ents(sentence_span(doc, head.span)):
-        if ent.label_ != "PRODUCT" or is_example(ent):
-            continue
-        between = doc_text(doc)[ent.end_char: head.span.start_char] if ent.end <= head.span.start \
-            else doc_text(doc)[head.span.end_char: ent.start_char]
-        if ent.end <= head.span.start and re.fullmatch(r"\s*(?:[’']s\s*)?", between):
-            return [ent]
-        if ent.start >= head.span.end and re.fullmatch(r"\s*(?:of|in)\s+(?:the\s+)?", between):
-            return [ent]
-    return _subject_product(head)
-
-
-# "Mechanical and electrical products remained the mainstay of exports, with shipments worth
-# 66.3 billion yuan", "Cameras and camcorders earned export income of $3.11 billion": the
-# product is the subject of the sentence that states the flow's figure
-_SUBJECT_VERB = re.compile(r"\s*(?:remained|remain|were|was|are|is|made up|make up|earned|brought in|"
-                           r"generated|led|accounted for|account for|contributed|took|fetched|posted|"
-                           r"recorded|registered|topped|headed)\b", re.I)
-
-
-def _subject_product(head: Head) -> list[Span]:
-    doc = head.span.doc
-    sent = sentence_span(doc, head.span)
-    ents = span_ents(sent)
-    products = [e for e in ents if e.label_ == "PRODUCT"]
-    if len(products) != 1 or ents[0].start != products[0].start:
-        return []  # one product, and it is the sentence's first entity
-    subject = products[0]
-    if subject.start - sent.start > 1 or subject.end > head.span.start or is_example(subject) or any(
-            e.label_ in ("PARTNER", "LOCATION", "MONEY", "PERCENT") and subject.end <= e.start < head.span.start
-            for e in ents):
-        return []
-    return [subject] if _SUBJECT_VERB.match(doc_text(doc)[subject.end_char: subject.end_char + 20]) else []
-
-
 def _owner(rate: Span, anchors: list[int]) -> int:
     """The figure a lone rate belongs to: the last one written before it in its clause ("A,
     up 9.4%, or 19.1% of the total; the EU: B"), else the nearest ("rose 5.1% to A")."""
@@ -313,45 +275,3 @@ def _partner_name(partner: Span | None, ctx: DocContext) -> str | None:
     if name is None and is_description(partner.text):
         return None
     return name or place_name(partner, ctx)
-
-
-def location_of(head: Head, ctx: DocContext) -> str | None:
-    spans = [s for s in head.role("LOCATION") if not is_descriptive(s) and not is_partner_subject(s)]
-    if not spans:
-        spans = _weak_location(head)
-    if spans:
-        nearest = min(spans, key=lambda s: abs(s.start - head.span.start))
-        return place_name(nearest, ctx)
-    return _paragraph_place(head, ctx) or ctx.place_at(head.span.start_char)
-
-
-def _paragraph_place(head: Head, ctx: DocContext) -> str | None:
-    """The place named last before the head in its paragraph: "Xinjiang's foreign trade rose
-    51.8% ... Exports soared 61.9%" are Xinjiang's in an article about a port in it."""
-    doc = head.span.doc
-    start, _ = ctx.paragraph_of(head.span.start_char)
-    linked = memo(doc, "linked places", lambda d: {
-        child for (_, child), scores in doc_relations(d).items() if scores.get("LOCATION", 0.0) >= 0.5})
-    for e in ents_back_from(doc, head.span.start_char, start):
-        if e.label_ == "LOCATION" and e.start in linked and not is_descriptive(e) \
-                and not is_partner_subject(e) and not is_side_mention(doc, e):
-            return place_name(e, ctx)
-    return None
-
-
-WEAK_LOCATION = 0.3
-
-
-def _weak_location(head: Head) -> list[Span]:
-    """A place of the head's own sentence that the scores link to it below the threshold
-    ("In Wuhan alone, November foreign trade dipped 2.7%"): the sentence's place, rather
-    than the article's."""
-    doc = head.span.doc
-    relations = doc_relations(doc)
-    scored = []
-    for ent in span_ents(sentence_span(doc, head.span)):
-        score = relations.get((head.span.start, ent.start), {}).get("LOCATION", 0.0)
-        if ent.label_ == "LOCATION" and score >= WEAK_LOCATION and not is_descriptive(ent) \
-                and not is_partner_subject(ent):
-            scored.append((score, ent))
-    return [max(scored, key=lambda p: p[0])[1]] if scored else []

@@ -28,14 +28,15 @@ from ..normalize.percent import polarity, resolve_percent
 from ..normalize.place import canonical_place
 from .context import DocContext
 from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents, span_text
-from .assemble import location_of
+from .locations import location_of
 from .periods import period_and_shape
 from .clauses import (NOT_TRADE, domestic, flow_word, has_money, names, segment,
                       segment_period, without_products)
 from .flows import BREAKDOWN, classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
-from .slots import (growth_of, is_absolute_change, is_breakdown, is_forecast,
-                    is_price, money_of, place_name, product_of, share_of, signed_value)
+from .rates import growth_of, share_of
+from .slots import (is_absolute_change, is_breakdown, is_forecast,
+                    is_price, money_of, place_name, product_of, signed_value)
 
 # "down 3.0% from the $18.13 billion recorded a year before": a base, read only with its period.
 _BASE_BEFORE = re.compile(r"\b(?:from|than|compared (?:with|to)|against|versus|over)\s+(?:the\s+)?"

@@ -23,7 +23,8 @@ from .partners import foreign_place
 from .periods import first_stated_period
 from .ranks import rank_facts_of
 from .heads import Head, collect_heads
-from .slots import growth_of, share_of, split_places
+from .rates import growth_of, share_of
+from .slots import split_places
 from .context import build_context
 from .ellipsis import elliptical_facts
 from .tables import table_facts

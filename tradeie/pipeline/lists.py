@@ -13,7 +13,8 @@ from .docindex import doc_text, span_ents, span_text
 from .heads import Head, percent_cue
 from .partners import TO_PARTNER, coordinated_partners, foreign_place
 from .places import gazetteer_mentions
-from .slots import growth_of, is_descriptive, split_places
+from .rates import growth_of
+from .slots import is_descriptive, split_places
 
 
 def interleaved(sent: Span, label: str, values: list[Span], current: list[Span],

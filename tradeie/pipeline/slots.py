@@ -14,9 +14,7 @@ from decimal import Decimal
 from spacy.tokens import Doc, Span
 
 from ..normalize.money import Money, resolve_amount
-from ..normalize.percent import resolve_percent, signed_growth
 from ..normalize.place import canonical_place
-from .candidates import _NOT_GROWTH_AFTER
 from .anaphora import antecedent
 from .context import DocContext
 from .docindex import doc_text, sentence_span, span_ents
@@ -82,82 +80,6 @@ def money_of(span: Span, ctx: DocContext) -> Money | None:
 
 
 _YEAR_LINE_END = re.compile(r"\s*(?:19|20)\d\d\s*\n")
-
-
-def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
-    """Year-on-year growth of a percentage, or None when it is not one: percentage points,
-    month-on-month, a change against an older base, the change of a volume ("542 million
-    tonnes, down 5.9%"). ``year`` is the fact's year: "over the same period in 2022" is
-    year-on-year for a 2023 figure."""
-    pct = resolve_percent(span.text)
-    if pct is None or pct.kind == "points":
-        return None
-    doc = span.doc
-    after = doc_text(doc)[span.end_char: span.end_char + 60]
-    # "12.4% and a month-on-month increase of 6.9%": what follows the next conjunction
-    # qualifies the next rate, not this one
-    own = _NEXT_RATE.split(after, maxsplit=1)[0]
-    if _NOT_GROWTH_AFTER.search(own) and not _previous_year_base(after, year):
-        return None
-    if _MOM_AFTER.match(own):
-        return None
-    before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
-    clause = re.split(r"[;:]", doc_text(doc)[sent.start_char: span.start_char])[-1]
-    if _NOT_YOY_BEFORE.search(clause):
-        return None  # "On a seasonally adjusted basis, exports were 0.4% higher"
-    if _VALUE_AFTER.match(after):
-        return signed_growth(pct, before, after)  # "13.7 per cent in volume and 4.8 per cent in value"
-    if _VOLUME_BEFORE.search(before) or _AVERAGE_RATE.search(before) or _VOLUME_AFTER.match(after) \
-            or _VOLUME_WORD_BEFORE.search(before):
-        return None  # a volume's change; "an average annual rate of 8.1 percent" since 2012
-    return signed_growth(pct, before, after)
-
-
-_NEXT_RATE = re.compile(r"\s*(?:,\s*)?\b(?:and|while|but|whereas)\s+(?:an?\s+|the\s+)?(?=[^.;]{0,40}?"
-                        r"\d[\d.,]*\s*(?:%|per ?cent|pct))", re.I)
-_AVERAGE_RATE = re.compile(r"\b(?:average annual|annual average|annuali[sz]ed|compound(?:ed)? "
-                           r"annual|on average|average)\b[^.;]{0,30}$", re.I)
-
-
-_NOT_YOY_BEFORE = re.compile(r"seasonally[- ]adjusted|(?:month|quarter)[- ]on[- ](?:month|quarter)\b"
-                             r"[^,]{0,25}$|\b(?:m-o-m|q-o-q|mom|qoq)\b[^,]{0,25}$", re.I)
-_MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:(?:compared (?:to|with)|from|over|versus|against|than|on)\s+"
-                        r"(?:in\s+)?(?:(?:the|a)\s+)?(?:previous|prior|preceding|last) (?:month|quarter)|"
-                        r"(?:compared (?:to|with)|over|versus|against|on|than(?:\s+(?:in|that of|that in|for))?)\s+"
-                        r"(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\b(?![\s,]+(?:\d|last|a year|of)))", re.I)
-_VALUE_AFTER = re.compile(r"^\s*(?:in value|by value|in (?:value|dollar|money|nominal) terms|in terms of "
-                          r"value)\b", re.I)
-
-_BASE_YEAR = re.compile(r"^[^.;]{0,40}?(?:than|from|over|compared (?:with|to)|against|versus|on)\s+"
-                        r"(?:the same (?:period|month|quarter) (?:of|in)\s+)?(?:(?:January|February|"
-                        r"March|April|May|June|July|August|September|October|November|December)\s+)?"
-                        r"((?:19|20)\d\d)\b", re.I)
-
-_VOLUME_BEFORE = re.compile(r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)?(?:tonnes|tons|"
-                            r"barrels|TEUs?|units|vehicles|cars|sets|pieces|head|cubic met(?:er|re)s|"
-                            r"kilograms|kg)\b[^,;]{0,25},?\s*(?:an?\s+)?(?:up|down|rising|falling|"
-                            r"increas\w*|decreas\w*|a (?:rise|fall|drop|decline|gain) of)\s*(?:by\s+)?$",
-                            re.I)
-
-
-# "up 13.7 per cent in volume", "rose 7.8 percent to 454.5 million tonnes"
-_VOLUME_AFTER = re.compile(r"^\s*(?:in (?:volume|tonnage|quantity|quantities|terms of volume)\b|by "
-                           r"volume\b|to [\d.,]+\s*(?:million|billion|thousand)?\s*(?:metric\s+)?"
-                           r"(?:tonnes|tons|barrels|TEUs?|units|vehicles|cars|head|cubic)\b)", re.I)
-# "coal export volume nevertheless rose 7.8 percent"
-_VOLUME_WORD_BEFORE = re.compile(r"\b(?:volumes?|tonnage|quantit(?:y|ies))\b[^,;.%]{0,30}$", re.I)
-
-
-def _previous_year_base(after: str, year: int | None) -> bool:
-    """"compared with April 2022" / "over the same period in 2022" for a 2023 figure."""
-    m = _BASE_YEAR.match(after)
-    return bool(m and year is not None and int(m.group(1)) == year - 1)
-
-
-def share_of(span: Span) -> float | None:
-    pct = resolve_percent(span.text)
-    return None if pct is None or pct.kind == "points" else pct.value
 
 
 _FORECAST_BEFORE = re.compile(

@@ -1,0 +1,51 @@
+"""The product of a figure that the relation scores did not link: one written against the
+flow word ("watch exports", "exports of lighters"), or the subject of the sentence
+("Cameras and camcorders earned export income of $3.11 billion")."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .docindex import doc_text, sentence_span, span_ents
+from .heads import Head
+from .slots import is_example
+
+
+def adjacent_product(head: Head) -> list[Span]:
+    """A product written against the flow word ("watch exports", "exports of lighters",
+    "valves exported") belongs to it even when the relation scores missed it."""
+    doc = head.span.doc
+    for ent in span_ents(sentence_span(doc, head.span)):
+        if ent.label_ != "PRODUCT" or is_example(ent):
+            continue
+        between = doc_text(doc)[ent.end_char: head.span.start_char] if ent.end <= head.span.start \
+            else doc_text(doc)[head.span.end_char: ent.start_char]
+        if ent.end <= head.span.start and re.fullmatch(r"\s*(?:[’']s\s*)?", between):
+            return [ent]
+        if ent.start >= head.span.end and re.fullmatch(r"\s*(?:of|in)\s+(?:the\s+)?", between):
+            return [ent]
+    return _subject_product(head)
+
+
+# "Mechanical and electrical products remained the mainstay of exports, with shipments worth
+# 66.3 billion yuan", "Cameras and camcorders earned export income of $3.11 billion": the
+# product is the subject of the sentence that states the flow's figure
+_SUBJECT_VERB = re.compile(r"\s*(?:remained|remain|were|was|are|is|made up|make up|earned|brought in|"
+                           r"generated|led|accounted for|account for|contributed|took|fetched|posted|"
+                           r"recorded|registered|topped|headed)\b", re.I)
+
+
+def _subject_product(head: Head) -> list[Span]:
+    doc = head.span.doc
+    sent = sentence_span(doc, head.span)
+    ents = span_ents(sent)
+    products = [e for e in ents if e.label_ == "PRODUCT"]
+    if len(products) != 1 or ents[0].start != products[0].start:
+        return []  # one product, and it is the sentence's first entity
+    subject = products[0]
+    if subject.start - sent.start > 1 or subject.end > head.span.start or is_example(subject) or any(
+            e.label_ in ("PARTNER", "LOCATION", "MONEY", "PERCENT") and subject.end <= e.start < head.span.start
+            for e in ents):
+        return []
+    return [subject] if _SUBJECT_VERB.match(doc_text(doc)[subject.end_char: subject.end_char + 20]) else []

@@ -233,10 +233,20 @@ def _lookup_key(key: str) -> Place | None:
         stripped = _SUFFIXES.sub("", key)
         stripped = re.sub(r"^(?:city|port|province) of\s+", "", stripped)
         stripped = re.sub(r"^port of\s+|\s+port$", "", stripped)
+        bloc = _BLOC_BY_SIZE.get(key)
         stripped = _MEMBERS.sub("", stripped)  # "the 10-member ASEAN"
-        place = table.get(stripped)
+        place = (table.get(bloc) if bloc else None) or table.get(stripped)
     return place
 
+
+# "the 27-member union", "the 10-member bloc": a bloc named by its size (as members stood in
+# the years the corpus covers, 2019-2025)
+_BLOC_BY_SIZE = {f"{n}-member {noun}": bloc for n, bloc in (
+    ("27", "european union"), ("28", "european union"), ("twenty-seven", "european union"),
+    ("10", "asean"), ("ten", "asean"), ("15", "rcep"), ("six", "gcc"), ("6", "gcc"))
+    for noun in ("union", "bloc", "grouping", "group")}
+for _key_text in list(_BLOC_BY_SIZE):
+    _BLOC_BY_SIZE[f"the {_key_text}"] = _BLOC_BY_SIZE[_key_text]
 
 _MEMBERS = re.compile(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"twenty-seven|27)-(?:member|nation|country|state)\s+")

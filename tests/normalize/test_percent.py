@@ -106,7 +106,12 @@ def test_percent_polarity_of_context(context, expected):
     (Percent(-5.4), "exports rose", "", -5.4),
     (Percent(2.0, "points"), "up", "", None),
     (Percent(3.0), "accounting for", "", 3.0),
-], ids=["fell", "lower-after", "rose", "minus-kept", "points", "share"])
+    (Percent(16.1), "Swiss watch exports slip", " in March", -16.1),
+    (Percent(9.0), "Saudi non-oil exports climb", "", 9.0),
+    (Percent(31.3), "petroleum products $46.35 billion (", "), while automobiles slipped", 31.3),
+    (Percent(12.4), "exports were", " less than in November", -12.4),
+], ids=["fell", "lower-after", "rose", "minus-kept", "points", "share", "headline-slip",
+        "headline-climb", "next-clause", "less-after"])
 def test_percent_signed_growth(pct, before, after, expected):
     assert signed_growth(pct, before, after) == expected
 

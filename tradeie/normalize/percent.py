@@ -35,6 +35,9 @@ UP_WORDS = (
     "expansion", "advanced", "higher", "hike", "boost", "boosted", "rebounded", "accelerated",
     "added", "picked up", "widened", "widening", "swelled", "leapt", "leaped", "skyrocketed",
     "spiked", "rallied",
+    # headline present tense and other inflections: "exports climb 9%", "trade jumps 12%"
+    "climbs", "jumps", "surges", "soars", "gains", "expands", "advances", "rebounds", "rallies",
+    "leaps", "spikes", "swells",
 )
 DOWN_WORDS = (
     "down", "fell", "fall", "falling", "fallen", "falls", "declined", "decline", "declining",
@@ -43,6 +46,11 @@ DOWN_WORDS = (
     "contraction", "contract", "dipped", "dip", "lower", "lost", "tumbled", "sank", "eased",
     "negative growth", "retreated", "slipped", "reduction", "narrowed", "narrowing", "narrows",
     "tumble", "plummeted", "slipping", "shrunk", "minus", "below",
+    # headline present tense and other inflections: "watch exports slip 16.1%"
+    "slip", "slips", "sag", "sags", "sagged", "ease", "eases", "easing", "sink", "sinks", "sunk",
+    "dive", "dives", "dived", "retreat", "retreats", "skid", "skids", "skidded", "dips", "drops",
+    "plunges", "tumbles", "slides", "slumps", "contracts", "shrinks", "decreases", "weakened",
+    "softened", "lose", "loses", "shed", "sheds",
 )
 _UP = re.compile(r"\b(" + "|".join(sorted(map(re.escape, UP_WORDS), key=len, reverse=True)) + r")\b", re.I)
 _DOWN = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DOWN_WORDS), key=len, reverse=True)) + r")\b", re.I)
@@ -134,7 +142,10 @@ def signed_growth(pct: Percent, before: str, after: str = "") -> float | None:
         return None
     if pct.value < 0:
         return pct.value
-    direction = polarity(before[-60:]) or polarity(after[:25]) or (
+    # the words right after the number, whole and within its clause: "5.4% lower", not
+    # "(+31.3%), while automobiles slipped"
+    after = re.split(r"[,;:()]", re.match(r".{0,25}\w*", after, re.S).group(0), maxsplit=1)[0]
+    direction = polarity(before[-60:]) or polarity(after) or (
         -1 if re.match(r"\s*less\b", after) else 0)  # "12.4% less than in November 2021"
     return -pct.value if direction < 0 else pct.value
 

@@ -95,6 +95,17 @@ def test_a_table_with_a_column_per_flow_gives_a_fact_per_column(blank, assembler
         ("import", 75630000000, 5.1, "2020-07")]
 
 
+def test_a_row_the_ner_tagged_in_part_is_read_whole_by_its_layout(blank, assembler):
+    doc = annotate(blank, "[Zhejiang]{LOCATION}: monthly trade, [2020]{PERIOD}\nUnit: 100 million yuan\n"
+                          "Month\t[Import & export]{FLOW}\tYoY (%)\t[Exports]{FLOW}\tYoY (%)\t"
+                          "[Imports]{FLOW}\tYoY (%)\n"
+                          "[July]{PERIOD}\t3,312.4\t13.9\t[2,556.1]{MONEY}\t[16.8]{PERCENT}\t"
+                          "[756.3]{MONEY}\t[5.1]{PERCENT}\n")
+    assert [(r[0], r[4], r[6], r[8]) for r in rows_of(assembler, doc, "2021-01-19")] == [
+        ("total", 331240000000, 13.9, "2020-07"), ("export", 255610000000, 16.8, "2020-07"),
+        ("import", 75630000000, 5.1, "2020-07")]
+
+
 def test_several_amounts_without_a_flow_per_column_give_nothing(blank, assembler):
     doc = annotate(blank, "[Guangdong]{LOCATION} [foreign trade]{FLOW}, [2021]{PERIOD}\n"
                           "Unit: 100 million yuan\nMarket | Jan-Jun | YoY | June | YoY\n"

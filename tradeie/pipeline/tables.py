@@ -67,7 +67,7 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
         while li < len(lines) - 1 and ent.start_char > lines[li][1]:
             li += 1
         by_line[li].append(ent)
-    rows = {i: _row(text, lines[i], ents) or _plain_row(doc, lines[i], ents)
+    rows = {i: _better(_row(text, lines[i], ents), _plain_row(doc, lines[i], ents))
             for i, ents in enumerate(by_line)}
     out = []
     for i, row in rows.items():
@@ -80,6 +80,7 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
         if header is None:
             continue
         flow, columns, header_text, column_flows, column_periods = header
+        cells = _paired(cells, len(column_flows) or len(column_periods))
         periods: list[Span | None] = [None] * len(cells)
         if len(cells) > 1:
             if len(column_flows) == len(cells):
@@ -106,6 +107,18 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
                                  year=int(year.group()) if year else None,
                                  evidence=fact.evidence, confidence=0.6), None))
     return out
+
+
+def _paired(cells: list, columns: int) -> list:
+    """"July  3,312.4  13.9  2,556.1  16.8  756.3  5.1" under a header with a flow (or a
+    period) per pair of columns: a row read as one amount and six percentages is three
+    amounts, each with its rate."""
+    if len(cells) != 1 or columns < 2 or len(cells[0][1]) != 2 * columns - 1:
+        return cells
+    flat = [cells[0][0], *cells[0][1]]
+    if any(span.text.rstrip().endswith("%") for span in flat[::2]):
+        return cells
+    return [(flat[2 * j], [flat[2 * j + 1]]) for j in range(columns)]
 
 
 _RANK_CELL = re.compile(r"[\s|\t](\d{1,3})(?:st|nd|rd|th)[\s|]*$")
@@ -159,7 +172,8 @@ def _plain_row(doc: Doc, line: tuple[int, int], ents: list[Span]):
     text = doc_text(doc)
     m = _PLAIN_ROW.fullmatch(text, line[0], line[1])
     if m is None or len(m.group("label").split()) > MAX_LABEL_WORDS or any(
-            e.label_ in ("FLOW", "PERIOD") for e in ents) or not re.match(
+            e.label_ == "FLOW" or e.label_ == "PERIOD" and e.end_char > m.end("label")
+            for e in ents) or not re.match(
             r"\s*(?:\||\t|\s{2})", text[m.end("label"): m.start("cells") + 1]) or \
             re.fullmatch(r"(?:19|20)\d\d", m.group("cells").split()[0]):
         return None  # a heading ("Exports, September 2023") or prose, not a laid-out row
@@ -175,6 +189,15 @@ def _plain_row(doc: Doc, line: tuple[int, int], ents: list[Span]):
     label_ents = [e for e in ents if e.end_char <= m.end("label") and e.label_ not in ("MONEY",
                                                                                      "PERCENT")]
     return label_ents, [(spans[0], spans[1:])]
+
+
+def _better(tagged, plain):
+    """The reading of a row that takes more of its cells: the NER may have tagged only some
+    ("July  3,312.4  13.9  2,556.1  16.8", with July a period and the first two cells bare)."""
+    if tagged is None or plain is None:
+        return tagged or plain
+    size = lambda row: sum(1 + len(pcts) for _, pcts in row[1])  # noqa: E731
+    return plain if size(plain) > size(tagged) else tagged
 
 
 def _header(text, lines, by_line, rows, i):

@@ -31,8 +31,14 @@ def place_of(blank, marked):
      "of [Bac Ninh province]{LOCATION} reached $46 billion.", "Bac Ninh"),
     ("[Zhengzhou]{LOCATION} trade\n\nTrade of [Zhengzhou]{LOCATION} rose 5%, accounting for 61% "
      "of the total import and export of [Henan]{LOCATION} province.", "Zhengzhou"),
+    ("Foreign Trade Statistics, December 2021\n\nExports of [Turkey]{LOCATION} rose 31.3%.\n\n"
+     "[Manufacturing]{LOCATION} accounted for 94.1% of exports.\n\n[Manufacturing]{LOCATION} "
+     "led.", "Turkey"),
+    ("Press conference\n\nHost: Hu [Kai]{LOCATION}\n\nHu [Kai]{LOCATION}:\nWelcome. "
+     "[China]{LOCATION}'s trade rose.", "China"),
 ], ids=["partner-country-as-location", "share-base", "dateline", "customs-source", "port",
-        "trade-of-the-region", "exporters-are-no-trade", "share-of-the-trade-of"])
+        "trade-of-the-region", "exporters-are-no-trade", "share-of-the-trade-of",
+        "a-sector-word-is-no-place", "a-speaker-is-no-place"])
 def test_the_reporting_place_is_the_owner_of_the_trade(blank, marked, place):
     assert place_of(blank, marked) == place
 

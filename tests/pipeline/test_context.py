@@ -31,9 +31,9 @@ def place_of(blank, marked):
      "of [Bac Ninh province]{LOCATION} reached $46 billion.", "Bac Ninh"),
     ("[Zhengzhou]{LOCATION} trade\n\nTrade of [Zhengzhou]{LOCATION} rose 5%, accounting for 61% "
      "of the total import and export of [Henan]{LOCATION} province.", "Zhengzhou"),
-    ("Foreign Trade Statistics, December 2021\n\nExports of [Turkey]{LOCATION} rose 31.3%.\n\n"
-     "[Manufacturing]{LOCATION} accounted for 94.1% of exports.\n\n[Manufacturing]{LOCATION} "
-     "led.", "Turkey"),
+    ("Foreign Trade Statistics, December 2021\n\n[Manufacturing]{LOCATION} accounted for 94.1% "
+     "of exports\n\nExports rose 31.3%. The share of manufacturing products in [Turkey]{LOCATION}'s "
+     "exports was 94.1%.", "Turkey"),
     ("Press conference\n\nHost: Hu [Kai]{LOCATION}\n\nHu [Kai]{LOCATION}:\nWelcome. "
      "[China]{LOCATION}'s trade rose.", "China"),
 ], ids=["partner-country-as-location", "share-base", "dateline", "customs-source", "port",

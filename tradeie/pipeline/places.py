@@ -123,9 +123,9 @@ _ANAPHOR_WORDS = {"city", "province", "region", "country", "nation", "port", "mu
 
 def doubtful_names(doc: Doc) -> set[str]:
     """One-word names the gazetteer lacks (or knows only as a small town) that the text never
-    uses as a place would: each mention opens its line or sentence ("Manufacturing accounted
-    for 94.1%") or ends a person's name ("Hu Kai:", Kai being a town in Japan). The NER's
-    LOCATION on them is a slip."""
+    uses as a place would: a common noun it also writes in lower case ("Manufacturing
+    accounted for 94.1%" beside "manufacturing"), or the end of a person's name at every
+    mention ("Hu Kai:", Kai being a town in Japan). The NER's LOCATION on them is a slip."""
     return memo(doc, "doubtful names", _doubtful_names)
 
 
@@ -141,8 +141,12 @@ def _doubtful_names(doc: Doc) -> set[str]:
                                                    listed.population >= MIN_FALLBACK_CITY):
             continue  # a country, a province, a large city: no slip
         before = text[max(0, ent.start_char - 30): ent.start_char]
-        slip = not before.strip() or bool(re.search(r"(?:[.!?:\n]\s*|\n\W*)$", before)) or \
-            bool(re.search(r"\b[A-Z][a-z]+\s$", before))
+        # a common noun the text also writes in lower case ("manufacturing"), or the end of a
+        # person's name ("Hu Kai"; not "The Horgos port")
+        common = listed is None and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+        person = re.search(r"\b(?!(?:The|In|At|From|To|And|But|For|On|By|With|As|Of)\s)[A-Z][a-z]+\s$",
+                           before) is not None
+        slip = common or person
         seen[name] = seen.get(name, True) and slip
     return {name for name, slip in seen.items() if slip}
 

@@ -83,22 +83,15 @@ def _in_scope(text: str, start: int, sent_start: int) -> bool:
     before = text[max(sent_start, start - 40): start]
     if _NAMED_AS.search(before):
         return False
-    if _SCOPE_BEFORE.search(before[-20:]) or _LIST_SCOPE.search(before):
-        return True
-    # later members of a list after "behind", "ahead of", "among"
-    m = None
-    for m in _COMPARED.finditer(text, max(sent_start, start - 120), start):
-        pass
-    return m is not None and bool(_LIST_TAIL.fullmatch(text, m.end(), start)) and \
-        not _RANKED_AFTER.match(text, start)
+    return bool(_SCOPE_BEFORE.search(before[-20:])) or _in_list_scope(text, start, sent_start)
 
 
 def _in_list_scope(text: str, start: int, sent_start: int) -> bool:
     """As :func:`_in_scope`, but "of" and "in" alone do not make a scope: in "import and
     export of Nanchang ranked first" Nanchang is ranked."""
-    before = text[max(sent_start, start - 40): start]
-    if _LIST_SCOPE.search(before):
+    if _LIST_SCOPE.search(text[max(sent_start, start - 40): start]):
         return True
+    # later members of a list after "behind", "ahead of", "among"
     m = None
     for m in _COMPARED.finditer(text, max(sent_start, start - 120), start):
         pass

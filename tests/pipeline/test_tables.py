@@ -165,3 +165,11 @@ def test_an_untagged_rank_column_gives_the_row_place_its_rank(blank, assembler):
     doc._.trade_relations = {}
     facts = assembler(doc)._.trade_facts
     assert [(f.location, f.rank, f.year) for f in facts if f.type == "rank"] == [("Tongling", 3, 2023)]
+
+
+def test_a_rank_column_before_the_place_column_still_makes_rows_places(blank, assembler):
+    doc = annotate(blank, "Provincial ranking for [2023]{PERIOD}\n"
+                          "Rank Region [Import and export]{FLOW} Year-on-year\n"
+                          "No.2 [Jiangsu]{PARTNER} [5.25 trillion yuan]{MONEY} [-3.2%]{PERCENT}\n")
+    got = [(r[0], r[1], r[3], r[4], r[6]) for r in rows_of(assembler, doc, "2024-01-20")]
+    assert got == [("total", None, "Jiangsu", 5250000000000, -3.2)]

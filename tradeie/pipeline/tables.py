@@ -256,7 +256,7 @@ _PARTNER_HEADER = re.compile(r"\b(?:markets?|countr(?:y|ies)|regions?|destinatio
                              r"origins?|sources?)\b", re.I)
 
 
-_PLACE_HEADER = re.compile(r"^\W*(?:cit(?:y|ies)|provinces?|regions?|districts?|count(?:y|ies)|"
+_PLACE_HEADER = re.compile(r"^\W*(?:(?:rank(?:ing)?|no\.?|#)\W+)?(?:cit(?:y|ies)|provinces?|regions?|districts?|count(?:y|ies)|"
                            r"prefectures?|states?|municipalit(?:y|ies))\b", re.I | re.M)
 
 

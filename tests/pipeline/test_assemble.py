@@ -1003,3 +1003,32 @@ def test_a_spare_rate_with_a_period_of_its_own_is_that_periods_fact(blank, assem
                ("exports", "HK$367.9 billion", "VALUE"), ("exports", "June 2023", "PERIOD")])
     got = [(f.period, f.value and int(f.value), f.growth_pct) for f in facts_of(assembler, doc, "2023-07-27")]
     assert got == [("2023-06", 367900000000, -13.4), ("2023-05", None, -15.6)]
+
+
+def test_assemble_respectively_distributes_periods(blank, assembler):
+    doc = annotate(blank, "By quarter, [Shanxi]{LOCATION}'s [import and export]{FLOW} in [Q1]{PERIOD}, "
+                          "[Q2]{PERIOD} and [Q3]{PERIOD} of [2023]{PERIOD} was [41.26]{MONEY}, "
+                          "[44.87]{MONEY} and [40.95 billion yuan]{MONEY} respectively.")
+    link(doc, [("import and export", v, "VALUE") for v in ("41.26", "44.87", "40.95 billion yuan")]
+         + [("import and export", "Q1", "PERIOD")])
+    got = [(f.period, int(f.value) // 10**7) for f in facts_of(assembler, doc)]
+    assert got == [("2023-Q1", 4126), ("2023-Q2", 4487), ("2023-Q3", 4095)]
+
+
+def test_assemble_respectively_places_the_gazetteer_lacks(blank, assembler):
+    doc = annotate(blank, "[Taizhou]{LOCATION} exports grow\n\n"
+                          "In [the first quarter of 2025]{PERIOD}, [Taizhou]{LOCATION}'s counties "
+                          "[Wenling]{LOCATION}, [Linhai]{LOCATION} and [Yuhuan]{LOCATION} posted "
+                          "[exports]{FLOW} of [12.6]{MONEY}, [9.8]{MONEY} and [8.1 billion yuan]{MONEY} "
+                          "respectively.")
+    link(doc, [("exports", v, "VALUE") for v in ("12.6", "9.8", "8.1 billion yuan")])
+    got = [(f.location, int(f.value) // 10**8) for f in facts_of(assembler, doc, "2025-04-20")]
+    assert got == [("Wenling", 126), ("Linhai", 98), ("Yuhuan", 81)]
+
+
+def test_assemble_respectively_keeps_partner_countries_out_of_places(blank, assembler):
+    doc = annotate(blank, "In [2022]{PERIOD}, [Xiamen]{LOCATION}'s [exports]{FLOW} to "
+                          "[Japan]{LOCATION} and [Korea]{LOCATION} were [5 billion yuan]{MONEY} and "
+                          "[4 billion yuan]{MONEY} respectively.")
+    link(doc, [("exports", v, "VALUE") for v in ("5 billion yuan", "4 billion yuan")])
+    assert {f.location for f in facts_of(assembler, doc)} == {"Xiamen"}

@@ -52,3 +52,20 @@ def test_a_month_range_with_an_en_dash_is_one_period():
 
     text = "Trade from January–June rose."
     assert [text[s:e] for s, e in find_periods(shadow(text))] == ["January–June"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Wenling, Linhai and Yuhuan posted exports of 12.6, 9.8 and 8.1 billion yuan respectively.",
+     [("12.6", "MONEY"), ("9.8", "MONEY"), ("8.1 billion yuan", "MONEY")]),
+    ("They grew 12.4, 6.1 and 15.3 percent.",
+     [("12.4", "PERCENT"), ("6.1", "PERCENT"), ("15.3 percent", "PERCENT")]),
+    ("Sales were 1,234 or 5,678 million dollars.",
+     [("1,234", "MONEY"), ("5,678 million dollars", "MONEY")]),
+    # a year is no list member; a prefixed amount writes its own unit
+    ("From 2019 to 2023, 5.6 and 7.8 percent.", [("7.8 percent", "PERCENT")]),
+    ("In 2023, 12 and RMB 8.1 billion.", [("RMB 8.1 billion", "MONEY")]),
+    # numbers that are not a list of the unit's figures
+    ("Of the 40 firms, 8.1 billion yuan came from exports.", [("8.1 billion yuan", "MONEY")]),
+], ids=["amounts", "rates", "or", "year", "prefixed", "not-a-list"])
+def test_patterns_give_a_shared_unit_to_every_number_of_its_list(nlp, text, expected):
+    assert [e for e in ents(nlp(text)) if e[1] in ("MONEY", "PERCENT")] == expected

@@ -18,7 +18,7 @@ from .context import DocContext, resolve_period
 from .docindex import doc_text, sentence_span, span_ents, span_text
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
-from .lists import interleaved, respective_lists, respective_places
+from .lists import interleaved, respective_lists, respective_periods, respective_places
 from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, described_partner,
                        is_description, pair_partner, partner_named_before, partner_rate_list)
 from .periods import own_period, period_and_shape, year_earlier
@@ -125,6 +125,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
         partners, products, growth_spans = respective_lists(head, sent, n, partners, products,
                                                              growth_spans, year, ctx)
     listed_periods: list[Span] = []
+    if n > 1 and groups and RESPECTIVELY.search(span_text(sent)):
+        listed_periods = respective_periods(sent, n)
     if n > 1 and groups and not RESPECTIVELY.search(span_text(sent)):
         values = [g[1] for g in groups]
         partners = interleaved(sent, "PARTNER", values, partners, ctx)

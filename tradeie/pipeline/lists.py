@@ -76,7 +76,30 @@ def respective_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
                  if home and place.kind != "country" and place.country == home.country]
     if len(names) != n:  # "Yueqing City": a county-level city the gazetteer may lack
         names = [canonical_place(m.group(0)) or m.group(1) for m in _ADMIN_NAME.finditer(span_text(sent))]
+    if len(names) != n and home is not None:
+        # "Wenling, Linhai and Yuhuan posted exports of ...": places the NER found, of the
+        # home country or unknown to the gazetteer (county-level cities, districts)
+        names = [canonical_place(e.text) or e.text for e in span_ents(sent)
+                 if e.label_ == "LOCATION" and e.text[:1].isupper() and not is_descriptive(e)
+                 and _home_or_unknown(lookup(e.text), home)]
+        if len(names) == n + 1 and ctx.place in names:  # "Taizhou's counties A, B and C"
+            names.remove(ctx.place)
     return names if len(names) == n and len(set(names)) == n else []
 
 
+def _home_or_unknown(place, home) -> bool:
+    return place is None or (place.kind not in ("country", "bloc", "grouping")
+                             and place.country == home.country)
+
+
+def respective_periods(sent: Span, n: int) -> list[Span]:
+    """"By quarter, trade in Q1, Q2, Q3 and Q4 was A, B, C and D respectively": n periods
+    in a "respectively" sentence with n figures, one each."""
+    found = [e for e in span_ents(sent) if e.label_ == "PERIOD" and not is_comparison_base(e)]
+    if len(found) != n:  # "in Q1, Q2 and Q3 of 2023": the year is the list's, not a member
+        found = [e for e in found if not _YEAR.fullmatch(e.text.strip())]
+    return found if len(found) == n and len({e.text.lower() for e in found}) == n else []
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ADMIN_NAME = re.compile(r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (?:City|County|District)\b")

@@ -68,13 +68,36 @@ class EntityPatterns:
 
     def _find(self, text: str):
         if "MONEY" in self.labels:
-            yield "MONEY", [(s, e) for s, e, _ in find_money(text)]
+            yield "MONEY", shared_unit([(s, e) for s, e, _ in find_money(text)], text)
         if "PERCENT" in self.labels:
-            yield "PERCENT", [(s, e) for s, e, _ in find_percents(text)]
+            yield "PERCENT", shared_unit([(s, e) for s, e, _ in find_percents(text)], text)
         if "PERIOD" in self.labels:
             yield "PERIOD", list(find_periods(text))
         if "RANK" in self.labels:
             yield "RANK", list(_ranks(text))
+
+
+_NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_LIST_BEFORE = re.compile(r"(?:(?<![\w.,])" + _NUMBER + r"(?:,\s+|,?\s+(?:and|or)\s+))+$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def shared_unit(offsets: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Add the bare numbers of a list that writes its unit once, at the end: "12.6, 9.8 and
+    8.1 billion yuan" and "up 12.4, 6.1 and 15.3 percent" are three amounts and three rates.
+    A list with a year in it ("2022 and 8.1 billion") is left alone."""
+    out = list(offsets)
+    for start, _ in offsets:
+        if not text[start: start + 1].isdigit():
+            continue  # "RMB 8.1 billion": a prefixed amount writes its own unit
+        m = _LIST_BEFORE.search(text, max(0, start - 80), start)
+        if m is None:
+            continue
+        members = list(re.finditer(_NUMBER, m.group(0)))
+        if any(_YEAR.fullmatch(n.group(0)) for n in members):
+            continue
+        out += [(m.start() + n.start(), m.start() + n.end()) for n in members]
+    return sorted(set(out))
 
 
 def _ranks(text: str):

@@ -1032,3 +1032,20 @@ def test_assemble_respectively_keeps_partner_countries_out_of_places(blank, asse
                           "[4 billion yuan]{MONEY} respectively.")
     link(doc, [("exports", v, "VALUE") for v in ("5 billion yuan", "4 billion yuan")])
     assert {f.location for f in facts_of(assembler, doc)} == {"Xiamen"}
+
+
+@pytest.mark.parametrize("tail,expected", [
+    ("natural gas [2.9%]{PERCENT} and coal [21.6%]{PERCENT}.", [-8.7, -2.9, -21.6]),
+    # a contrast starts a clause of its own; "more" after the number says up
+    ("while natural gas [2.9%]{PERCENT} and coal [21.6%]{PERCENT}.", [-8.7, 2.9, 21.6]),
+    ("natural gas [2.9%]{PERCENT} more and coal [21.6%]{PERCENT} more.", [-8.7, 2.9, 21.6]),
+], ids=["gapped", "contrast", "more"])
+def test_a_gapped_rate_takes_the_direction_of_its_verb(blank, tail, expected):
+    from tradeie.pipeline.docindex import indexed
+    from tradeie.pipeline.rates import growth_of
+
+    doc = annotate(blank, "Crude oil [purchases]{FLOW} dropped [8.7%]{PERCENT} to $41.2 billion "
+                          "in the first ten months of the year, " + tail)
+    with indexed(doc):
+        rates = [growth_of(e, doc[:]) for e in doc.ents if e.label_ == "PERCENT"]
+    assert rates == expected

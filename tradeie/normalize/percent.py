@@ -127,14 +127,18 @@ def polarity(context: str) -> int:
     return 1 if last_up > last_down else -1
 
 
-def signed_growth(pct: Percent, before: str, after: str = "") -> float | None:
+def signed_growth(pct: Percent, before: str, after: str = "", clause: str = "") -> float | None:
     """Growth in percent with the sign the words give; None for percentage points.
 
     A number written with a minus keeps it. Otherwise the direction word nearest before the
-    number decides, then one right after it ("5.4% lower").
+    number decides, then one right after it ("5.4% lower"), then the nearest in ``clause``,
+    the words further back that the rate shares a verb with ("Crude oil purchases dropped
+    8.7% to 41.2 million tonnes, natural gas 2.9% and coal 21.6%").
 
     >>> signed_growth(Percent(5.4), "imports fell")
     -5.4
+    >>> signed_growth(Percent(21.6), "million tonnes, and coal", "", "purchases dropped 8.7% to")
+    -21.6
     >>> signed_growth(Percent(2.0, "points"), "up") is None
     True
     """
@@ -146,7 +150,9 @@ def signed_growth(pct: Percent, before: str, after: str = "") -> float | None:
     # "(+31.3%), while automobiles slipped"
     after = re.split(r"[,;:()]", re.match(r".{0,25}\w*", after, re.S).group(0), maxsplit=1)[0]
     direction = polarity(before[-60:]) or polarity(after) or (
-        -1 if re.match(r"\s*less\b", after) else 0)  # "12.4% less than in November 2021"
+        # "12.4% less than in November 2021", "3.2% more than a year ago"
+        -1 if re.match(r"\s*less\b", after) else 1 if re.match(r"\s*more\b", after) else 0) or (
+        polarity(clause) if clause else 0)
     return -pct.value if direction < 0 else pct.value
 
 

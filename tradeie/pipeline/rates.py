@@ -43,9 +43,13 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     if _VOLUME_BEFORE.search(before) or _AVERAGE_RATE.search(before) or _VOLUME_AFTER.match(after) \
             or _VOLUME_WORD_BEFORE.search(before):
         return None  # a volume's change; "an average annual rate of 8.1 percent" since 2012
-    return signed_growth(pct, before, after)
+    # a rate that shares its verb with the rates before it ("natural gas 2.9% and coal
+    # 21.6%"): the clause back to a contrast ("while", "but", ";") says which way
+    gapped = _CONTRAST.split(doc_text(doc)[sent.start_char: span.start_char])[-1]
+    return signed_growth(pct, before, after, gapped)
 
 
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile)\b|[;:]", re.I)
 _NEXT_RATE = re.compile(r"\s*(?:,\s*)?\b(?:and|while|but|whereas)\s+(?:an?\s+|the\s+)?(?=[^.;]{0,40}?"
                         r"\d[\d.,]*\s*(?:%|per ?cent|pct))", re.I)
 _AVERAGE_RATE = re.compile(r"\b(?:average annual|annual average|annuali[sz]ed|compound(?:ed)? "

@@ -163,3 +163,9 @@ def test_the_date_a_speech_was_delivered_is_no_statistics_period(blank):
                           "[foreign trade]{FLOW} totaled [811.8 billion yuan]{MONEY}.")
     with indexed(doc):
         assert build_context(doc, "2024-01-27").main_period == "2023"
+
+
+def test_a_transcript_label_is_no_place(blank):
+    marked = ("Press conference on foreign trade\n\n[Speaker]{LOCATION}: Li Kuiwen, spokesman\n\n"
+              "[Speaker]{LOCATION}:\n[China]{LOCATION}'s [exports]{FLOW} rose 5 percent.")
+    assert place_of(blank, marked) == "China"

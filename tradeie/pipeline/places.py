@@ -124,8 +124,9 @@ _ANAPHOR_WORDS = {"city", "province", "region", "country", "nation", "port", "mu
 def doubtful_names(doc: Doc) -> set[str]:
     """One-word names the gazetteer lacks (or knows only as a small town) that the text never
     uses as a place would: a common noun it also writes in lower case ("Manufacturing
-    accounted for 94.1%" beside "manufacturing"), or the end of a person's name at every
-    mention ("Hu Kai:", Kai being a town in Japan). The NER's LOCATION on them is a slip."""
+    accounted for 94.1%" beside "manufacturing"), the end of a person's name ("Hu Kai:", Kai
+    being a town in Japan) or a transcript's label ("Speaker: Zhou Lingyun") at every
+    mention. The NER's LOCATION on them is a slip."""
     return memo(doc, "doubtful names", _doubtful_names)
 
 
@@ -147,7 +148,10 @@ def _doubtful_names(doc: Doc) -> set[str]:
         common = listed is None and name.lower() in lower_words
         person = re.search(r"\b(?!(?:The|In|At|From|To|And|But|For|On|By|With|As|Of)\s)[A-Z][a-z]+\s$",
                            before) is not None
-        slip = common or person
+        # a line's label ("Speaker: Zhou Lingyun", "Host:") in a transcript
+        label = (ent.start_char == 0 or text[ent.start_char - 1] == "\n") and \
+            text[ent.end_char: ent.end_char + 1] == ":"
+        slip = common or person or label
         seen[name] = seen.get(name, True) and slip
     return {name for name, slip in seen.items() if slip}
 

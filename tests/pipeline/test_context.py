@@ -169,3 +169,12 @@ def test_a_transcript_label_is_no_place(blank):
     marked = ("Press conference on foreign trade\n\n[Speaker]{LOCATION}: Li Kuiwen, spokesman\n\n"
               "[Speaker]{LOCATION}:\n[China]{LOCATION}'s [exports]{FLOW} rose 5 percent.")
     assert place_of(blank, marked) == "China"
+
+
+def test_a_small_town_named_as_the_owner_of_the_trade_reports(blank):
+    # Deqing (GeoNames: under 100,000 people) is too small for the gazetteer fallback, but
+    # "Deqing recorded ... import and export" names it as the owner; Huzhou Customs is a source
+    marked = ("Our county's foreign trade sets new record\n\nFigures compiled by [Huzhou]{LOCATION} "
+              "Customs show that Deqing recorded [import and export]{FLOW} of 31.27 billion yuan. "
+              "[Huzhou]{LOCATION} as a whole posted 152.36 billion yuan.")
+    assert place_of(blank, marked) == "Deqing"

@@ -85,6 +85,13 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         first.setdefault(name, ent_start)
         country[name] = place.country
         kinds[name] = place.kind
+    for ent_start, ent_end, place in _small_owners(doc, tagged):
+        # "Deqing recorded a total import and export value of ...": a town too small for the
+        # gazetteer fallback, named as the owner of the trade
+        counts[place.name] += _weight(doc, ent_start, ent_end)
+        first.setdefault(place.name, ent_start)
+        country[place.name] = place.country
+        kinds[place.name] = place.kind
     for ent_start, ent_end, name, kind in designated_names(doc):
         # "Huangpu Customs district": the designator says it is a place
         counts[name] += _weight(doc, ent_start, ent_end)
@@ -267,6 +274,23 @@ FALLBACK_KINDS = {"country", "province", "municipality", "autonomous region",
 MIN_FALLBACK_CITY = 300_000
 
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|yuan|won|yen|rupees?|pesos?)\b", re.I)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)?\b")
+
+
+def _small_owners(doc: Doc, tagged: set[int]):
+    """(start, end, Place) of gazetteer towns below the fallback size that the NER missed and
+    the text names as the owner of the trade ("Deqing's exports", "Deqing recorded")."""
+    text = doc_text(doc)
+    doubtful = doubtful_names(doc)
+    for m in _CAPITALISED.finditer(text):
+        if m.start() in tagged or not _OWNER_AFTER.match(text[m.end(): m.end() + 60]):
+            continue
+        place = lookup(m.group(0))
+        if place is not None and place.kind == "city" and place.population < MIN_FALLBACK_CITY \
+                and place.name not in doubtful:
+            yield m.start(), m.end(), place
 
 
 def gazetteer_mentions(doc: Doc | Span):

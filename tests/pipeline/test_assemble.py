@@ -1049,3 +1049,24 @@ def test_a_gapped_rate_takes_the_direction_of_its_verb(blank, tail, expected):
     with indexed(doc):
         rates = [growth_of(e, doc[:]) for e in doc.ents if e.label_ == "PERCENT"]
     assert rates == expected
+
+
+def test_assemble_places_written_before_their_own_amounts(blank, assembler):
+    # Baoding is not tagged: the gazetteer names it; each place comes before its amount
+    doc = annotate(blank, "[Hebei]{LOCATION} trade hits record\n\nIn [2024]{PERIOD}, [Tangshan]{LOCATION} "
+                          "ranked first with [foreign trade]{FLOW} of [148.62 billion yuan]{MONEY}; "
+                          "[Shijiazhuang]{LOCATION}, second, reached [124.95 billion yuan]{MONEY}; and "
+                          "Baoding came third at [82.30 billion yuan]{MONEY}.")
+    link(doc, [("foreign trade", v, "VALUE") for v in
+               ("148.62 billion yuan", "124.95 billion yuan", "82.30 billion yuan")]
+         + [("foreign trade", "Tangshan", "LOCATION")])
+    got = [(f.location, int(f.value) // 10**7) for f in facts_of(assembler, doc)]
+    assert got == [("Tangshan", 14862), ("Shijiazhuang", 12495), ("Baoding", 8230)]
+
+
+def test_assemble_one_place_and_several_amounts_keep_that_place(blank, assembler):
+    doc = annotate(blank, "[Ningbo]{LOCATION}'s [exports]{FLOW} were [5 billion yuan]{MONEY} in "
+                          "[May]{PERIOD} and [6 billion yuan]{MONEY} in [June 2024]{PERIOD}.")
+    link(doc, [("exports", "5 billion yuan", "VALUE"), ("exports", "6 billion yuan", "VALUE"),
+               ("exports", "Ningbo", "LOCATION")])
+    assert {f.location for f in facts_of(assembler, doc)} == {"Ningbo"}

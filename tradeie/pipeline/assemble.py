@@ -18,7 +18,8 @@ from .context import DocContext, resolve_period
 from .docindex import doc_text, sentence_span, span_ents, span_text
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
-from .lists import interleaved, respective_lists, respective_periods, respective_places
+from .lists import (interleaved, interleaved_places, respective_lists, respective_periods,
+                    respective_places)
 from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, described_partner,
                        is_description, pair_partner, partner_named_before, partner_rate_list)
 from .periods import own_period, period_and_shape, year_earlier
@@ -137,7 +138,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
     location = location_of(head, ctx)
-    places = respective_places(sent, n, ctx) if n > 1 and RESPECTIVELY.search(span_text(sent)) else []
+    places = respective_places(sent, n, ctx) if n > 1 and RESPECTIVELY.search(span_text(sent)) else (
+        interleaved_places(sent, [g[1] for g in groups], ctx) if n > 1 and groups else [])
     evidence = Evidence(sent.start_char, sent.end_char, span_text(sent))
     para_start, _ = ctx.paragraph_of(sent.start_char)
     earlier = doc_text(doc)[max(0, min(para_start, sent.start_char - 400), sent.start_char - 2000):

@@ -87,6 +87,32 @@ def respective_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
     return names if len(names) == n and len(set(names)) == n else []
 
 
+def interleaved_places(sent: Span, values: list[Span], ctx: DocContext) -> list[str]:
+    """"Tangshan ranked first with foreign trade of A; Shijiazhuang, second, reached B; and
+    Baoding came third at C": n places of the home country (tagged, or gazetteer names the
+    NER missed), each written before its own amount, are the places of the n amounts."""
+    home = lookup(ctx.place) if ctx.place else None
+    if home is None:
+        return []
+    found = []
+    for e in span_ents(sent):
+        if e.label_ == "LOCATION" and not is_descriptive(e):
+            name = canonical_place(e.text) or (e.text if e.text[:1].isupper() else None)
+            if name is None or not _home_or_unknown(lookup(e.text), home):
+                return []
+            found.append((e.start_char, name))
+    tagged = {start for start, _ in found}
+    found += [(start, place.name) for start, _, place in gazetteer_mentions(sent)
+              if start not in tagged and place.kind != "country" and place.country == home.country]
+    found.sort()
+    if len(found) != len(values) or len({name for _, name in found}) != len(found):
+        return []
+    for k, ((start, _), value) in enumerate(zip(found, values)):
+        if start >= value.start_char or (k + 1 < len(found) and value.start_char >= found[k + 1][0]):
+            return []
+    return [name for _, name in found]
+
+
 def _home_or_unknown(place, home) -> bool:
     return place is None or (place.kind not in ("country", "bloc", "grouping")
                              and place.country == home.country)

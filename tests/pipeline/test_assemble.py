@@ -1070,3 +1070,12 @@ def test_assemble_one_place_and_several_amounts_keep_that_place(blank, assembler
     link(doc, [("exports", "5 billion yuan", "VALUE"), ("exports", "6 billion yuan", "VALUE"),
                ("exports", "Ningbo", "LOCATION")])
     assert {f.location for f in facts_of(assembler, doc)} == {"Ningbo"}
+
+
+def test_assemble_coordinated_amounts_pair_with_coordinated_partners(blank, assembler):
+    doc = annotate(blank, "In [2023]{PERIOD}, [Shanxi]{LOCATION}'s [exports]{FLOW} to [Japan]{PARTNER} "
+                          "and [the ROK]{PARTNER} were [9.14]{MONEY} and [8.63 billion yuan]{MONEY}.")
+    link(doc, [("exports", "9.14", "VALUE"), ("exports", "8.63 billion yuan", "VALUE"),
+               ("exports", "the ROK", "PARTNER")])
+    got = [(f.partner, int(f.value) // 10**7) for f in facts_of(assembler, doc)]
+    assert got == [("Japan", 914), ("South Korea", 863)]

@@ -65,6 +65,21 @@ def test_a_list_of_places_with_respectively_rates(blank, assembler):
         ("Xiangyang", Decimal("34060000000"), 41.2), ("Yichang", Decimal("29850000000"), 36.5)]
 
 
+@pytest.mark.parametrize("amounts", [
+    "[34.06]{MONEY} and [29.85 billion yuan]{MONEY}",
+    "[34.06 billion yuan]{MONEY} and [29.85 billion yuan]{MONEY}"], ids=["shared-unit", "units"])
+def test_a_list_of_places_with_coordinated_amounts(blank, assembler, amounts):
+    # no "respectively": amounts joined by "and" pair with the names before them
+    doc = annotate(blank, "[Wuhan]{LOCATION}'s [imports and exports]{FLOW} reached "
+                          "[350.2 billion yuan]{MONEY} in [2022]{PERIOD}. [Xiangyang]{LOCATION} and "
+                          "[Yichang]{LOCATION} came next with " + amounts + ".")
+    links = [("imports and exports", "350.2 billion yuan", "VALUE"),
+             ("imports and exports", "2022", "PERIOD"), ("imports and exports", "Wuhan", "LOCATION")]
+    facts = TradeFactAssembler(blank)(_published(link(doc, links)))._.trade_facts
+    assert [(f.location, f.value) for f in facts[1:]] == [
+        ("Xiangyang", Decimal("34060000000")), ("Yichang", Decimal("29850000000"))]
+
+
 def _published(doc):
     doc._.published = "2023-01-20"
     return doc

@@ -18,7 +18,7 @@ from .context import DocContext, resolve_period
 from .docindex import doc_text, sentence_span, span_ents, span_text
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
-from .lists import (interleaved, interleaved_places, respective_lists, respective_periods,
+from .lists import (coordinated, interleaved, interleaved_places, respective_lists, respective_periods,
                     respective_places)
 from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, described_partner,
                        is_description, pair_partner, partner_named_before, partner_rate_list)
@@ -114,7 +114,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
         return []
     slots = dict(enumerate(groups))
     listed = None
-    if not RESPECTIVELY.search(span_text(sent)):
+    respectively = bool(RESPECTIVELY.search(span_text(sent))) or coordinated([g[1] for g in groups])
+    if not respectively:
         # "imports of agricultural products fell 4.3% to 9.6 billion yuan, and those of
         # integrated circuits rose 23.7%": products, like partners, each with their own rate
         listed = partner_rate_list(partners, growth_spans, groups) or (
@@ -122,13 +123,13 @@ def trade_facts_of(head: Head, ctx: DocContext,
     if listed is not None:
         n, slots = len(growth_spans), listed
         groups = []  # anchors and pairing below follow the rates
-    if n > 1 and RESPECTIVELY.search(span_text(sent)):
+    if n > 1 and respectively:
         partners, products, growth_spans = respective_lists(head, sent, n, partners, products,
                                                              growth_spans, year, ctx)
     listed_periods: list[Span] = []
-    if n > 1 and groups and RESPECTIVELY.search(span_text(sent)):
+    if n > 1 and groups and respectively:
         listed_periods = respective_periods(sent, n)
-    if n > 1 and groups and not RESPECTIVELY.search(span_text(sent)):
+    if n > 1 and groups and not respectively:
         values = [g[1] for g in groups]
         partners = interleaved(sent, "PARTNER", values, partners, ctx)
         products = interleaved(sent, "PRODUCT", values, products)
@@ -138,7 +139,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
                                                      (growth_spans if len(growth_spans) == n
                                                       else share_spans)]
     location = location_of(head, ctx)
-    places = respective_places(sent, n, ctx) if n > 1 and RESPECTIVELY.search(span_text(sent)) else (
+    places = respective_places(sent, n, ctx) if n > 1 and respectively else (
         interleaved_places(sent, [g[1] for g in groups], ctx) if n > 1 and groups else [])
     evidence = Evidence(sent.start_char, sent.end_char, span_text(sent))
     para_start, _ = ctx.paragraph_of(sent.start_char)

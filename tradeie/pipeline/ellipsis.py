@@ -33,6 +33,7 @@ from .periods import period_and_shape
 from .clauses import (NOT_TRADE, domestic, flow_word, has_money, names, segment,
                       segment_period, without_products)
 from .flows import BREAKDOWN, classify_flow
+from .lists import coordinated
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .rates import growth_of, share_of
 from .slots import (is_absolute_change, is_breakdown, is_forecast,
@@ -181,7 +182,7 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
     year = int(fact.period[:4]) if fact.period else ctx.year
     items = moneys or [r for r in rates if not has_money(r, sent_ents)]
     segments = [segment(sent, sent_ents, e, head) for e in items]
-    if len(items) > 1 and RESPECTIVELY.search(span_text(sent)):
+    if len(items) > 1 and (RESPECTIVELY.search(span_text(sent)) or coordinated(items)):
         listed_names = names(sent_ents, segments[0][0], items[0].start_char, ctx)
         if len(listed_names) == len(items):
             segments = [(segments[0][0], seg[1]) for seg in segments]

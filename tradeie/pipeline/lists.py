@@ -17,6 +17,19 @@ from .rates import growth_of
 from .slots import is_descriptive, split_places
 
 
+_COORDINATION = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
+
+
+def coordinated(figures: list[Span]) -> bool:
+    """"Japan and the ROK were fourth and fifth, with 9.14 and 8.63 billion yuan": figures
+    joined only by "and" or commas pair with the names before them as if "respectively"
+    were written."""
+    if len(figures) < 2:
+        return False
+    text = doc_text(figures[0].doc)
+    return all(_COORDINATION.match(text[a.end_char: b.start_char]) for a, b in zip(figures, figures[1:]))
+
+
 def interleaved(sent: Span, label: str, values: list[Span], current: list[Span],
                  ctx: DocContext | None = None) -> list[Span]:
     """"Trade with ASEAN was RMB10.12 billion, up 9.4%; the EU: RMB3.86 billion": n names,

@@ -1079,3 +1079,18 @@ def test_assemble_coordinated_amounts_pair_with_coordinated_partners(blank, asse
                ("exports", "the ROK", "PARTNER")])
     got = [(f.partner, int(f.value) // 10**7) for f in facts_of(assembler, doc)]
     assert got == [("Japan", 914), ("South Korea", 863)]
+
+
+@pytest.mark.parametrize("goods,partner", [
+    ("[purchases]{FLOW} of German goods", "Germany"),
+    ("[imports]{FLOW} of Brazilian soybeans", "Brazil"),
+    ("[imports]{FLOW} of Chinese-made parts", None),  # the reporting country's own
+    ("[exports]{FLOW} of German cars", None),  # the seller of exports is the reporter
+], ids=["german", "brazilian", "own", "exports"])
+def test_a_nationality_on_imported_goods_names_the_partner(blank, assembler, goods, partner):
+    doc = annotate(blank, f"In [2023]{{PERIOD}}, [China]{{LOCATION}}'s {goods} slipped 3.8 percent to "
+                          "[106.1 billion dollars]{MONEY}.")
+    head = goods.split("]")[0].lstrip("[")
+    link(doc, [(head, "106.1 billion dollars", "VALUE"), (head, "China", "LOCATION")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.partner == partner

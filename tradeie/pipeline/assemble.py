@@ -20,8 +20,9 @@ from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .lists import (coordinated, interleaved, interleaved_places, respective_lists, respective_periods,
                     respective_places)
-from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, described_partner,
-                       is_description, pair_partner, partner_named_before, partner_rate_list)
+from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, demonym_partner,
+                       described_partner, is_description, pair_partner, partner_named_before,
+                       partner_rate_list)
 from .periods import own_period, period_and_shape, year_earlier
 from .locations import location_of
 from .products import adjacent_product
@@ -175,6 +176,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
                 sent, sent.start_char + BILATERAL.search(span_text(sent)).start(), location, ctx)
         if partner_name is None:
             partner_name = described_partner(sent, location, ctx)
+        if partner_name is None and flow == "import" and not partners:
+            partner_name = demonym_partner(sent, head.span, location)
         if partner_name is None and ctx.main_partner and TWO_WAY.search(span_text(sent)) and \
                 not partners and not any(e.label_ == "LOCATION" for e in span_ents(sent)):
             partner_name = ctx.main_partner  # not "The city's two-way trade came in at ..."

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Span
 
-from ..normalize.place import canonical_place, lookup
+from ..normalize.place import canonical_place, demonym_place, lookup
 from .context import DocContext
 from .docindex import doc_text, ents_before, sentence_span, span_ents, span_text
 from .slots import place_name
@@ -107,6 +107,25 @@ def described_partner(sent: Span, location: str | None, ctx: DocContext) -> str 
         return None
     return partner_named_before(sent, sent.start_char + m.start(), location, ctx) or \
         ctx.main_partner
+
+
+# "purchases of German goods", "imported 60.9 million tonnes of Brazilian soybeans"
+_OF_DEMONYM = re.compile(r"\bof\s+(?:[a-z][\w-]*\s+){0,2}?(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+                         r"\s+(?=[a-z])")
+
+
+def demonym_partner(sent: Span, head: Span, location: str | None) -> str | None:
+    """The seller of imports named by a nationality adjective on the goods ("purchases of
+    German goods slipped 3.8%"), when no partner is written; None if the adjective is the
+    reporting place's own ("imports of Chinese-made parts" in a Chinese release)."""
+    text = doc_text(sent.doc)[head.start_char: sent.end_char]
+    home = lookup(location) if location else None
+    for m in _OF_DEMONYM.finditer(text):
+        place = demonym_place(m.group("adj"))
+        if place is not None and place.kind == "country" and place.name != location and \
+                (home is None or place.country != home.country):
+            return place.name
+    return None
 
 
 def partner_named_before(sent: Span, at: int, location: str | None,

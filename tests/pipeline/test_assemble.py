@@ -428,8 +428,16 @@ def test_a_dateline_date_is_no_period(blank, assembler):
     ("[Laptops, the city's pillar product,]{PRODUCT} saw [exports]{FLOW} of [134.2 billion yuan]{MONEY}.",
      "laptops"),
     ("[Imports]{FLOW} of [goods]{PRODUCT} shrank to [$4,415.4 billion]{MONEY}.", None),
+    ("[Imports]{FLOW} surged 50.4 percent to [$16.5 billion]{MONEY}, lifted by cars, trucks and "
+     "[household appliances]{PRODUCT}.", None),
+    ("[Imports]{FLOW} soared to [€28.6 billion]{MONEY}, inflated by the cost of [energy]{PRODUCT}.",
+     None),
+    ("[Exports]{FLOW} to Japan, a heavy user of Australian [coal and gas]{PRODUCT}, soared to "
+     "[$114.3 billion]{MONEY}.", None),
+    ("Food [exports]{FLOW} surged on the back of record [rice]{PRODUCT} shipments worth "
+     "[$2.15 billion]{MONEY}.", "rice"),
 ], ids=["example-after-such-as", "last-of-examples", "place-as-product", "listed-name",
-        "apposition", "generic-goods"])
+        "apposition", "generic-goods", "driver", "cost-of", "description", "driver-with-figure"])
 def test_the_product_of_a_fact(blank, assembler, marked, product):
     doc = annotate(blank, marked)
     flow = [e.text for e in doc.ents if e.label_ == "FLOW"][0]

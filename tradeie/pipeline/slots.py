@@ -165,17 +165,31 @@ def product_of(span: Span | None) -> str | None:
 
 _LISTED_NAME = re.compile(r"[\w&'’ -]+(?:,\s*[\w&'’ -]+)*,?\s+(?:and|&)\s+[\w&'’ -]+")
 _GENERIC_GOODS = {"goods", "products", "commodities", "merchandise", "items", "cargo", "trade"}
+# examples ("such as garments"), drivers ("lifted by cars, trucks and household appliances",
+# "inflated by the cost of energy") and descriptions ("a heavy user of Australian coal")
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such as|including|like|e\.g\.|led by|mainly|mostly|notably|"
-                             r"especially|chiefly|primarily)\s+(?:[\w&'’ -]+?(?:,\s*|\s+and\s+|"
-                             r"\s+or\s+))*$", re.I)
+                             r"especially|chiefly|primarily|thanks to|on the back of|(?:driven|"
+                             r"lifted|boosted|helped|inflated|fuell?ed|supported|pushed up|propped "
+                             r"up|dragged down|weighed down|held back) by|(?:user|buyer|consumer|"
+                             r"importer|producer)s? of)\s+(?:(?:the\s+)?(?:higher\s+|rising\s+|"
+                             r"lower\s+|falling\s+)?(?:cost|price|prices|value)\s+of\s+)?"
+                             r"(?:[A-Z][a-z]+\s+)?(?:[\w&'’ -]+?(?:,\s*|\s+and\s+|\s+or\s+))*$",
+                             re.I)
+
+
+_OWN_FIGURE_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:worth|valued at|totall?ing|of)\s+(?:about\s+|"
+                               r"some\s+|nearly\s+)?(?:[A-Z]{0,3}[$€£¥₹]|RM|Rs\.?|RMB|USD|US\$)?\s?\d")
 
 
 def is_example(span: Span) -> bool:
     """"labor-intensive products such as garments, footwear and toys": garments is an example
     of the product the figure is about, not that product."""
     text = doc_text(span.doc)
-    if re.match(r"\s*,?\s*(?:whose|which|with)\b", text[span.end_char: span.end_char + 12]):
-        return False  # "led by rice, whose exports surged 41.2%": rice has a figure of its own
+    if re.match(r"\s*,?\s*(?:whose|which|with)\b", text[span.end_char: span.end_char + 12]) or \
+            _OWN_FIGURE_AFTER.match(text[span.end_char: span.end_char + 40]):
+        # "led by rice, whose exports surged 41.2%", "on the back of record rice shipments
+        # worth $2.15 billion": the product has a figure of its own
+        return False
     return bool(_EXAMPLE_BEFORE.search(text[max(0, span.start_char - 80): span.start_char]))
 
 

@@ -139,6 +139,8 @@ def signed_growth(pct: Percent, before: str, after: str = "", clause: str = "") 
     -5.4
     >>> signed_growth(Percent(21.6), "million tonnes, and coal", "", "purchases dropped 8.7% to")
     -21.6
+    >>> signed_growth(Percent(51.06), "down 0.40 percent from September but", " higher than")
+    51.06
     >>> signed_growth(Percent(2.0, "points"), "up") is None
     True
     """
@@ -149,6 +151,11 @@ def signed_growth(pct: Percent, before: str, after: str = "", clause: str = "") 
     # the words right after the number, whole and within its clause: "5.4% lower", not
     # "(+31.3%), while automobiles slipped"
     after = re.split(r"[,;:()]", re.match(r".{0,25}\w*", after, re.S).group(0), maxsplit=1)[0]
+    # a comparative right after the number is its own: "down 0.40 percent from September but
+    # 51.06 percent higher than a year earlier"
+    comparative = re.match(r"\s*(higher|lower|more|less|above|below)\b", after)
+    if comparative:
+        return -pct.value if comparative.group(1) in ("lower", "less", "below") else pct.value
     direction = polarity(before[-60:]) or polarity(after) or (
         # "12.4% less than in November 2021", "3.2% more than a year ago"
         -1 if re.match(r"\s*less\b", after) else 1 if re.match(r"\s*more\b", after) else 0) or (

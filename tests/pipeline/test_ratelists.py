@@ -1,0 +1,43 @@
+"""Rates listed apart from their figures (``pipeline.ratelists``)."""
+import pytest
+
+from tradeie.pipeline.facts import TradeFactAssembler
+
+from .conftest import annotate, link
+
+AMOUNTS = ("[Shanxi]{LOCATION} trade in 2023\n\nBy quarter, [Shanxi]{LOCATION}'s "
+           "[import and export]{FLOW} in [Q1]{PERIOD}, [Q2]{PERIOD} and [Q3]{PERIOD} of 2023 was "
+           "[41.26]{MONEY}, [44.87]{MONEY} and [40.95 billion yuan]{MONEY} respectively.")
+LINKS = [("import and export", v, "VALUE") for v in ("41.26", "44.87", "40.95 billion yuan")]
+
+
+def rates(blank, marked, links=LINKS):
+    doc = annotate(blank, marked)
+    link(doc, links)
+    doc._.published = "2024-01-20"
+    return [f.growth_pct for f in TradeFactAssembler(blank)(doc)._.trade_facts]
+
+
+@pytest.mark.parametrize("second,expected", [
+    (" The year-on-year changes were [-15.3%]{PERCENT}, [-8.2%]{PERCENT} and [-12.4%]{PERCENT}.",
+     [-15.3, -8.2, -12.4]),
+    (" The respective decreases were [15.3%]{PERCENT}, [8.2%]{PERCENT} and [12.4%]{PERCENT}.",
+     [-15.3, -8.2, -12.4]),
+    # nothing points back: the rates are not the list's
+    (" Private firms grew [15.3%]{PERCENT}, [8.2%]{PERCENT} and [12.4%]{PERCENT}.",
+     [None, None, None]),
+    # two rates for three figures
+    (" The year-on-year changes were [-15.3%]{PERCENT} and [-8.2%]{PERCENT}.", [None, None, None]),
+], ids=["changes", "respective-decreases", "no-pointer", "too-few"])
+def test_a_rate_list_in_the_next_sentence(blank, second, expected):
+    assert rates(blank, AMOUNTS + second) == expected
+
+
+def test_a_rate_list_after_a_semicolon(blank):
+    marked = ("In [2018]{PERIOD}, [Korea]{LOCATION} [imported]{FLOW} [crude oil]{PRODUCT} worth "
+              "[$80.39 billion]{MONEY}, [natural gas]{PRODUCT} [$23.19 billion]{MONEY} and "
+              "[coal]{PRODUCT} [$17.31 billion]{MONEY}; the respective increases were "
+              "[34.7 percent]{PERCENT}, [47.2 percent]{PERCENT} and [11.6 percent]{PERCENT}.")
+    links = [("imported", v, "VALUE") for v in ("$80.39 billion", "$23.19 billion", "$17.31 billion")]
+    links += [("imported", p, "PRODUCT") for p in ("crude oil", "natural gas", "coal")]
+    assert rates(blank, marked, links) == [34.7, 47.2, 11.6]

@@ -51,6 +51,8 @@ YEARS = [
     case("in 2019", "2019", published="2023-01-15"),
     case("2022", "2022"),
     case("the whole year", "2020", year=2020),
+    case("over the year", "2021", year=2021),
+    case("the year as a whole", "2021", year=2021),
     case("full-year 2022", "2022"),
     case("the first quarter", "2022-Q1", published="Updated: Aug 11, 2022"),
     case("January to May 2021", "2021-01..2021-05"),
@@ -179,7 +181,11 @@ def test_period_parse_date_datelines(text, expected):
     ("In Q1\u2013Q3 2023, trade grew.", ["Q1\u2013Q3 2023"]),
     ("In Q1-Q3, trade grew.", ["Q1-Q3"]),
     ("Imports fell in Q1 and Q3.", ["Q1", "Q3"]),
-], ids=["month-quarter", "en-dash-range", "range", "two-quarters"])
+    ("Over the year, Germany remained the main market.", ["Over the year"]),
+    ("For the year as a whole, exports climbed.", ["the year as a whole"]),
+    ("Over the year to March, exports fell.", ["the year to March"]),
+], ids=["month-quarter", "en-dash-range", "range", "two-quarters", "over-the-year",
+        "year-as-a-whole", "year-to-march"])
 def test_period_find_periods_spans(text, spans):
     from tradeie.normalize.period import find_periods
 

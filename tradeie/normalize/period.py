@@ -61,7 +61,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("month", rf"\b{_MONTH.format('m')}(?![a-z])"),
     ("ytd", r"\b(?:so far this year|year[- ]to[- ]date|ytd)\b"),
     ("relative_year", r"\b(?P<rel>last|this|previous|past|current|next)\s+year\b"),
-    ("whole_year", r"\b(?:the\s+)?(?:whole|full|entire)\s+year\b|\bfull-year\b|\bannual\b"),
+    ("whole_year", r"\b(?:the\s+)?(?:whole|full|entire)\s+year\b|\bfull-year\b|\bannual\b|"
+                   r"\bthe\s+year\s+as\s+a\s+whole\b|\bover\s+the\s+year\b"),
 ]]
 _RELATIVE = re.compile(r"(?:the\s+)?\b(last|this|previous|past|current|next)\s+year\b", re.I)
 _EXPLICIT_YEAR = re.compile(r"(?<![\d.,$%-])((?:19|20)\d\d)(?![\d%]|\.\d)(?!\s*(?:percent|per cent|pct))")
@@ -289,6 +290,7 @@ _PERIOD_SPAN = re.compile(
     + r"|\b(?:so far this year|year[- ]to[- ]date)"
     + r"|\b(?:last|this|previous|past|current)\s+year\b"
     + r"|\b(?:the\s+)?(?:whole|full|entire)\s+year(?:\s+(?:of\s+)?(?:19|20)\d\d)?"
+    + r"|\b(?:the\s+year\s+as\s+a\s+whole|over\s+the\s+year\b(?!\s+(?:to|through|ending|ended)\b))"
     + r"|(?<!\d\s)(?<!\d)\b(?:January|February|March|April|May|June|July|August|September|October|"
       r"November|December|Sept\.?|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?:,?\s+(?:19|20)\d\d|"
       r"\s+(?:of\s+)?(?:last|this|previous)\s+year)?(?!\s+\d{1,2}\b(?![.,]\d))"

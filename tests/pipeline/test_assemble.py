@@ -1047,7 +1047,9 @@ def test_assemble_respectively_keeps_partner_countries_out_of_places(blank, asse
     # a contrast starts a clause of its own; "more" after the number says up
     ("while natural gas [2.9%]{PERCENT} and coal [21.6%]{PERCENT}.", [-8.7, 2.9, 21.6]),
     ("natural gas [2.9%]{PERCENT} more and coal [21.6%]{PERCENT} more.", [-8.7, 2.9, 21.6]),
-], ids=["gapped", "contrast", "more"])
+    # a written plus keeps its sign, also with the plus inside the entity
+    ("natural gas ([+2.9%]{PERCENT}) and coal [21.6%]{PERCENT}.", [-8.7, 2.9, -21.6]),
+], ids=["gapped", "contrast", "more", "plus"])
 def test_a_gapped_rate_takes_the_direction_of_its_verb(blank, tail, expected):
     from tradeie.pipeline.docindex import indexed
     from tradeie.pipeline.rates import growth_of

@@ -24,7 +24,7 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     if pct is None or pct.kind == "points":
         return None
     doc = span.doc
-    if re.match(r"\s*\+", doc_text(doc)[max(0, span.start_char - 1): span.end_char]):
+    if re.match(r"[\s(]*\+", doc_text(doc)[max(0, span.start_char - 1): span.end_char]):
         return pct.value  # "(+31.3%)": the sign is written
     after = doc_text(doc)[span.end_char: span.end_char + 60]
     # "12.4% and a month-on-month increase of 6.9%": what follows the next conjunction

@@ -1104,3 +1104,22 @@ def test_a_nationality_on_imported_goods_names_the_partner(blank, assembler, goo
     link(doc, [(head, "106.1 billion dollars", "VALUE"), (head, "China", "LOCATION")])
     [fact] = facts_of(assembler, doc)
     assert fact.partner == partner
+
+
+def test_a_ranked_trading_partner_is_no_rank_fact(blank, assembler):
+    doc = annotate(blank, "[Shanxi]{LOCATION} trade in 2023\n\n[ASEAN]{PARTNER} was the largest trading "
+                          "partner of [Shanxi]{LOCATION}. [The EU]{PARTNER} came [second]{RANK} in "
+                          "[2023]{PERIOD}; [Shanxi]{LOCATION} ranked [20th]{RANK} among provinces.")
+    link(doc, [("second", "The EU", "LOCATION"), ("20th", "Shanxi", "LOCATION")])
+    ranks = [(r.location, r.rank) for r in facts_of(assembler, doc, "2024-01-20")]
+    assert ranks == [("Shanxi", 20)]
+
+
+def test_a_no_rank_is_the_place_written_after_it(blank, assembler):
+    doc = annotate(blank, "[Guangdong]{LOCATION} tops provinces in [2023]{PERIOD}\n\n"
+                          "[No.1]{RANK} [Guangdong]{LOCATION} 8.30 trillion yuan\n"
+                          "[No.2]{RANK} [Jiangsu]{LOCATION} 5.25 trillion yuan")
+    link(doc, [("No.1", "Guangdong", "LOCATION"), ("No.2", "Guangdong", "LOCATION")])
+    ranks = [(r.location, r.rank) for r in facts_of(assembler, doc, "2024-01-20")
+             if r.__class__.__name__ == "RankFact"]
+    assert ranks == [("Guangdong", 1), ("Jiangsu", 2)]

@@ -34,11 +34,13 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
             rank = parse_ordinal(head.span.text)
             if rank is None:
                 continue
-            place = _rank_subject(head, sent)
+            place = _named_after(head, sent) or _rank_subject(head, sent)
             label = _line_place(head) if place is None else None
             place = place or next((e for e in head.role("LOCATION") if not _scoped(e)), None)
             location = names[i] if names else label or (
                 place_name(place, ctx) if place is not None else ctx.place)
+            if _ranks_a_partner(location, ctx):
+                continue
             year = _rank_year(head, sent, ctx)
             m = _LIST_NAME.search(sent.text)
             out.append(RankFact(location=location, rank=rank, list=m.group(1).strip() if m else None,
@@ -59,6 +61,23 @@ def _not_a_rank(span: Span) -> bool:
     """"for the 32nd consecutive year", "the second half", "the second-biggest partner": an
     ordinal that counts years or ranks a partner, not the place's position in a list."""
     return bool(_NOT_RANK_AFTER.match(doc_text(span.doc)[span.end_char: span.end_char + 60]))
+
+
+def _named_after(head: Head, sent: Span) -> Span | None:
+    """"No.2 Jiangsu 5.25 trillion yuan": a "No." rank is the place written right after it."""
+    if not head.span.text.lower().startswith("no"):
+        return None
+    return next((e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")
+                 and 0 <= e.start_char - head.span.end_char <= 2), None)
+
+
+def _ranks_a_partner(location: str | None, ctx: DocContext) -> bool:
+    """"The EU came second" in a Shanxi bulletin ranks a trading partner, not a reporting
+    place: a foreign country or bloc of another country's article is not ranked."""
+    place = lookup(location) if location else None
+    if place is None or ctx.place is None or location == ctx.place:
+        return False
+    return place.kind in ("country", "bloc", "grouping") and place.country != ctx.place_country
 
 
 def _rank_subject(head: Head, sent: Span) -> Span | None:

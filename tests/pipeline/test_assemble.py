@@ -1123,3 +1123,14 @@ def test_a_no_rank_is_the_place_written_after_it(blank, assembler):
     ranks = [(r.location, r.rank) for r in facts_of(assembler, doc, "2024-01-20")
              if r.__class__.__name__ == "RankFact"]
     assert ranks == [("Guangdong", 1), ("Jiangsu", 2)]
+
+
+@pytest.mark.parametrize("rate", ["[+12.1%]{PERCENT} on November", "[12.1%]{PERCENT} on November",
+                                  "up [12.1%]{PERCENT} year on year"], ids=["signed", "mom", "yoy"])
+def test_a_change_linked_as_a_share_is_no_share(blank, assembler, rate):
+    doc = annotate(blank, "In [December 2021]{PERIOD}, [Guangxi]{LOCATION}'s [trade]{FLOW} was "
+                          "[58.4 billion yuan]{MONEY}, " + rate + ".")
+    pct = [e.text for e in doc.ents if e.label_ == "PERCENT"][0]
+    link(doc, [("trade", "58.4 billion yuan", "VALUE"), ("trade", pct, "SHARE")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.share_pct is None

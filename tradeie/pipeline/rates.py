@@ -93,5 +93,19 @@ def _previous_year_base(after: str, year: int | None) -> bool:
 
 
 def share_of(span: Span) -> float | None:
+    """A share in percent, or None: percentage points, and rates whose words say they are
+    changes ("+12.1% on November", "up 3.0% year on year", a signed number)."""
     pct = resolve_percent(span.text)
-    return None if pct is None or pct.kind == "points" else pct.value
+    if pct is None or pct.kind == "points":
+        return None
+    text = doc_text(span.doc)
+    after = text[span.end_char: span.end_char + 60]
+    signed = re.search(r"[+\-\u2212]\s*$", text[max(0, span.start_char - 2): span.start_char]) or \
+        span.text.lstrip()[:1] in ("+", "-", "\u2212")
+    if signed or _MOM_AFTER.match(after) or _CHANGE_AFTER.match(after):
+        return None
+    return pct.value
+
+
+_CHANGE_AFTER = re.compile(r"^\s*(?:year[- ]on[- ]year|y-?o-?y|from a year|on a year|over the same "
+                           r"period|compared with the same|month[- ]on[- ]month)", re.I)

@@ -41,7 +41,8 @@ def late_rates(doc: Doc, pairs: list, ctx: DocContext) -> list:
     for run in _rate_runs(doc):
         sent = sentence_span(doc, run[0])
         lead = doc_text(doc)[sent.start_char: run[0].start_char]
-        if not _POINTING_BACK.search(re.split(r"[;:]", lead)[-1]):
+        if not _POINTING_BACK.search(re.split(r"[;:]", lead)[-1]) or \
+                any(percent_cue(span) not in ("GROWTH", None) for span in run):
             continue
         year = ctx.year
         rates = [growth_of(span, sent, year) for span in run]
@@ -67,12 +68,12 @@ def _previous_sentence(doc: Doc, sent: Span) -> Span | None:
 
 
 def _rate_runs(doc: Doc) -> list[list[Span]]:
-    """Runs of two or more growth-like percentages joined by commas and "and"."""
+    """Runs of two or more percentages joined by commas and "and"."""
     text = doc_text(doc)
     runs: list[list[Span]] = []
     current: list[Span] = []
     for ent in doc_ents(doc):
-        if ent.label_ != "PERCENT" or percent_cue(ent) not in ("GROWTH", None):
+        if ent.label_ != "PERCENT":
             continue
         if current and _JOINED.match(text[current[-1].end_char: ent.start_char]):
             current.append(ent)

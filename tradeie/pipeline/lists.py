@@ -27,7 +27,12 @@ def coordinated(figures: list[Span]) -> bool:
     if len(figures) < 2:
         return False
     text = doc_text(figures[0].doc)
-    return all(_COORDINATION.match(text[a.end_char: b.start_char]) for a, b in zip(figures, figures[1:]))
+    return all(joined(text[a.end_char: b.start_char]) for a, b in zip(figures, figures[1:]))
+
+
+def joined(between: str) -> bool:
+    """Whether the text between two figures only joins them: a comma, "and", "or"."""
+    return _COORDINATION.match(between) is not None
 
 
 def interleaved(sent: Span, label: str, values: list[Span], current: list[Span],

@@ -23,10 +23,10 @@ from ..facts import TradeFact
 from .context import DocContext
 from .docindex import doc_ents, doc_text, sentence_span, span_ents
 from .heads import percent_cue
+from .lists import joined
 from .rates import growth_of
 from .slots import money_of
 
-_JOINED = re.compile(r"^\s*(?:,|,?\s*and)\s*$")
 # words before the list that point back at figures already given
 _POINTING_BACK = re.compile(
     r"\b(?:respective(?:ly)?|(?:for|of) the (?:two|three|four|five|six|\d+)\b|(?:the\s+)?"
@@ -38,6 +38,10 @@ _POINTING_BACK = re.compile(
 def late_rates(doc: Doc, pairs: list, ctx: DocContext) -> list:
     """``pairs`` with the rates of lists like the above given to their facts."""
     out = list(pairs)
+    by_sentence: dict[int, list[int]] = {}
+    for k, (fact, _) in enumerate(out):
+        if isinstance(fact, TradeFact) and fact.evidence is not None:
+            by_sentence.setdefault(fact.evidence.start_char, []).append(k)
     for run in _rate_runs(doc):
         sent = sentence_span(doc, run[0])
         lead = doc_text(doc)[sent.start_char: run[0].start_char]
@@ -48,10 +52,10 @@ def late_rates(doc: Doc, pairs: list, ctx: DocContext) -> list:
         rates = [growth_of(span, sent, year) for span in run]
         if any(r is None for r in rates):
             continue
-        targets = _unrated(doc, out, sent, run[0].start_char, ctx)
+        targets = _unrated(out, by_sentence, sent, run[0].start_char, ctx)
         if len(targets) != len(run):
             previous = _previous_sentence(doc, sent)
-            targets = _unrated(doc, out, previous, previous.end_char, ctx) if previous else []
+            targets = _unrated(out, by_sentence, previous, previous.end_char, ctx) if previous else []
         if len(targets) != len(run):
             continue
         for k, rate in zip(targets, rates):
@@ -75,7 +79,7 @@ def _rate_runs(doc: Doc) -> list[list[Span]]:
     for ent in doc_ents(doc):
         if ent.label_ != "PERCENT":
             continue
-        if current and _JOINED.match(text[current[-1].end_char: ent.start_char]):
+        if current and joined(text[current[-1].end_char: ent.start_char]):
             current.append(ent)
             continue
         if len(current) > 1:
@@ -86,16 +90,16 @@ def _rate_runs(doc: Doc) -> list[list[Span]]:
     return runs
 
 
-def _unrated(doc: Doc, pairs: list, sent: Span, before: int, ctx: DocContext) -> list[int]:
+def _unrated(pairs: list, by_sentence: dict[int, list[int]], sent: Span, before: int,
+             ctx: DocContext) -> list[int]:
     """Indexes of the facts of ``sent`` with an amount and no rate, in the order their
-    amounts are written before ``before``; [] if an amount cannot be placed."""
+    amounts are written before ``before``; [] if an amount cannot be placed. Facts are
+    found through ``by_sentence`` (evidence start -> indexes into ``pairs``)."""
     found = []
     amounts = [(e.start_char, money_of(e, ctx)) for e in span_ents(sent)
                if e.label_ == "MONEY" and e.start_char < before]
-    for k, (fact, _) in enumerate(pairs):
-        if not isinstance(fact, TradeFact) or fact.evidence is None or \
-                fact.evidence.start_char != sent.start_char:
-            continue
+    for k in by_sentence.get(sent.start_char, []):
+        fact = pairs[k][0]
         if fact.growth_pct is not None:
             return []  # the sentence's figures have rates already: not this list's
         if fact.value is None:

@@ -15,6 +15,9 @@ from .candidates import _NOT_GROWTH_AFTER
 from .docindex import doc_text
 
 
+CLAUSE_CHARS = 400
+
+
 def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     """Year-on-year growth of a percentage, or None when it is not one: percentage points,
     month-on-month, a change against an older base, the change of a volume ("542 million
@@ -35,7 +38,9 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     if _MOM_AFTER.match(own):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
-    clause = re.split(r"[;:]", doc_text(doc)[sent.start_char: span.start_char])[-1]
+    # the clause, read at most CLAUSE_CHARS back: a sentence can run a whole page unpunctuated
+    reach = doc_text(doc)[max(sent.start_char, span.start_char - CLAUSE_CHARS): span.start_char]
+    clause = re.split(r"[;:]", reach)[-1]
     if _NOT_YOY_BEFORE.search(clause):
         return None  # "On a seasonally adjusted basis, exports were 0.4% higher"
     if _VALUE_AFTER.match(after):
@@ -45,7 +50,7 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
         return None  # a volume's change; "an average annual rate of 8.1 percent" since 2012
     # a rate that shares its verb with the rates before it ("natural gas 2.9% and coal
     # 21.6%"): the clause back to a contrast ("while", "but", ";") says which way
-    gapped = _CONTRAST.split(doc_text(doc)[sent.start_char: span.start_char])[-1]
+    gapped = _CONTRAST.split(reach)[-1]
     return signed_growth(pct, before, after, gapped)
 
 

@@ -77,3 +77,31 @@ def test_relations_doc_without_entities(blank):
     nlp.initialize(get_examples=lambda: [make_example(nlp, *TRAIN[1])])
     doc = nlp("No figures here at all.")
     assert doc._.trade_relations == {}
+
+
+def _naive_segment(head, child, heads, same):
+    """The position features as first written: plain scans of the sentence."""
+    i = next(k for k, h in enumerate(heads) if h.start == head.start)
+    nxt = heads[i + 1].start if i + 1 < len(heads) else 10**9
+    prev = heads[i - 1].end if i > 0 else -1
+    after = [e for e in same if e.start >= head.end]
+    before = [e for e in same if e.end <= head.start]
+    return [head.end <= child.start < nxt, prev <= child.start < head.start,
+            bool(after) and after[0].start == child.start,
+            bool(before) and before[-1].start == child.start, child.start < heads[0].start]
+
+
+def test_relation_features_bisect_as_the_plain_scans_did(blank):
+    # several heads, ties in distance, and arguments on both sides of each head
+    doc = annotate(blank, "[Exports]{FLOW} rose [5%]{PERCENT} to [3 billion yuan]{MONEY} and "
+                          "[imports]{FLOW} [2%]{PERCENT}, [1 billion yuan]{MONEY} [trade]{FLOW} "
+                          "with [ASEAN]{PARTNER} [4%]{PERCENT} [exports]{FLOW} [Japan]{PARTNER} "
+                          "[imports]{FLOW}.")
+    cands = get_candidates(doc)
+    rows = pair_features(doc, cands)
+    heads = [e for e in doc.ents if e.label_ == "FLOW"]
+    for (head, child), row in zip(cands, rows):
+        same = [e for e in doc.ents if e.label_ == child.label_]
+        nearest = min(heads, key=lambda h: abs(h.start - child.start))
+        assert row[23] == float(nearest.start == head.start)  # after labels, distances, flows
+        assert list(row[-8:-3]) == [float(x) for x in _naive_segment(head, child, heads, same)]

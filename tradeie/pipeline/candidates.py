@@ -108,19 +108,23 @@ class _FeatureCache:
     def sentence(self, sentence_ents: list[Span], head_label: str) -> tuple:
         key = (sentence_ents[0].start, head_label)
         if key not in self.sentences:
-            heads = [e for e in sentence_ents if e.label_ == head_label]
+            heads = sorted((e for e in sentence_ents if e.label_ == head_label),
+                           key=lambda h: h.start)
             sent_text = _sentence_text(self.text, sentence_ents)
-            self.sentences[key] = (heads, sorted(heads, key=lambda h: h.start),
+            self.sentences[key] = (heads, [h.start for h in heads],
                                    float("respectively" in sent_text or "respective" in sent_text),
                                    [e.start for e in sentence_ents if e.label_ in HEAD_LABELS])
         return self.sentences[key]
 
-    def same(self, sentence_ents: list[Span], label: str) -> tuple[list[Span], dict[int, int]]:
-        """The sentence's entities of ``label``, and the index of each by its start."""
+    def same(self, sentence_ents: list[Span], label: str) -> tuple[list[Span], dict[int, int],
+                                                                   list[int], list[int]]:
+        """The sentence's entities of ``label``, the index of each by its start, and their
+        starts and ends in order (entities do not overlap, so both lists are sorted)."""
         key = (sentence_ents[0].start, "same", label)
         if key not in self.sentences:
             same = [e for e in sentence_ents if e.label_ == label]
-            self.sentences[key] = (same, {e.start: i for i, e in enumerate(same)})
+            self.sentences[key] = (same, {e.start: i for i, e in enumerate(same)},
+                                   [e.start for e in same], [e.end for e in same])
         return self.sentences[key]
 
     def breakdown(self, head: Span) -> float:
@@ -158,11 +162,12 @@ def _features(cache: _FeatureCache, cand: Candidate, sentence_ents: list[Span]) 
     gap = child.start - head.end if child.start >= head.end else head.start - child.end
     before = child.start < head.start
     lo, hi = (child.end, head.start) if before else (head.end, child.start)
-    heads, ordered, respectively, flow_starts = cache.sentence(sentence_ents, head.label_)
-    same, same_index = cache.same(sentence_ents, child.label_)
+    heads, head_starts, respectively, flow_starts = cache.sentence(sentence_ents, head.label_)
+    same, same_index, same_starts, same_ends = cache.same(sentence_ents, child.label_)
     head_index = cache.same(sentence_ents, head.label_)[1]
-    nearest_head = min(heads, key=lambda h: abs(h.start - child.start))
-    flows_between = sum(1 for start in flow_starts if lo <= start < hi)
+    # Every scan below is a bisection: a sentence that runs a page has thousands of heads.
+    nearest_head = _nearest(head_starts, child.start)
+    flows_between = bisect_left(flow_starts, hi) - bisect_left(flow_starts, lo) if hi > lo else 0
     clause_break = hi > lo and cache.breaks[hi] > cache.breaks[lo]
     in_parens, not_growth, account, change, list_word, year = cache.child(child)
     return [
@@ -171,7 +176,7 @@ def _features(cache: _FeatureCache, cand: Candidate, sentence_ents: list[Span]) 
         *_one_hot(_bucket(gap) if before else -1, len(DISTANCE_BUCKETS) + 1),
         *_one_hot(_bucket(gap) if not before else -1, len(DISTANCE_BUCKETS) + 1),
         *_one_hot(min(flows_between, 2), 3),
-        float(nearest_head.start == head.start),
+        float(nearest_head == head.start),
         respectively,
         in_parens,
         float(len(same) == 1), float(len(same) == 2), float(len(same) >= 3),
@@ -182,26 +187,37 @@ def _features(cache: _FeatureCache, cand: Candidate, sentence_ents: list[Span]) 
         cache.breakdown(head),
         account,
         change,
-        *_segment_features(head, child, ordered, same, list_word, year),
+        *_segment_features(head, child, heads, head_starts, same_starts, same_ends, list_word,
+                          year),
     ]
 
 
-def _segment_features(head: Span, child: Span, heads: list[Span], same: list[Span],
-                      list_word: float, year: float) -> list[float]:
-    """Where the argument sits between this head and its neighbours (``heads`` in order)."""
-    i = next(k for k, h in enumerate(heads) if h.start == head.start)
-    nxt = heads[i + 1].start if i + 1 < len(heads) else 10**9
+def _nearest(starts: list[int], position: int) -> int:
+    """The start in ``starts`` (sorted) nearest ``position``; the earlier one on a tie."""
+    i = bisect_left(starts, position)
+    if i == len(starts) or (i > 0 and position - starts[i - 1] <= starts[i] - position):
+        return starts[i - 1]
+    return starts[i]
+
+
+def _segment_features(head: Span, child: Span, heads: list[Span], head_starts: list[int],
+                      same_starts: list[int], same_ends: list[int], list_word: float,
+                      year: float) -> list[float]:
+    """Where the argument sits between this head and its neighbours (``heads`` in order)
+    and among the entities of its own label (``same_starts``, ``same_ends``)."""
+    i = bisect_left(head_starts, head.start)
+    nxt = head_starts[i + 1] if i + 1 < len(head_starts) else 10**9
     prev = heads[i - 1].end if i > 0 else -1
     forward = head.end <= child.start < nxt
     backward = prev <= child.start < head.start
-    after = [e for e in same if e.start >= head.end]
-    before = [e for e in same if e.end <= head.start]
-    first_after = bool(after) and after[0].start == child.start
-    last_before = bool(before) and before[-1].start == child.start
-    before_first_head = child.start < heads[0].start
+    k = bisect_left(same_starts, head.end)  # first of its label at or after the head's end
+    first_after = k < len(same_starts) and same_starts[k] == child.start
+    j = bisect_right(same_ends, head.start)  # those ending at or before the head's start
+    last_before = j > 0 and same_starts[j - 1] == child.start
+    before_first_head = child.start < head_starts[0]
     return [
         float(forward), float(backward), float(first_after), float(last_before),
-        float(before_first_head), list_word, year, float(len(heads) == 1),
+        float(before_first_head), list_word, year, float(len(head_starts) == 1),
     ]
 
 

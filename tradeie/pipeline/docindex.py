@@ -158,11 +158,14 @@ def _sentences(doc: Doc, ents: list[Span]) -> tuple[list[int], dict[int, int]]:
                           for t in texts])[inverse]
     next_title = numpy.append(title[1:], False)
     boundary = stop | (dotted & next_title)
+    inside = numpy.zeros(n, dtype=bool)  # a break after these tokens would cut an entity
     for ent in ents:
-        boundary[ent.start: ent.end - 1] = False
+        inside[ent.start: ent.end - 1] = True
+    boundary &= ~inside
     flags = numpy.zeros(n, dtype=bool)
     flags[0] = True
     flags[1:] = boundary[:-1]
+    _cap_sentences(flags, inside, [t in (";", ",") for t in texts], inverse)
     positions = numpy.arange(n)
     starts = numpy.maximum.accumulate(numpy.where(flags, positions, 0))
     ends: dict[int, int] = {}
@@ -173,6 +176,34 @@ def _sentences(doc: Doc, ents: list[Span]) -> tuple[list[int], dict[int, int]]:
             end -= 1
         ends[first] = end
     return starts.tolist(), ends
+
+
+MAX_SENTENCE_TOKENS = 300
+"""Longer runs without a full stop (a table flattened into one line, a page of text with
+its punctuation stripped) are cut into pieces of at most this many tokens. The slowest
+rules read a head's whole sentence for each head, and one sentence of 30,000 words made
+them quadratic; a news sentence is rarely a quarter this long."""
+
+
+def _cap_sentences(flags: numpy.ndarray, inside: numpy.ndarray, soft_kinds: list[bool],
+                   inverse: numpy.ndarray) -> None:
+    """Set extra sentence starts in ``flags`` so that no sentence is longer than
+    ``MAX_SENTENCE_TOKENS``: after the last ";" or "," of the piece's second half, else
+    after its last token outside an entity."""
+    firsts = numpy.flatnonzero(flags)
+    lengths = numpy.diff(numpy.append(firsts, len(flags)))
+    if lengths.max() <= MAX_SENTENCE_TOKENS:
+        return
+    soft = numpy.array(soft_kinds, dtype=bool)[inverse] & ~inside
+    for first, length in zip(firsts.tolist(), lengths.tolist()):
+        end, pos = first + length, first
+        while end - pos > MAX_SENTENCE_TOKENS:
+            lo, hi = pos + MAX_SENTENCE_TOKENS // 2, pos + MAX_SENTENCE_TOKENS - 1
+            cut = next((i for i in range(hi, lo - 1, -1) if soft[i]), None)
+            if cut is None:
+                cut = next((i for i in range(hi, lo - 1, -1) if not inside[i]), hi)
+            flags[cut + 1] = True
+            pos = cut + 1
 
 
 def sentence_span(doc: Doc, head: Span) -> Span:

@@ -7,10 +7,12 @@ section's or the article's reporting place.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span
 
 from .context import DocContext
-from .docindex import ents_back_from, memo, sentence_span, span_ents
+from .docindex import doc_ents, memo, sentence_span, span_ents
 from .docindex import relations as doc_relations
 from .heads import Head
 from .places import is_side_mention
@@ -32,13 +34,20 @@ def _paragraph_place(head: Head, ctx: DocContext) -> str | None:
     51.8% ... Exports soared 61.9%" are Xinjiang's in an article about a port in it."""
     doc = head.span.doc
     start, _ = ctx.paragraph_of(head.span.start_char)
-    linked = memo(doc, "linked places", lambda d: {
-        child for (_, child), scores in doc_relations(d).items() if scores.get("LOCATION", 0.0) >= 0.5})
-    for e in ents_back_from(doc, head.span.start_char, start):
-        if e.label_ == "LOCATION" and e.start in linked and not is_descriptive(e) \
-                and not is_partner_subject(e) and not is_side_mention(doc, e):
-            return place_name(e, ctx)
-    return None
+    starts, places = memo(doc, "paragraph places", _linked_places)
+    i = bisect_left(starts, head.span.start_char) - 1
+    return place_name(places[i], ctx) if i >= 0 and starts[i] >= start else None
+
+
+def _linked_places(doc: Doc) -> tuple[list[int], list[Span]]:
+    """The places linked as LOCATION to some figure that may stand for a paragraph, in order
+    (read once: walking back through a long paragraph for every head was quadratic)."""
+    linked = {child for (_, child), scores in doc_relations(doc).items()
+              if scores.get("LOCATION", 0.0) >= 0.5}
+    places = [e for e in doc_ents(doc) if e.label_ == "LOCATION" and e.start in linked
+              and not is_descriptive(e) and not is_partner_subject(e)
+              and not is_side_mention(doc, e)]
+    return [e.start_char for e in places], places
 
 
 WEAK_LOCATION = 0.3

@@ -74,6 +74,16 @@ def test_api_bad_input_returns_a_list(nlp, text):
     assert isinstance(tradeie.extract(text, nlp=nlp), list)
 
 
+def test_api_full_width_letters_read_as_ascii(nlp):
+    ascii_text = "In 2022, Xiamen's exports rose 5.1% to 20 billion yuan."
+    wide = "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalpha() else c for c in ascii_text)
+    assert prepare_text(wide) == ascii_text
+    facts = tradeie.extract(wide, nlp=nlp)
+    assert [(f.location, f.flow, f.value) for f in facts] == [
+        (f.location, f.flow, f.value) for f in tradeie.extract(ascii_text, nlp=nlp)]
+    assert facts and facts[0].flow == "export"
+
+
 def test_api_html_offsets_point_into_raw_input(nlp):
     html = "<p>In 2022, Xiamen's exports rose 5.1% to 20 billion yuan.</p>"
     assert len(prepare_text(html)) == len(html)

@@ -23,6 +23,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # tokenizer does not split on them ("export\xa0value" would be one token).
 _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z][A-Za-z0-9]{1,30});")
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+# "Ｅｘｐｏｒｔｓ" -> "Exports", one character for one. Full-width digits and punctuation stay:
+# the tokenizer and the normalizers read them, and the model was trained on them.
+_FULL_WIDTH_LETTERS = {code: code - 0xFEE0 for start in (0xFF21, 0xFF41) for code in range(start, start + 26)}
 _cache: dict[str, Any] = {}
 
 
@@ -73,7 +76,8 @@ def _cached_nlp(nlp):
 
 
 def prepare_text(text: str) -> str:
-    """Blank out HTML tags, control characters and odd spaces without moving any offset."""
+    """Blank out HTML tags, control characters and odd spaces, and fold full-width letters,
+    without moving any offset."""
     if "<" in text and ">" in text:
         def blank(m: re.Match) -> str:
             fill = "\n" if _BLOCK.match(m.group(0)) else " "
@@ -82,6 +86,8 @@ def prepare_text(text: str) -> str:
     if "&" in text:
         text = _ENTITY.sub(_pad_entity, text)
     text = _ODD_SPACE.sub(" ", text)
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH_LETTERS)
     return _CONTROL.sub(" ", text)
 
 

@@ -40,6 +40,21 @@ def test_its_is_the_owner_named_in_its_sentence(blank, marked, expected):
     assert resolve(blank, marked, "its") == expected
 
 
+@pytest.mark.parametrize("marked,expected", [
+    ("[Jiangsu]{LOCATION}'s exports rose. In [Wuxi]{LOCATION} alone, exports reached 268.9 billion "
+     "yuan. [Its]{LOCATION} shipments of modules doubled.", "Wuxi"),
+    ("[Hefei]{LOCATION}, the provincial capital, contributed 47.5% of the total.\n\n"
+     "[Its]{LOCATION} exports of laptops came to 61.2 billion yuan.", "Hefei"),
+    ("Exports to [Germany]{PARTNER} rose, [Anhui]{LOCATION} Customs said. [Its]{LOCATION} "
+     "imports fell.", None),
+    ("[Wuxi]{LOCATION}'s exports rose. Trade slowed in the second half of the year, which "
+     "weighed on every city. [Its]{LOCATION} imports fell.", None),
+], ids=["topic-of-the-sentence-before", "after-a-blank-line", "source-and-partner-are-no-owner",
+        "only-the-sentence-just-before"])
+def test_its_opening_a_sentence_is_the_owner_of_the_sentence_before(blank, marked, expected):
+    assert resolve(blank, marked, "Its") == expected
+
+
 def test_the_city_takes_the_city_named_last_in_its_paragraph(blank):
     marked = ("[Zhuhai]{LOCATION} trade rose 20%.\n\n[Zhongshan]{LOCATION} posted 148 billion yuan, "
               "the best half-year on record for [the city]{LOCATION}.\n\n"

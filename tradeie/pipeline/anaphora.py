@@ -5,7 +5,7 @@ A customs release names "Gongbei Customs district" once and then writes "the dis
 dozen times; a port story writes "the port" after "Manzhouli Port", while the article's most
 mentioned place may be the province around it. An anaphor with a noun takes the last place of
 its kind named before it in its paragraph, else anywhere before it; "its" takes a place named
-before it in its own sentence. Names the NER missed count too: gazetteer names and names with
+before it in its own sentence, and "Its" opening a sentence the first of the sentence before. Names the NER missed count too: gazetteer names and names with
 a designator ("Deqing County", "the Port of El Paso").
 """
 from __future__ import annotations
@@ -135,6 +135,35 @@ def _by_kind(doc: Doc) -> dict[str | None, tuple[list[int], list[str]]]:
     return memo(doc, "named places by kind", build)
 
 
+def _previous_owner(doc: Doc, places: list, k: int, token: int) -> str | None:
+    """The place a sentence-initial "Its" stands for: the first place of the sentence before
+    that is not named in some other role ("In Wuxi alone, exports reached ... Its shipments
+    of modules ...", "Hefei, the provincial capital, contributed ... Its exports ...")."""
+    starts = sentence_starts(doc)
+    end = token
+    while end > 0 and doc[starts[end - 1]: end].text.isspace():
+        end = starts[end - 1]  # blank lines between the two sentences
+    if end == 0:
+        return None
+    first = doc[starts[end - 1]].idx
+    if doc[token].idx - first > _PREVIOUS_SENTENCE_CHARS:
+        return None
+    i = bisect_left(places, (first,))
+    while i < k and places[i][0] < doc[token].idx:
+        start, name, _, side = places[i]
+        if not side or _TOPIC.fullmatch(doc_text(doc)[first: start]):
+            return name
+        i += 1
+    return None
+
+
+# words before a place that opens its sentence as the topic: "In Wuxi alone, ...", "For Germany, ..."
+_TOPIC = re.compile(r"\W*(?:(?:In|For|At|As for|Meanwhile,? in)\s+(?:the\s+)?)?")
+
+
+_PREVIOUS_SENTENCE_CHARS = 600
+
+
 # nouns that fall back on the article's place of their kind when their paragraph names none
 _ARTICLE_NOUNS = {"city", "province", "region", "country", "nation", "state"}
 
@@ -146,13 +175,17 @@ def antecedent(doc: Doc, span: Span, paragraph_start: int) -> str | None:
     text = span.text.strip()
     if _POSSESSIVE.fullmatch(text):  # "Kunming, the provincial capital, saw its trade rise"
         places = named_places(doc)
-        sentence_start = doc[sentence_starts(doc)[span.start]].idx
-        for i in range(bisect_left(places, (span.start_char,)) - 1, -1, -1):
+        starts = sentence_starts(doc)
+        sentence_start = doc[starts[span.start]].idx
+        k = bisect_left(places, (span.start_char,))
+        for i in range(k - 1, -1, -1):
             start, name, _, side = places[i]
             if start < sentence_start:
-                return None
+                break
             if not side:
                 return name
+        if starts[span.start] == span.start and text[0].isupper():
+            return _previous_owner(doc, places, k, span.start)
         return None
     m = _ANAPHOR.fullmatch(text)
     if m is None:

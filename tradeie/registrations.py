@@ -84,6 +84,15 @@ def build_instance_tensors(tok2vec: Model[List[Doc], List[Floats2d]],
     return build(tok2vec, max_distance)
 
 
+@registry.architectures("tradeie.PlaceEmbed.v1")
+def build_place_embed(width: int, attrs: List[str], rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
+    """``spacy.MultiHashEmbed.v2`` plus gazetteer features: which tokens spell a known country,
+    bloc, province or city (``pipeline/place_embed.py``)."""
+    from .pipeline.place_embed import build_place_embed as build
+
+    return build(width, attrs, rows)
+
+
 @registry.readers("tradeie.CorpusReader.v1")
 def create_corpus_reader(path: Path, limit: int = 0) -> Callable[[Language], Iterable[Example]]:
     """Examples straight from tradeie JSONL records (``corpus/train.jsonl``), no DocBin needed."""

@@ -1,0 +1,76 @@
+import numpy
+import spacy
+from thinc.api import Config
+
+import tradeie.registrations  # noqa: F401
+from tradeie.pipeline.place_embed import N_KINDS, N_PLACE_FEATURES, KINDS, place_ids
+
+CONFIG = """
+[nlp]
+lang = "en"
+pipeline = ["tok2vec","ner"]
+
+[components]
+
+[components.tok2vec]
+factory = "tok2vec"
+
+[components.tok2vec.model]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.tok2vec.model.embed]
+@architectures = "tradeie.PlaceEmbed.v1"
+width = 32
+attrs = ["NORM","SHAPE"]
+rows = [500,100]
+
+[components.tok2vec.model.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = 32
+depth = 1
+window_size = 1
+maxout_pieces = 3
+
+[components.ner]
+factory = "ner"
+"""
+
+
+def ids_of(blank, text):
+    doc = blank.make_doc(text)
+    return {t.text: int(i) for t, i in zip(doc, place_ids(doc))}
+
+
+def test_known_names_are_marked_with_their_kind(blank):
+    ids = ids_of(blank, "Exports of Jiaxing to the United States and ASEAN rose; Jiangsu led.")
+    assert ids["Jiaxing"] == 1 + KINDS["city"]
+    assert ids["United"] == 1 + KINDS["country"] and ids["States"] == 1 + N_KINDS + KINDS["country"]
+    assert ids["ASEAN"] == 1 + KINDS["bloc"]
+    assert ids["Jiangsu"] == 1 + KINDS["province"]
+    assert ids["Exports"] == ids["rose"] == ids["the"] == 0
+
+
+def test_lower_case_words_are_no_places(blank):
+    # "nice" and "reading" are towns too, but only a capitalised first word counts
+    assert set(ids_of(blank, "a nice reading of trade").values()) == {0}
+    assert ids_of(blank, "Nice")["Nice"] == 1 + KINDS["city"]
+
+
+def test_place_features_on_empty_and_odd_text(blank):
+    for text in ["", "   ", "今年前5个月", "ＡＳＥＡＮ", "São Paulo"]:
+        doc = blank.make_doc(text)
+        assert place_ids(doc).shape == (len(doc),)
+
+
+def test_place_embed_trains_and_round_trips(tmp_path):
+    nlp = spacy.blank("en").from_config(Config().from_str(CONFIG))
+    nlp.initialize()
+    doc = nlp.make_doc("Trade of Ningbo with Germany rose.")
+    width = nlp.get_pipe("tok2vec").model.get_dim("nO")
+    vectors = nlp.get_pipe("tok2vec").model.predict([doc])[0]
+    assert vectors.shape == (len(doc), width)
+    nlp.to_disk(tmp_path)
+    again = spacy.load(tmp_path)
+    numpy.testing.assert_allclose(again.get_pipe("tok2vec").model.predict([doc])[0], vectors,
+                                  rtol=1e-5)
+    assert N_PLACE_FEATURES == 2 * N_KINDS + 1

@@ -240,7 +240,8 @@ _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]
 _OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:[\w-]+\s+){0,3}?(?:foreign\s+trade|trade|trading|exports?|imports?|"
                           r"total|surplus|deficit|merchandise|goods|two-way|overall|import|export)\b|"
                           r"\s+(?:posted|reported|recorded|saw|registered|logged|achieved|realized|"
-                          r"realised)\b)", re.I)
+                          r"realised|posts|reports|records|sees|registers|logs|achieves|realizes|"
+                          r"realises)\b)", re.I)  # headlines write the present: "Mexico registers"
 
 COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|"
                              r"south-?east|south-?west|eastern|western|northern|southern)\s+$", re.I)

@@ -173,3 +173,14 @@ def test_a_rank_column_before_the_place_column_still_makes_rows_places(blank, as
                           "No.2 [Jiangsu]{PARTNER} [5.25 trillion yuan]{MONEY} [-3.2%]{PERCENT}\n")
     got = [(r[0], r[1], r[3], r[4], r[6]) for r in rows_of(assembler, doc, "2024-01-20")]
     assert got == [("total", None, "Jiangsu", 5250000000000, -3.2)]
+
+
+def test_a_rate_tagged_as_an_amount_and_a_rank_as_a_rate_are_read_by_the_layout(blank, assembler):
+    # two "amounts" under a header with one amount column: the row is read by its layout
+    doc = annotate(blank, "Unit: 100 million yuan, %\n"
+                          "City | [Import and export]{FLOW} | Year-on-year | Rank\n"
+                          "[Hefei]{LOCATION} | [3,823.6]{MONEY} | [5.6]{PERCENT} | [1st]{RANK}\n"
+                          "Ma'anshan | [482.9]{MONEY} | [8.8]{MONEY} | [5th]{PERCENT}\n")
+    got = [(loc, value, growth) for _, _, _, loc, value, _, growth, _, _
+           in rows_of(assembler, doc, "2024-01-20")]
+    assert ("Ma'anshan", 48290000000, 8.8) in got

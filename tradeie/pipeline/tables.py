@@ -67,8 +67,8 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
         while li < len(lines) - 1 and ent.start_char > lines[li][1]:
             li += 1
         by_line[li].append(ent)
-    rows = {i: _better(_row(text, lines[i], ents), _plain_row(doc, lines[i], ents))
-            for i, ents in enumerate(by_line)}
+    plain = {i: _plain_row(doc, lines[i], ents) for i, ents in enumerate(by_line)}
+    rows = {i: _better(_row(text, lines[i], ents), plain[i]) for i, ents in enumerate(by_line)}
     out = []
     for i, row in rows.items():
         if row is None:
@@ -82,6 +82,13 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
         flow, columns, header_text, column_flows, column_periods = header
         cells = _paired(cells, len(column_flows) or len(column_periods))
         periods: list[Span | None] = [None] * len(cells)
+        if len(cells) > 1 and len(column_flows) != len(cells) and \
+                len(column_periods) != len(cells) and plain[i] is not None and \
+                len(plain[i][1][0][1]) <= len(columns):
+            # "Ma'anshan | 482.9 | 8.8 | 5th" with 8.8 tagged as an amount and "5th" as a
+            # rate, under a header with one amount column and a rate column for each other
+            # number: read the row by its layout
+            label_ents, cells = plain[i]
         if len(cells) > 1:
             if len(column_flows) == len(cells):
                 flows = column_flows

@@ -1134,3 +1134,18 @@ def test_a_change_linked_as_a_share_is_no_share(blank, assembler, rate):
     link(doc, [("trade", "58.4 billion yuan", "VALUE"), ("trade", pct, "SHARE")])
     [fact] = facts_of(assembler, doc)
     assert fact.share_pct is None
+
+
+@pytest.mark.parametrize("marked,relations", [
+    ("[Saudi Arabia]{PARTNER} and [China]{LOCATION}: [Saudi Arabia]{PARTNER} buys more.\n\n"
+     "[Trade]{FLOW} between our two countries reached [$116.04 billion]{MONEY}.",
+     [("Trade", "$116.04 billion", "VALUE")]),
+    ("[Saudi Arabia]{PARTNER} and [China]{LOCATION}: [Saudi Arabia]{PARTNER} buys more.\n\n"
+     "[Chinese]{LOCATION} [exports]{FLOW} to the Kingdom grew to [$37.99 billion]{MONEY}.",
+     [("exports", "$37.99 billion", "VALUE")]),
+], ids=["our-two-countries", "the-kingdom-capitalised"])
+def test_a_partner_named_by_title_or_as_one_of_our_two_countries(blank, assembler, marked,
+                                                                   relations):
+    doc = annotate(blank, marked)
+    link(doc, relations)
+    assert [f.partner for f in facts_of(assembler, doc, "2023-09-20")] == ["Saudi Arabia"]

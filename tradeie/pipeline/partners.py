@@ -42,8 +42,8 @@ def partner_rate_list(partners: list[Span], rates: list[Span], groups: list) -> 
     return slots
 
 
-BILATERAL = re.compile(r"\b(?:bilateral|the two (?:countries|sides|nations|economies|neighbou?rs)|"
-                        r"both (?:sides|countries))\b", re.I)
+BILATERAL = re.compile(r"\b(?:bilateral|(?:the|our) two (?:countries|sides|nations|economies|"
+                        r"neighbou?rs)|both (?:sides|countries))\b", re.I)
 # "Two-way trade reached $244.8 billion" in an article on China-Russia trade
 TWO_WAY = re.compile(r"\btwo-way\b", re.I)
 # The partner of a bilateral article named by description: "exports to the Asian country",
@@ -55,7 +55,8 @@ _PARTNER_ANAPHOR = re.compile(
     r"Balkan|Caribbean|Pacific|neighbou?ring|northern|southern|eastern|western|island|landlocked)\s+"
     r"(?:country|nation|economy|state|kingdom|republic|neighbou?r|giant|powerhouse))|"
     r"(?:\d+|\w+)-(?:member|nation|country)\s+(?:bloc|grouping|union|group)|bloc|grouping|"
-    r"People's Republic|kingdom|emirate|sultanate|world's (?:second|third)?-?largest economy)\b")
+    r"People's Republic|[Kk]ingdom|[Ee]mirates?|[Ss]ultanate|world's (?:second|third)?-?largest "
+    r"economy)\b")  # "exports to the Kingdom": a title, written with a capital
 
 
 # "a surplus of US$40.3 billion with its largest trading partner"

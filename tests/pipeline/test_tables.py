@@ -184,3 +184,14 @@ def test_a_rate_tagged_as_an_amount_and_a_rank_as_a_rate_are_read_by_the_layout(
     got = [(loc, value, growth) for _, _, _, loc, value, _, growth, _, _
            in rows_of(assembler, doc, "2024-01-20")]
     assert ("Ma'anshan", 48290000000, 8.8) in got
+
+
+@pytest.mark.parametrize("header,sign", [
+    ("Other large bilateral [deficits]{FLOW} in [2019]{PERIOD} were with:", -1),
+    ("[Trade balance]{FLOW} (surplus +, deficit -), [2019]{PERIOD}:", 1),
+], ids=["deficits-above-the-list", "a-sign-convention"])
+def test_a_list_under_a_deficits_header_is_negative(blank, assembler, header, sign):
+    doc = annotate(blank, f"{header}\n- [Mexico]{{PARTNER}}, [$101.7 billion]{{MONEY}};\n"
+                          "- [Japan]{PARTNER}, [$69.0 billion]{MONEY}.\n")
+    got = [(partner, value) for flow, partner, _, _, value, *_ in rows_of(assembler, doc, "2020-02-05")]
+    assert got == [("Mexico", sign * 101700000000), ("Japan", sign * 69000000000)]

@@ -336,10 +336,21 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
         partner_name = name if role == "PARTNER" else partner_name
         product_name = name if role == "PRODUCT" else product_name
         location = name if role == "LOCATION" else location
-    value = -amount.value if flow == "balance" and re.search(r"deficit", label, re.I) else amount.value
+    value = -amount.value if flow == "balance" and _deficit(label, header_text) else amount.value
     evidence = Evidence(start, end, text[start: end])
     fact = TradeFact(location=location, flow=flow, partner=partner_name, product=product_name,
                      period=period, value=value, currency=amount.currency,
                      growth_pct=values["GROWTH"], share_pct=values["SHARE"], evidence=evidence,
                      confidence=0.7, doc=None)
     return fact, period
+
+
+def _deficit(label: str, header: str) -> bool:
+    """A balance row is a deficit when its label says so, or when the header above says
+    "deficits" and nowhere "surplus" ("Other large bilateral deficits were with:" then
+    "- Mexico, $101.7 billion;"); a header naming both gives a sign convention instead."""
+    if re.search(r"deficit", label, re.I):
+        return True
+    return bool(re.search(r"\bdeficits?\b", header, re.I)) and \
+        not re.search(r"surplus", f"{header} {label}", re.I)
+

@@ -1149,3 +1149,23 @@ def test_a_partner_named_by_title_or_as_one_of_our_two_countries(blank, assemble
     doc = annotate(blank, marked)
     link(doc, relations)
     assert [f.partner for f in facts_of(assembler, doc, "2023-09-20")] == ["Saudi Arabia"]
+
+
+def test_the_bloc_is_the_bloc_named_before_it_not_the_countries_of_the_sentence_before(
+        blank, assembler):
+    doc = annotate(blank, "The surpluses were with [Hong Kong]{PARTNER} and [Australia]{PARTNER}.\n\n"
+                          "[Imports]{FLOW} from [the European Union]{PARTNER} hit "
+                          "[$515.9 billion]{MONEY}; [exports]{FLOW} to the bloc rose "
+                          "[3.9%]{PERCENT} to [$338.0 billion]{MONEY}.")
+    link(doc, [("Imports", "the European Union", "PARTNER"), ("Imports", "$515.9 billion", "VALUE"),
+               ("exports", "3.9%", "GROWTH"), ("exports", "$338.0 billion", "VALUE")])
+    got = [(f.flow, f.partner) for f in facts_of(assembler, doc, "2020-02-05")]
+    assert got == [("import", "European Union"), ("export", "European Union")]
+
+
+def test_them_takes_the_partners_of_the_sentence_before(blank, assembler):
+    doc = annotate(blank, "[Japan]{PARTNER} and [Korea]{PARTNER} bought more.\n\n"
+                          "[Exports]{FLOW} to them rose [4%]{PERCENT} and [6%]{PERCENT} respectively.")
+    link(doc, [("Exports", "4%", "GROWTH"), ("Exports", "6%", "GROWTH")])
+    got = [(f.partner, f.growth_pct) for f in facts_of(assembler, doc, "2020-02-05")]
+    assert got == [("Japan", 4.0), ("South Korea", 6.0)]

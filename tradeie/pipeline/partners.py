@@ -106,8 +106,14 @@ def described_partner(sent: Span, location: str | None, ctx: DocContext) -> str 
     m = _PARTNER_ANAPHOR.search(span_text(sent)) or _TOP_PARTNER.search(span_text(sent))
     if m is None:
         return None
-    return partner_named_before(sent, sent.start_char + m.start(), location, ctx) or \
+    kinds = BLOC_KINDS if _BLOC_NOUN.search(m.group(0)) else None
+    return partner_named_before(sent, sent.start_char + m.start(), location, ctx, kinds) or \
         ctx.main_partner
+
+
+# "exports to the bloc", "the 27-member union": only a bloc or grouping can stand behind it
+_BLOC_NOUN = re.compile(r"\b(?:bloc|grouping|union)$")
+BLOC_KINDS = frozenset({"bloc", "grouping"})
 
 
 # "purchases of German goods", "imported 60.9 million tonnes of Brazilian soybeans"
@@ -129,14 +135,15 @@ def demonym_partner(sent: Span, head: Span, location: str | None) -> str | None:
     return None
 
 
-def partner_named_before(sent: Span, at: int, location: str | None,
-                          ctx: DocContext) -> str | None:
+def partner_named_before(sent: Span, at: int, location: str | None, ctx: DocContext,
+                         kinds: frozenset | None = None) -> str | None:
     """The last known place other than ``location`` named before ``at``, in the sentence
-    or the one before."""
+    or the one before; only places of ``kinds`` when given."""
     doc = sent.doc
     since = sentence_span(doc, doc[sent.start - 1: sent.start]).start_char if sent.start else 0
     for ent in reversed(ents_before(doc, at, since)):
-        if ent.label_ in ("PARTNER", "LOCATION") and lookup(ent.text) is not None:
+        place = lookup(ent.text) if ent.label_ in ("PARTNER", "LOCATION") else None
+        if place is not None and (kinds is None or place.kind in kinds):
             name = canonical_place(ent.text) or place_name(ent, ctx)
             if name and name != location:
                 return name

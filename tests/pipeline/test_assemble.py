@@ -1169,3 +1169,31 @@ def test_them_takes_the_partners_of_the_sentence_before(blank, assembler):
     link(doc, [("Exports", "4%", "GROWTH"), ("Exports", "6%", "GROWTH")])
     got = [(f.partner, f.growth_pct) for f in facts_of(assembler, doc, "2020-02-05")]
     assert got == [("Japan", 4.0), ("South Korea", 6.0)]
+
+
+@pytest.mark.parametrize("adjusted,original", [
+    (("In December alone, the seasonally adjusted surplus narrowed to $12.2 billion.", "12.2E9"),
+     ("In original terms, the December surplus was $11.8 billion.", "11.8E9")),
+    (("Seasonally adjusted, the surplus was $30.0 billion in December.", "30.0E9"),
+     ("Unadjusted, the surplus came to $36.5 billion in December.", "36.5E9")),
+], ids=["within-5-percent", "further-apart"])
+def test_an_unadjusted_figure_stands_over_a_seasonally_adjusted_one(adjusted, original):
+    from tradeie.facts import Evidence
+
+    def fact(text, value):
+        return TradeFact(location="Australia", flow="balance", period="2022-12", value=Decimal(value),
+                         currency="AUD", evidence=Evidence(0, len(text), text))
+    first, second = fact(*adjusted), fact(*original)
+    assert [f.value for f in merge_facts([first, second])] == [second.value]
+    assert [f.value for f in merge_facts([second, first])] == [second.value]
+
+
+def test_an_amount_less_than_another_month_is_a_difference_not_a_value(blank, assembler):
+    doc = annotate(blank, "In [December]{PERIOD} [2022]{PERIOD}, the [surplus]{FLOW} narrowed to "
+                          "[$12.2 billion]{MONEY}, [$1.0 billion]{MONEY} less than in "
+                          "[November]{PERIOD}. [Exports]{FLOW} of [$5 billion]{MONEY} more than "
+                          "doubled.")
+    link(doc, [("surplus", "$12.2 billion", "VALUE"), ("surplus", "$1.0 billion", "VALUE"),
+               ("Exports", "$5 billion", "VALUE")])
+    values = sorted(int(f.value) for f in facts_of(assembler, doc, "2023-02-02"))
+    assert values == [5000000000, 12200000000]

@@ -141,11 +141,22 @@ def merge_facts(facts: list, shapes: list | None = None) -> list:
 
 
 def _conflicting(first, later) -> bool:
-    """Amounts more than 5% apart are not one statement said twice."""
+    """Amounts more than 5% apart are not one statement said twice, unless one of them is
+    seasonally adjusted and the other not (the same month, measured two ways)."""
     if isinstance(first, RankFact) or first.value is None or later.value is None:
+        return False
+    if _adjusted(first) != _adjusted(later):
         return False
     big = max(abs(first.value), abs(later.value))
     return big > 0 and abs(first.value - later.value) / big > Decimal("0.05")
+
+
+_SEASONALLY_ADJUSTED = re.compile(r"\bseasonally[- ]adjusted\b", re.I)
+
+
+def _adjusted(fact) -> bool:
+    """Whether the fact's clause calls its figure seasonally adjusted."""
+    return bool(fact.evidence and _SEASONALLY_ADJUSTED.search(fact.evidence.text))
 
 
 def _precision(value) -> int:
@@ -158,8 +169,10 @@ def _fill(first, later):
     if isinstance(first, RankFact):
         return first
     data = first.to_dict()
-    if later.value is not None and (first.value is None or
-                                    _precision(later.value) > _precision(first.value)):
+    if later.value is not None and (first.value is None or _adjusted(first) > _adjusted(later) or
+                                    _precision(later.value) > _precision(first.value)
+                                    and _adjusted(later) <= _adjusted(first)):
+        # the more precise figure stands, and an unadjusted one over a seasonally adjusted one
         data.update(value=later.to_dict()["value"], currency=later.currency,
                     evidence=later.to_dict()["evidence"])
     for key in ("growth_pct", "share_pct"):

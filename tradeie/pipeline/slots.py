@@ -105,9 +105,17 @@ def is_absolute_change(span: Span) -> bool:
     text = doc_text(span.doc)
     before = text[max(0, span.start_char - 40): span.start_char]
     after = text[span.end_char: span.end_char + 40]
+    if _DIFFERENCE_AFTER.match(after):
+        return True  # "$1.0 billion less than in November"
     return bool(_CHANGE_BEFORE_AMOUNT.search(before)) and bool(
         re.match(r"\s*(?:from|over|compared|on|than|year|month|,|\.|;|$|"
                  r"or\s+[\d.,]+\s*(?:%|per ?cent|pct))", after, re.I))  # "rose by RM1.03 billion or 11.5%"
+
+
+# an amount that is a difference: "$1.0 billion less than in November", "2 billion yuan more
+# than a year earlier"; not "more than doubled"
+_DIFFERENCE_AFTER = re.compile(r"\s*(?:less|lower|smaller|more|higher|larger|bigger)\s+than\s+"
+                               r"(?:in|the|a|that|last|its|their|at|on|for|(?:19|20)\d\d)\b", re.I)
 
 
 def is_price(span: Span) -> bool:

@@ -1197,3 +1197,15 @@ def test_an_amount_less_than_another_month_is_a_difference_not_a_value(blank, as
                ("Exports", "$5 billion", "VALUE")])
     values = sorted(int(f.value) for f in facts_of(assembler, doc, "2023-02-02"))
     assert values == [5000000000, 12200000000]
+
+
+def test_products_each_written_before_their_amount_pair_with_them(blank, assembler):
+    doc = annotate(blank, "[Exports]{FLOW} of [mechanical products]{PRODUCT} fell; of which, "
+                          "[laptops]{PRODUCT} [13.26 billion yuan]{MONEY} and [mobile phones]{PRODUCT} "
+                          "[9.71 billion yuan]{MONEY}, down [28.9%]{PERCENT} and [14.6%]{PERCENT} "
+                          "respectively.")
+    link(doc, [("Exports", "laptops", "PRODUCT"), ("Exports", "13.26 billion yuan", "VALUE"),
+               ("Exports", "9.71 billion yuan", "VALUE"), ("Exports", "28.9%", "GROWTH"),
+               ("Exports", "14.6%", "GROWTH")])
+    got = [(f.product, int(f.value), f.growth_pct) for f in facts_of(assembler, doc, "2024-01-20")]
+    assert got == [("laptops", 13260000000, -28.9), ("mobile phones", 9710000000, -14.6)]

@@ -18,7 +18,7 @@ from .context import DocContext, resolve_period
 from .docindex import doc_text, sentence_span, span_ents, span_text
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
-from .lists import (coordinated, interleaved, interleaved_places, respective_lists, respective_periods,
+from .lists import (adjacent_names, coordinated, interleaved, interleaved_places, respective_lists, respective_periods,
                     respective_places)
 from .partners import (BILATERAL, BLOC_KINDS, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, demonym_partner,
                        described_partner, is_description, pair_partner, partner_named_before,
@@ -142,6 +142,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
     if n > 1 and respectively:
         partners, products, growth_spans = respective_lists(head, sent, n, partners, products,
                                                              growth_spans, year, ctx)
+    if n > 1 and groups:
+        products = adjacent_names(sent, "PRODUCT", [g[1] for g in groups], products)
     listed_periods: list[Span] = []
     if n > 1 and groups and respectively:
         listed_periods = respective_periods(sent, n)

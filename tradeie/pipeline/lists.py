@@ -57,6 +57,24 @@ def interleaved(sent: Span, label: str, values: list[Span], current: list[Span],
     return names
 
 
+def adjacent_names(sent: Span, label: str, values: list[Span], current: list[Span]) -> list[Span]:
+    """"of which, laptops 13.26 billion yuan and mobile phones 9.71 billion yuan": n names of
+    ``label`` each written right before its own amount (nothing but a colon, a dash or white
+    space between) pair with the n amounts, whatever else the sentence names."""
+    if len(current) == len(values):
+        return current
+    text = doc_text(sent.doc)
+    by_end = {e.end_char: e for e in span_ents(sent) if e.label_ == label}
+    found = []
+    for value in values:
+        before = text[max(0, value.start_char - 8): value.start_char]
+        name = by_end.get(value.start_char - (len(before) - len(before.rstrip(" \t:：-–—"))))
+        if name is None:
+            return current
+        found.append(name)
+    return found if len({e.start for e in found}) == len(found) else current
+
+
 def respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
                       products: list[Span], growths: list[Span], year: int | None,
                       ctx: DocContext):

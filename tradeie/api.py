@@ -25,7 +25,8 @@ _ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z][A-Za-z0-9]{1,30}
 _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 # "Ｅｘｐｏｒｔｓ" -> "Exports", one character for one. Full-width digits and punctuation stay:
 # the tokenizer and the normalizers read them, and the model was trained on them.
-_FULL_WIDTH_LETTERS = {code: code - 0xFEE0 for start in (0xFF21, 0xFF41) for code in range(start, start + 26)}
+_FULL_WIDTH_LETTERS = {code: code - 0xFEE0 for start in (0xFF21, 0xFF41)
+                       for code in range(start, start + 26)}
 _cache: dict[str, Any] = {}
 
 

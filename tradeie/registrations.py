@@ -85,7 +85,8 @@ def build_instance_tensors(tok2vec: Model[List[Doc], List[Floats2d]],
 
 
 @registry.architectures("tradeie.PlaceEmbed.v1")
-def build_place_embed(width: int, attrs: List[str], rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
+def build_place_embed(width: int, attrs: List[str],
+                      rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
     """``spacy.MultiHashEmbed.v2`` plus gazetteer features: which tokens spell a known country,
     bloc, province or city (``pipeline/place_embed.py``)."""
     from .pipeline.place_embed import build_place_embed as build

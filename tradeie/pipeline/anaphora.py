@@ -5,8 +5,9 @@ A customs release names "Gongbei Customs district" once and then writes "the dis
 dozen times; a port story writes "the port" after "Manzhouli Port", while the article's most
 mentioned place may be the province around it. An anaphor with a noun takes the last place of
 its kind named before it in its paragraph, else anywhere before it; "its" takes a place named
-before it in its own sentence, and "Its" opening a sentence the first of the sentence before. Names the NER missed count too: gazetteer names and names with
-a designator ("Deqing County", "the Port of El Paso").
+before it in its own sentence, and "Its" opening a sentence the first of the sentence before.
+Names the NER missed count too: gazetteer names and names with a designator ("Deqing County",
+"the Port of El Paso").
 """
 from __future__ import annotations
 
@@ -157,7 +158,7 @@ def _previous_owner(doc: Doc, places: list, k: int, token: int) -> str | None:
     return None
 
 
-# words before a place that opens its sentence as the topic: "In Wuxi alone, ...", "For Germany, ..."
+# words before a place that opens its sentence as its topic: "In Wuxi alone", "For Germany,"
 _TOPIC = re.compile(r"\W*(?:(?:In|For|At|As for|Meanwhile,? in)\s+(?:the\s+)?)?")
 
 

@@ -13,16 +13,16 @@ from spacy.tokens import Span
 
 from ..facts import Evidence, TradeFact
 from ..normalize.money import Money
-from ..normalize.place import canonical_place, lookup
+from ..normalize.place import canonical_place
 from .context import DocContext, resolve_period
 from .docindex import doc_text, sentence_span, span_ents, span_text
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
-from .lists import (adjacent_names, coordinated, interleaved, interleaved_places, respective_lists, respective_periods,
-                    respective_places)
-from .partners import (BILATERAL, BLOC_KINDS, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, demonym_partner,
-                       described_partner, is_description, pair_partner, partner_named_before,
-                       partner_rate_list)
+from .lists import (adjacent_names, coordinated, interleaved, interleaved_places, respective_lists,
+                    respective_periods, respective_places)
+from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, demonym_partner,
+                       described_partner, is_bloc, is_description, names_a_bloc, pair_partner,
+                       partner_named_before, partner_rate_list)
 from .periods import own_period, period_and_shape, year_earlier
 from .locations import location_of
 from .products import adjacent_product
@@ -39,11 +39,6 @@ _THEM = re.compile(r"\b(?:with|to|from|between|among|of)\s+(?:them|those (?:coun
                    r"members|their members|the continent|the island|the region|the bloc|the latter|"
                    r"(?:its|their) \w+ neighbou?rs?|the (?:two|three|four|five|six|seven|eight|nine|ten|"
                    r"\d+) (?:countries|economies|markets|nations|members|partners))\b", re.I)
-
-
-def _is_bloc(span: Span) -> bool:
-    place = lookup(span.text)
-    return place is not None and place.kind in BLOC_KINDS
 
 
 def _value_groups(moneys: list[Span], ctx: DocContext):
@@ -110,8 +105,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
         before = [e for e in span_ents(sent) if e.label_ == "PARTNER"
                   and e.end_char <= sent.start_char + them.start()]
         candidates = split_places(before) or prev_partners
-        if them.group(0).lower().endswith("bloc"):
-            candidates = [p for p in candidates if _is_bloc(p)]
+        if names_a_bloc(them.group(0)):
+            candidates = [p for p in candidates if is_bloc(p)]
         partners = candidates
     if them is not None and partners:
         n_values = len(groups) or len(growth_spans)

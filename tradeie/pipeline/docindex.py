@@ -165,7 +165,7 @@ def _sentences(doc: Doc, ents: list[Span]) -> tuple[list[int], dict[int, int]]:
     flags = numpy.zeros(n, dtype=bool)
     flags[0] = True
     flags[1:] = boundary[:-1]
-    _cap_sentences(flags, inside, [t in (";", ",") for t in texts], inverse)
+    _cap_sentences(flags, inside, texts, inverse)
     positions = numpy.arange(n)
     starts = numpy.maximum.accumulate(numpy.where(flags, positions, 0))
     ends: dict[int, int] = {}
@@ -185,7 +185,7 @@ rules read a head's whole sentence for each head, and one sentence of 30,000 wor
 them quadratic; a news sentence is rarely a quarter this long."""
 
 
-def _cap_sentences(flags: numpy.ndarray, inside: numpy.ndarray, soft_kinds: list[bool],
+def _cap_sentences(flags: numpy.ndarray, inside: numpy.ndarray, texts: list[str],
                    inverse: numpy.ndarray) -> None:
     """Set extra sentence starts in ``flags`` so that no sentence is longer than
     ``MAX_SENTENCE_TOKENS``: after the last ";" or "," of the piece's second half, else
@@ -194,7 +194,7 @@ def _cap_sentences(flags: numpy.ndarray, inside: numpy.ndarray, soft_kinds: list
     lengths = numpy.diff(numpy.append(firsts, len(flags)))
     if lengths.max() <= MAX_SENTENCE_TOKENS:
         return
-    soft = numpy.array(soft_kinds, dtype=bool)[inverse] & ~inside
+    soft = numpy.array([t in (";", ",") for t in texts], dtype=bool)[inverse] & ~inside
     for first, length in zip(firsts.tolist(), lengths.tolist()):
         end, pos = first + length, first
         while end - pos > MAX_SENTENCE_TOKENS:

@@ -106,14 +106,25 @@ def described_partner(sent: Span, location: str | None, ctx: DocContext) -> str 
     m = _PARTNER_ANAPHOR.search(span_text(sent)) or _TOP_PARTNER.search(span_text(sent))
     if m is None:
         return None
-    kinds = BLOC_KINDS if _BLOC_NOUN.search(m.group(0)) else None
+    kinds = BLOC_KINDS if names_a_bloc(m.group(0)) else None
     return partner_named_before(sent, sent.start_char + m.start(), location, ctx, kinds) or \
         ctx.main_partner
 
 
 # "exports to the bloc", "the 27-member union": only a bloc or grouping can stand behind it
-_BLOC_NOUN = re.compile(r"\b(?:bloc|grouping|union)$")
+_BLOC_NOUN = re.compile(r"\b(?:bloc|grouping|union)$", re.I)
 BLOC_KINDS = frozenset({"bloc", "grouping"})
+
+
+def names_a_bloc(description: str) -> bool:
+    """Whether a partner description ends in a bloc noun ("to the bloc")."""
+    return bool(_BLOC_NOUN.search(description))
+
+
+def is_bloc(span: Span) -> bool:
+    """Whether ``span`` names a bloc or grouping of the gazetteer ("ASEAN", "the EU")."""
+    place = lookup(span.text)
+    return place is not None and place.kind in BLOC_KINDS
 
 
 # "purchases of German goods", "imported 60.9 million tonnes of Brazilian soybeans"

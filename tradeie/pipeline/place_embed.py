@@ -98,7 +98,8 @@ def _features_forward(model: Model, docs: List[Doc], is_train: bool):
     return output, lambda d_output: []
 
 
-def build_place_embed(width: int, attrs: List[str], rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
+def build_place_embed(width: int, attrs: List[str],
+                      rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
     """``spacy.MultiHashEmbed.v2`` without static vectors, plus the place features, mixed
     by one Maxout layer to ``width``."""
     if len(rows) != len(attrs):

@@ -54,6 +54,15 @@ def test_an_owner_the_ner_called_partner_still_reports(blank, marked, place):
     assert place_of(blank, marked) == place
 
 
+def test_a_name_tagged_only_as_partner_gains_nothing_where_the_ner_missed_it(blank):
+    # the NER missed "U.S." in the last sentence; the gazetteer finds it, but the document
+    # trades with the United States everywhere the NER did tag it
+    marked = ("Ministry of Finance ([Taiwan]{PARTNER})\n\n[Exports]{FLOW} to "
+              "[the United States]{PARTNER} rose 30.5% to US$7.60 billion. The U.S. share of "
+              "[Taiwan]{LOCATION}'s exports rose.")
+    assert place_of(blank, marked) == "Taiwan"
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Roundup: coastal provinces\n\nChina's trade rose.\n\nGUANGDONG: LARGEST, BUT SLOWEST\n\n"
      "The province's exports rose.\n\nZhejiang\n\nExports climbed.", ["Guangdong", "Zhejiang"]),

@@ -76,9 +76,12 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
     for ent_start, ent_end, place in gazetteer_mentions(doc):
         if ent_start in tagged:
             continue  # the NER saw it: counted above, or it is a partner
-        # names the NER missed count half: the gazetteer does not know who trades with whom
+        # names the NER missed count half: the gazetteer does not know who trades with whom,
+        # and a name the NER tagged only as a partner elsewhere is a partner here too
         text = port_text(doc, doc_text(doc)[ent_start: ent_end], ent_end)
         name = (canonical_place(text) if text.endswith("Port") else None) or place.name
+        if penalty[name] and name not in counts:
+            continue  # the NER called it the other side wherever it tagged it ("The U.S. share")
         weight = _weight(doc, ent_start, ent_end)
         owner = weight > (2.0 if ent_start < LEAD_CHARS else 1.0)  # "Yangtze River Delta trade"
         counts[name] += weight / (2 if counts and not owner else 1)

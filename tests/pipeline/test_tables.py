@@ -195,3 +195,25 @@ def test_a_list_under_a_deficits_header_is_negative(blank, assembler, header, si
                           "- [Japan]{PARTNER}, [$69.0 billion]{MONEY}.\n")
     got = [(partner, value) for flow, partner, _, _, value, *_ in rows_of(assembler, doc, "2020-02-05")]
     assert got == [("Mexico", sign * 101700000000), ("Japan", sign * 69000000000)]
+
+
+@pytest.mark.parametrize("enumerator", ["1. ", "1) ", ""])
+def test_numbered_rows_of_a_ranked_partner_table(blank, assembler, enumerator):
+    doc = annotate(blank, "[Lithuania]{LOCATION}'s [exports]{FLOW}, [March 2022]{PERIOD}\n"
+                          "Table 2. [Exports]{FLOW} by main partner countries (million US dollars)\n"
+                          "Country | Value | Change on [March 2021]{PERIOD} (%) | Share (%)\n"
+                          f"{enumerator}[Poland]{{PARTNER}} | [1,022]{{MONEY}} | [14.5]{{PERCENT}} | "
+                          "[11.2]{PERCENT}\n"
+                          f"{enumerator.replace('1', '2')}[France]{{LOCATION}} | [880]{{MONEY}} | "
+                          "[-9.1]{PERCENT} | [9.7]{PERCENT}\n")
+    rows = rows_of(assembler, doc)
+    assert [row[:4] + row[6:8] for row in rows] == [
+        ("export", "Poland", None, "Lithuania", 14.5, 11.2),
+        ("export", "France", None, "Lithuania", -9.1, 9.7)]  # a partner table: no reporter
+
+
+def test_a_numbered_sentence_is_still_no_row(blank, assembler):
+    doc = annotate(blank, "[Exports]{FLOW} by partner\n"
+                          "1. [Exports]{FLOW} to [Poland]{PARTNER} rose. Then [1,022]{MONEY} | "
+                          "[14.5]{PERCENT}\n")
+    assert rows_of(assembler, doc) == []

@@ -37,7 +37,9 @@ _FILLER = re.compile(r"^[\s|:;,.()\-–—/*•·+%=]*(?:(?:yuan|rmb|usd|us\$|\$
                      r"rising|falling|growth|change|year[- ]on[- ]year|y-?o-?y|or|and|accounting for|"
                      r"of (?:the )?total|share)[\s|:;,.()\-–—/*•·%]*)*$", re.I)
 _LABEL_NOISE = re.compile(r"^[\s\-–—*•·|:]*(?:of which|among them|including|thereinto)?[\s:|]*"
-                          r"(?:no\.?\s*\d+\s*)?", re.I)
+                          r"(?:no\.?\s*\d+\s*)?(?:\d{1,3}[.)]\s+)?", re.I)
+# "1. Germany | 1,934 | 22.6": the row's number in a ranked table
+_ENUMERATOR = re.compile(r"\s*\d{1,3}[.)]\s+(?=\D)")
 _SECTION_BREAKDOWN = re.compile(r"\bby (?:trade mode|type of (?:enterprise|trade)|enterprise type|"
                                 r"ownership|mode of trade|customs regime)", re.I)
 # "Unit: 100 million yuan", "(in US$ million)", "(KES million; change in per cent)"; not prose
@@ -140,6 +142,8 @@ def _row(text: str, line: tuple[int, int], ents: list[Span]):
         return None
     first = moneys[0]
     label = text[line[0]: first.start_char]
+    enumerator = _ENUMERATOR.match(label)
+    label = label[enumerator.end():] if enumerator else label
     if not label.strip() or len(label.split()) > MAX_LABEL_WORDS or re.search(r"[.;]\s", label) \
             or re.match(r"\W*(?:units?|in)\b", label, re.I):
         return None  # prose, or the unit note itself ("Unit: 100 million yuan")
@@ -166,7 +170,7 @@ def _row(text: str, line: tuple[int, int], ents: list[Span]):
 
 
 # "Shangrao  369.2  -21.0", "Hefei | 3,823.6 | 5.6 | 1st": a label, then bare number cells
-_PLAIN_ROW = re.compile(r"[\s\-–—*•·]*(?P<label>[^\d\s|\t][^\d|\t]{0,60}?)[\s|:\t]+"
+_PLAIN_ROW = re.compile(r"[\s\-–—*•·]*(?:\d{1,3}[.)]\s+)?(?P<label>[^\d\s|\t][^\d|\t]{0,60}?)[\s|:\t]+"
                         r"(?P<cells>[-+−]?\d[\d,]*(?:\.\d+)?(?:[\s|\t]+(?:[-+−]?\d[\d,]*(?:\.\d+)?%?|"
                         r"\d+(?:st|nd|rd|th)|n/?a|-{1,2}|—))*)[\s|]*", re.I)
 _CELL = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?%?(?!\w)")
@@ -263,6 +267,9 @@ _PARTNER_HEADER = re.compile(r"\b(?:markets?|countr(?:y|ies)|regions?|destinatio
                              r"origins?|sources?)\b", re.I)
 
 
+# header words that make the rows' places the other side, never the reporters
+_PARTNERS_ONLY = re.compile(r"\b(?:markets?|destinations?|partners?|origins?|suppliers?|"
+                            r"buyers?)\b", re.I)
 _PLACE_HEADER = re.compile(r"^\W*(?:(?:rank(?:ing)?|no\.?|#)\W+)?(?:cit(?:y|ies)|provinces?|regions?|districts?|count(?:y|ies)|"
                            r"prefectures?|states?|municipalit(?:y|ies))\b", re.I | re.M)
 
@@ -305,6 +312,9 @@ def _fact(doc: Doc, ctx: DocContext, line, label_ents, money, percents, flow, co
     place = next((e for e in label_ents if e.label_ == "LOCATION"), None)
     if partner is not None and place is None and _PLACE_HEADER.search(header_text):
         place, partner = partner, None  # "City | Imports and exports": the rows are places
+    elif place is not None and partner is None and _PARTNERS_ONLY.search(header_text) and \
+            not _PLACE_HEADER.search(header_text) and place_name(place, ctx) != ctx.place:
+        place, partner = None, place  # "Exports by main partner countries": the rows trade
     label_period = next((e for e in label_ents if e.label_ == "PERIOD"), None)
     period_span = label_period or column_period
     own_flow = next((classify_flow(e.text) for e in label_ents if e.label_ == "FLOW"), None)

@@ -12,6 +12,8 @@ from tradeie.pipeline.flows import classify_flow
     ("import and export value", "total"), ("traded", "total"), ("two-way trade", "total"),
     ("trade deficit", "balance"), ("shortfall", "balance"), ("trade surplus", "balance"),
     ("total exports", "export"), ("retail", None),
+    ("Inbound shipments", "import"), ("incoming shipments", "import"),
+    ("inbound and outbound shipments", "total"),
 ])
 def test_classify_flow(trigger, flow):
     assert classify_flow(trigger) == flow

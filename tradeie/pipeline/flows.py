@@ -8,6 +8,9 @@ _TOTAL = re.compile(r"import(?:s|ed)?\s*(?:and|&|/)\s*export|export(?:s|ed)?\s*(
                     r"\btraded?\b|trading|two-way|turnover|total|volume|foreign trade|commerce", re.I)
 # A trigger the NER marks is a flow word already: "sales to Japan", "China brought in".
 _EXPORT = re.compile(r"export|outbound|shipments?|shipped|\bsales\b|\bsells?\b|sold|\bNODX\b", re.I)
+# "Inbound shipments", "incoming cargo": the direction word says which way the goods went
+_INWARD = re.compile(r"\b(?:inbound|incoming|inward)\b", re.I)
+_OUTWARD_WORD = re.compile(r"export|outbound|outgoing|outward|\bsales\b|\bsells?\b|sold", re.I)
 _IMPORT = re.compile(r"import|inbound|purchas|bought|\bbuy(?:s|ing)\b|brought in|took in|arrivals", re.I)
 # Words of a change, before its size: "rose by $2 billion", "widening by 15.48 billion yuan",
 # "an increase of 4.9%" (slots.is_absolute_change, heads.percent_cue)
@@ -37,8 +40,9 @@ def classify_flow(trigger: str, context: str = "") -> str | None:
     text = trigger.lower()
     if _BALANCE.search(text):
         return "balance"
-    has_export = bool(_EXPORT.search(text))
-    has_import = bool(_IMPORT.search(text))
+    has_import = bool(_IMPORT.search(text)) or bool(_INWARD.search(text))
+    has_export = bool(_OUTWARD_WORD.search(text)) if _INWARD.search(text) else \
+        bool(_EXPORT.search(text))
     if _TOTAL.search(text) or (has_export and has_import):
         if not (has_export ^ has_import) or re.search(r"trade|total|volume", text):
             return "total" if not (has_export ^ has_import) else ("export" if has_export else "import")

@@ -105,6 +105,15 @@ def create_corpus_reader(path: Path, limit: int = 0) -> Callable[[Language], Ite
     return read
 
 
+@registry.augmenters("tradeie.PlaceSwap.v1")
+def create_place_swap(level: float = 0.5) -> Callable[[Language, Example], Iterable[Example]]:
+    """Each training example, and with probability ``level`` a copy whose places are renamed
+    to other gazetteer places of the same kind (``training/augment.py``)."""
+    from .training.augment import place_swap
+
+    return place_swap(level)
+
+
 @registry.tokenizers("tradeie.Tokenizer.v1")
 def make_tokenizer() -> Callable[[Language], "Tokenizer"]:
     from .pipeline.tokenizer import create_tokenizer

@@ -54,6 +54,14 @@ def test_an_owner_the_ner_called_partner_still_reports(blank, marked, place):
     assert place_of(blank, marked) == place
 
 
+def test_a_place_in_a_list_of_links_to_other_stories_does_not_report(blank):
+    marked = ("Press conference on the national economy\n\nThe output of [China]{LOCATION} rose. "
+              "[China]{LOCATION}-U.S. [trade]{FLOW} fell 9.3%.\n\nRelated:\n"
+              "· [Guangdong]{LOCATION}'s [exports]{FLOW} climb 9.1% in first quarter\n"
+              "· [Guangdong]{LOCATION}'s [imports]{FLOW} fall\n")
+    assert place_of(blank, marked) == "China"
+
+
 def test_a_name_tagged_only_as_partner_gains_nothing_where_the_ner_missed_it(blank):
     # the NER missed "U.S." in the last sentence; the gazetteer finds it, but the document
     # trades with the United States everywhere the NER did tag it

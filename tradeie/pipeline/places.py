@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..normalize.place import canonical_place, demonym_place, lookup
 from .anaphora import designated_names
+from .boilerplate import link_lists
 from .docindex import doc_ents, doc_text, memo
 
 LEAD_CHARS = 400
@@ -49,8 +50,11 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
     country: dict[str, str | None] = {}
     kinds: dict[str, str] = {}
     doubtful = doubtful_names(doc)
+    links = memo(doc, "link_lists", lambda d: link_lists(doc_text(d)))
+    elsewhere = (lambda start: any(a <= start < b for a, b in links)) if links else \
+        (lambda start: False)  # "Related: Guangdong's exports climb 9.1%": another story
     for ent in doc_ents(doc):
-        if ent.label_ not in ("LOCATION", "PARTNER"):
+        if ent.label_ not in ("LOCATION", "PARTNER") or elsewhere(ent.start_char):
             continue
         place = lookup(ent.text) or demonym_place(ent.text)
         if place is None:
@@ -74,7 +78,7 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         kinds[name] = _designated_kind(doc, ent) or kinds.get(name) or place.kind
     tagged = {i for ent in doc_ents(doc) for i in range(ent.start_char, ent.end_char)}
     for ent_start, ent_end, place in gazetteer_mentions(doc):
-        if ent_start in tagged:
+        if ent_start in tagged or elsewhere(ent_start):
             continue  # the NER saw it: counted above, or it is a partner
         # names the NER missed count half: the gazetteer does not know who trades with whom,
         # and a name the NER tagged only as a partner elsewhere is a partner here too
@@ -89,6 +93,8 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         country[name] = place.country
         kinds[name] = place.kind
     for ent_start, ent_end, place in _small_owners(doc, tagged):
+        if elsewhere(ent_start):
+            continue
         # "Deqing recorded a total import and export value of ...": a town too small for the
         # gazetteer fallback, named as the owner of the trade
         counts[place.name] += _weight(doc, ent_start, ent_end)
@@ -97,6 +103,8 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         kinds[place.name] = place.kind
     for ent_start, ent_end, name, kind in designated_names(doc):
         # "Huangpu Customs district": the designator says it is a place
+        if elsewhere(ent_start):
+            continue
         counts[name] += _weight(doc, ent_start, ent_end)
         first.setdefault(name, ent_start)
         country.setdefault(name, None)

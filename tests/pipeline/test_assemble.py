@@ -112,6 +112,24 @@ def test_assemble_ownership_breakdown_is_not_a_fact(blank, assembler):
     assert facts_of(assembler, doc) == []
 
 
+def test_a_bonded_zone_is_a_sub_area_unless_it_reports(blank, assembler):
+    # in a city's article the zone's trade is a part of the city's; in the zone's own it is
+    # the reporter's
+    part = annotate(blank, "[Xiamen]{LOCATION}'s [trade]{FLOW} rose. [Xiamen]{LOCATION}'s trade "
+                           "grew. The Haicang Bonded Port Area's [imports and exports]{FLOW} were "
+                           "[8.2 billion yuan]{MONEY}.")
+    link(part, [("imports and exports", "8.2 billion yuan", "VALUE")])
+    assert facts_of(assembler, part) == []
+    own = annotate(blank, "[Zhengzhou Airport Comprehensive Bonded Zone]{LOCATION} trade hits record"
+                          "\n\n[The Zhengzhou Airport Comprehensive Bonded Zone]{LOCATION} achieved an "
+                          "[import and export]{FLOW} value of [408.25 billion yuan]{MONEY}.")
+    link(own, [("import and export", "408.25 billion yuan", "VALUE"),
+               ("import and export", "The Zhengzhou Airport Comprehensive Bonded Zone", "LOCATION")])
+    [fact] = facts_of(assembler, own)
+    assert (fact.location, fact.flow, fact.value) == (
+        "Zhengzhou Airport Comprehensive Bonded Zone", "total", Decimal("408250000000"))
+
+
 def test_assemble_rank_facts_zip_respectively(blank, assembler):
     doc = annotate(blank, "In [2022]{PERIOD}, [Guangzhou]{LOCATION} and [Dongguan]{LOCATION} took "
                           "the [fifth]{RANK} and [eighth]{RANK} places respectively.")

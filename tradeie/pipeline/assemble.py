@@ -77,7 +77,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
     doc = head.span.doc
     sent = sentence_span(doc, head.span)
     flow = classify_flow(head.span.text)
-    if flow is None or is_breakdown(doc, head.span, sent):
+    if flow is None or is_breakdown(doc, head.span, sent, ctx):
         return []
     groups = _value_groups(head.role("VALUE"), ctx)
     period, shape = period_and_shape(head, ctx)

@@ -155,7 +155,7 @@ def _governing(flows: list[Head], flow_ends: list[int], ent: Span, head_facts, c
     doc = head.span.doc
     flow = classify_flow(head.span.text)
     sent = sentence_span(doc, head.span)
-    if flow is None or is_breakdown(doc, head.span, sent):
+    if flow is None or is_breakdown(doc, head.span, sent, ctx):
         return None
     period, shape = period_and_shape(head, ctx)
     return head, (TradeFact(location=location_of(head, ctx), flow=flow, partner=None,

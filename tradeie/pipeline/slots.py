@@ -44,11 +44,20 @@ _PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Province|City|Reg
                          r"Island|Islands|Bay|Harbou?r|Pass|Crossing)\b")
 
 
-def is_breakdown(doc: Doc, head: Span, sent: Span) -> bool:
+def is_breakdown(doc: Doc, head: Span, sent: Span, ctx: DocContext | None = None) -> bool:
     """True for a head that is not the place's foreign trade: an ownership or trade-mode
-    breakdown, a sub-area, or sales at home ("car sales climbed 9%")."""
+    breakdown, a sub-area, or sales at home ("car sales climbed 9%"). A sub-area that is
+    itself the reporting place ("the Zhengzhou Airport Comprehensive Bonded Zone achieved
+    an import and export value of ...") reports its own trade."""
     lo = max(sent.start_char, head.start_char - 90)
-    window = doc_text(doc)[lo: head.end_char + 40]
+    hi = head.end_char + 40
+    window = doc_text(doc)[lo: hi]
+    if ctx is not None and ctx.place and BREAKDOWN.search(window):
+        for ent in span_ents(sent):
+            if ent.label_ == "LOCATION" and ent.end_char > lo and ent.start_char < hi and \
+                    place_name(ent, ctx) == ctx.place:
+                a, b = max(ent.start_char, lo) - lo, min(ent.end_char, hi) - lo
+                window = window[:a] + " " * (b - a) + window[b:]
     return bool(BREAKDOWN.search(window)) or _home_sales(doc, head, sent)
 
 

@@ -112,6 +112,19 @@ def test_assemble_ownership_breakdown_is_not_a_fact(blank, assembler):
     assert facts_of(assembler, doc) == []
 
 
+@pytest.mark.parametrize("change,growth", [("jump", 10.4), ("fall", -10.4)])
+def test_a_rate_named_before_its_flow_is_that_flows_growth(blank, assembler, change, growth):
+    doc = annotate(blank, "[Mexico]{LOCATION} posted a [trade surplus]{FLOW} of [$1.03 billion]{MONEY} "
+                          f"in [May 2019]{{PERIOD}}, helped by a [10.4%]{{PERCENT}} {change} in "
+                          "[automotive]{PRODUCT} [sales abroad]{FLOW}.")
+    link(doc, [("trade surplus", "$1.03 billion", "VALUE"), ("trade surplus", "10.4%", "GROWTH"),
+               ("trade surplus", "Mexico", "LOCATION"), ("trade surplus", "May 2019", "PERIOD"),
+               ("sales abroad", "automotive", "PRODUCT")])
+    facts = sorted((f.flow, f.product, f.value, f.growth_pct) for f in facts_of(assembler, doc))
+    assert facts == [("balance", None, Decimal("1030000000"), None),
+                     ("export", "automotive", None, growth)]
+
+
 def test_a_bonded_zone_is_a_sub_area_unless_it_reports(blank, assembler):
     # in a city's article the zone's trade is a part of the city's; in the zone's own it is
     # the reporter's

@@ -127,6 +127,11 @@ def polarity(context: str) -> int:
     return 1 if last_up > last_down else -1
 
 
+_CHANGE_NOUN_IN = re.compile(r"\s*(?:year[- ]on[- ]year\s+|annual\s+|y/y\s+)?(jump|rise|increase|gain|"
+                             r"surge|climb|growth|expansion|rebound|drop|fall|decline|decrease|"
+                             r"slump|plunge|contraction|dip|slide)\s+in\b", re.I)
+
+
 def signed_growth(pct: Percent, before: str, after: str = "", clause: str = "") -> float | None:
     """Growth in percent with the sign the words give; None for percentage points.
 
@@ -141,6 +146,8 @@ def signed_growth(pct: Percent, before: str, after: str = "", clause: str = "") 
     -21.6
     >>> signed_growth(Percent(51.06), "down 0.40 percent from September but", " higher than")
     51.06
+    >>> signed_growth(Percent(12.9), "the surplus rose on a", " fall in imports")
+    -12.9
     >>> signed_growth(Percent(2.0, "points"), "up") is None
     True
     """
@@ -156,6 +163,10 @@ def signed_growth(pct: Percent, before: str, after: str = "", clause: str = "") 
     comparative = re.match(r"\s*(higher|lower|more|less|above|below)\b", after)
     if comparative:
         return -pct.value if comparative.group(1) in ("lower", "less", "below") else pct.value
+    # so is a change noun with what changed: "the surplus rose on a 12.9% fall in imports"
+    noun = _CHANGE_NOUN_IN.match(after)
+    if noun:
+        return pct.value * (polarity(noun.group(1)) or 1)
     direction = polarity(before[-60:]) or polarity(after) or (
         # "12.4% less than in November 2021", "3.2% more than a year ago"
         -1 if re.match(r"\s*less\b", after) else 1 if re.match(r"\s*more\b", after) else 0) or (

@@ -137,7 +137,8 @@ def _rates_named_before_their_flow(doc: Doc, heads: dict[int, Head]) -> None:
         if m is None:
             continue
         target = None
-        for nxt in ents[i + 1:]:
+        for j in range(i + 1, len(ents)):  # no slice: a long text has many such rates
+            nxt = ents[j]
             if nxt.start_char > m.end() + _CHANGE_IN_REACH or starts[nxt.start] != starts[ent.start]:
                 break
             if nxt.label_ == "FLOW":

@@ -127,9 +127,11 @@ def polarity(context: str) -> int:
     return 1 if last_up > last_down else -1
 
 
-_CHANGE_NOUN_IN = re.compile(r"\s*(?:year[- ]on[- ]year\s+|annual\s+|y/y\s+)?(jump|rise|increase|gain|"
-                             r"surge|climb|growth|expansion|rebound|drop|fall|decline|decrease|"
-                             r"slump|plunge|contraction|dip|slide)\s+in\b", re.I)
+# a change noun and what changed, right after a rate: "a 10.4% jump in automotive sales"
+CHANGE_NOUN_IN = re.compile(r"\s*(?:year[- ]on[- ]year\s+|annual\s+|y/y\s+)?"
+                            r"(jump|rise|increase|gain|surge|climb|growth|expansion|rebound|"
+                            r"drop|fall|decline|decrease|"
+                            r"slump|plunge|contraction|dip|slide)\s+in\s+", re.I)
 
 
 def signed_growth(pct: Percent, before: str, after: str = "", clause: str = "") -> float | None:
@@ -164,7 +166,7 @@ def signed_growth(pct: Percent, before: str, after: str = "", clause: str = "") 
     if comparative:
         return -pct.value if comparative.group(1) in ("lower", "less", "below") else pct.value
     # so is a change noun with what changed: "the surplus rose on a 12.9% fall in imports"
-    noun = _CHANGE_NOUN_IN.match(after)
+    noun = CHANGE_NOUN_IN.match(after)
     if noun:
         return pct.value * (polarity(noun.group(1)) or 1)
     direction = polarity(before[-60:]) or polarity(after) or (

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from .docindex import doc_text, memo
+
 _LINK_HEADER = re.compile(
     r"(?:related(?:\s+(?:news|articles?|stories|reading|coverage|content|posts|links))?|"
     r"read (?:more|also|next)|see also|also read|more (?:news|stories|on this)|"
@@ -37,6 +41,11 @@ def link_lists(text: str) -> list[tuple[int, int]]:
             end += len(line) + 1
         ranges.append((m.start(), min(end, len(text))))
     return ranges
+
+
+def doc_link_lists(doc: Doc) -> list[tuple[int, int]]:
+    """:func:`link_lists` of an indexed doc's text, computed once for all who ask."""
+    return memo(doc, "link_lists", lambda d: link_lists(doc_text(d)))
 
 
 def _reads_like_body(line: str) -> bool:

@@ -17,7 +17,7 @@ from ..facts import RankFact, TradeFact
 import re
 
 from .ratelists import late_rates
-from .docindex import (doc_ents, doc_text, ents_before, indexed, memo, sentence_span, span_ents,
+from .docindex import (doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents,
                        span_text)
 from .assemble import trade_facts_of
 from .partners import foreign_place
@@ -29,7 +29,7 @@ from .slots import split_places
 from .context import build_context
 from .ellipsis import elliptical_facts
 from .tables import table_facts
-from .boilerplate import link_lists
+from .boilerplate import doc_link_lists
 from .breakdowns import with_whole_subject
 from .sectors import with_sector
 from .wholes import fit_parts_to_wholes
@@ -69,8 +69,7 @@ class TradeFactAssembler:
         pairs += elliptical_facts(doc, ctx, heads, by_head, [f for f, _ in pairs])
         pairs = attach_orphans(doc, pairs, heads, self.threshold)
         pairs = late_rates(doc, pairs, ctx)
-        links = memo(doc, "link_lists", lambda d: link_lists(doc_text(d)))
-        pairs = fit_parts_to_wholes(_outside(pairs, links))
+        pairs = fit_parts_to_wholes(_outside(pairs, doc_link_lists(doc)))
         pairs = with_whole_subject(with_sector(pairs, doc))
         facts = [f for f, _ in pairs]
         if self.merge:

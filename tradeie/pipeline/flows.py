@@ -40,9 +40,9 @@ def classify_flow(trigger: str, context: str = "") -> str | None:
     text = trigger.lower()
     if _BALANCE.search(text):
         return "balance"
-    has_import = bool(_IMPORT.search(text)) or bool(_INWARD.search(text))
-    has_export = bool(_OUTWARD_WORD.search(text)) if _INWARD.search(text) else \
-        bool(_EXPORT.search(text))
+    inward = bool(_INWARD.search(text))
+    has_import = inward or bool(_IMPORT.search(text))
+    has_export = bool((_OUTWARD_WORD if inward else _EXPORT).search(text))
     if _TOTAL.search(text) or (has_export and has_import):
         if not (has_export ^ has_import) or re.search(r"trade|total|volume", text):
             return "total" if not (has_export ^ has_import) else ("export" if has_export else "import")

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents, span_text
 from .docindex import relations as doc_relations
+from ..normalize.percent import CHANGE_NOUN_IN
 from .flows import CHANGE_WORDS
 
 SHARED_ROLES = ("LOCATION", "PERIOD")
@@ -116,10 +117,6 @@ def collect_heads(doc: Doc, threshold: float) -> list[Head]:
     return [heads[k] for k in sorted(heads)]
 
 
-# "a 10.4% jump in automotive sales abroad", "on a 9.8% increase in copper exports"
-_CHANGE_IN = re.compile(r"\s*(?:year[- ]on[- ]year\s+|annual\s+|y/y\s+)?(?:jump|rise|increase|gain|"
-                        r"surge|climb|growth|expansion|rebound|drop|fall|decline|decrease|slump|"
-                        r"plunge|contraction|dip|slide)\s+in\s+", re.I)
 _NAMES_BETWEEN = ("PRODUCT", "PARTNER", "LOCATION")
 _CHANGE_IN_REACH = 60
 
@@ -133,7 +130,7 @@ def _rates_named_before_their_flow(doc: Doc, heads: dict[int, Head]) -> None:
     for i, ent in enumerate(ents):
         if ent.label_ != "PERCENT":
             continue
-        m = _CHANGE_IN.match(text, ent.end_char)
+        m = CHANGE_NOUN_IN.match(text, ent.end_char)  # "a 9.8% increase in copper exports"
         if m is None:
             continue
         target = None

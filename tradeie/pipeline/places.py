@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..normalize.place import canonical_place, demonym_place, lookup
 from .anaphora import designated_names
-from .boilerplate import link_lists
+from .boilerplate import doc_link_lists
 from .docindex import doc_ents, doc_text, memo
 
 LEAD_CHARS = 400
@@ -50,7 +50,7 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
     country: dict[str, str | None] = {}
     kinds: dict[str, str] = {}
     doubtful = doubtful_names(doc)
-    links = memo(doc, "link_lists", lambda d: link_lists(doc_text(d)))
+    links = doc_link_lists(doc)
     elsewhere = (lambda start: any(a <= start < b for a, b in links)) if links else \
         (lambda start: False)  # "Related: Guangdong's exports climb 9.1%": another story
     for ent in doc_ents(doc):

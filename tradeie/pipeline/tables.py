@@ -36,10 +36,11 @@ _FILLER = re.compile(r"^[\s|:;,.()\-–—/*•·+%=]*(?:(?:yuan|rmb|usd|us\$|\$
                      r"trillion|pct|percent|per cent|times?|up|down|rose|fell|increased?|decreased?|"
                      r"rising|falling|growth|change|year[- ]on[- ]year|y-?o-?y|or|and|accounting for|"
                      r"of (?:the )?total|share)[\s|:;,.()\-–—/*•·%]*)*$", re.I)
-_LABEL_NOISE = re.compile(r"^[\s\-–—*•·|:]*(?:of which|among them|including|thereinto)?[\s:|]*"
-                          r"(?:no\.?\s*\d+\s*)?(?:\d{1,3}[.)]\s+)?", re.I)
 # "1. Germany | 1,934 | 22.6": the row's number in a ranked table
-_ENUMERATOR = re.compile(r"\s*\d{1,3}[.)]\s+(?=\D)")
+_ROW_NUMBER = r"\d{1,3}[.)]\s+"
+_LABEL_NOISE = re.compile(r"^[\s\-–—*•·|:]*(?:of which|among them|including|thereinto)?[\s:|]*"
+                          rf"(?:no\.?\s*\d+\s*)?(?:{_ROW_NUMBER})?", re.I)
+_ENUMERATOR = re.compile(rf"\s*{_ROW_NUMBER}(?=\D)")
 _SECTION_BREAKDOWN = re.compile(r"\bby (?:trade mode|type of (?:enterprise|trade)|enterprise type|"
                                 r"ownership|mode of trade|customs regime)", re.I)
 # "Unit: 100 million yuan", "(in US$ million)", "(KES million; change in per cent)"; not prose
@@ -170,7 +171,8 @@ def _row(text: str, line: tuple[int, int], ents: list[Span]):
 
 
 # "Shangrao  369.2  -21.0", "Hefei | 3,823.6 | 5.6 | 1st": a label, then bare number cells
-_PLAIN_ROW = re.compile(r"[\s\-–—*•·]*(?:\d{1,3}[.)]\s+)?(?P<label>[^\d\s|\t][^\d|\t]{0,60}?)[\s|:\t]+"
+_PLAIN_ROW = re.compile(rf"[\s\-–—*•·]*(?:{_ROW_NUMBER})?"
+                        r"(?P<label>[^\d\s|\t][^\d|\t]{0,60}?)[\s|:\t]+"
                         r"(?P<cells>[-+−]?\d[\d,]*(?:\.\d+)?(?:[\s|\t]+(?:[-+−]?\d[\d,]*(?:\.\d+)?%?|"
                         r"\d+(?:st|nd|rd|th)|n/?a|-{1,2}|—))*)[\s|]*", re.I)
 _CELL = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?%?(?!\w)")

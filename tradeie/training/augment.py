@@ -165,10 +165,8 @@ def swap_places(nlp: Language, reference: Doc, rng: random.Random,
         i = bisect_right(starts, offset - 1 if is_end else offset) - 1
         if i < 0:
             return offset
-        start, end, new = spots[i]
+        start, end, _ = spots[i]
         if offset >= end:
-            return offset + shifts[i]
-        if is_end and offset == end:
             return offset + shifts[i]
         if not is_end and offset == start:
             return offset + (shifts[i - 1] if i else 0)

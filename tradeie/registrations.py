@@ -94,6 +94,16 @@ def build_place_embed(width: int, attrs: List[str],
     return build(width, attrs, rows)
 
 
+@registry.architectures("tradeie.PlaceFeatures.v1")
+def build_with_place_features(
+        tok2vec: Model[List[Doc], List[Floats2d]]) -> Model[List[Doc], List[Floats2d]]:
+    """``tok2vec`` (a transformer listener, say) with the gazetteer place features of
+    ``tradeie.PlaceEmbed.v1`` appended to every token's vector."""
+    from .pipeline.place_embed import with_place_features
+
+    return with_place_features(tok2vec)
+
+
 @registry.readers("tradeie.CorpusReader.v1")
 def create_corpus_reader(path: Path, limit: int = 0) -> Callable[[Language], Iterable[Example]]:
     """Examples straight from tradeie JSONL records (``corpus/train.jsonl``), no DocBin needed."""
@@ -106,12 +116,14 @@ def create_corpus_reader(path: Path, limit: int = 0) -> Callable[[Language], Ite
 
 
 @registry.augmenters("tradeie.PlaceSwap.v1")
-def create_place_swap(level: float = 0.5) -> Callable[[Language, Example], Iterable[Example]]:
+def create_place_swap(level: float = 0.5, min_population: int = 100_000
+                      ) -> Callable[[Language, Example], Iterable[Example]]:
     """Each training example, and with probability ``level`` a copy whose places are renamed
-    to other gazetteer places of the same kind (``training/augment.py``)."""
+    to other gazetteer places of the same kind, cities of ``min_population`` people or more
+    (``training/augment.py``)."""
     from .training.augment import place_swap
 
-    return place_swap(level)
+    return place_swap(level, min_population)
 
 
 @registry.tokenizers("tradeie.Tokenizer.v1")

@@ -74,3 +74,29 @@ def test_place_embed_trains_and_round_trips(tmp_path):
     numpy.testing.assert_allclose(again.get_pipe("tok2vec").model.predict([doc])[0], vectors,
                                   rtol=1e-5)
     assert N_PLACE_FEATURES == 2 * N_KINDS + 1
+
+
+def test_place_features_appended_to_a_listener_pass_its_gradient_through(blank):
+    from thinc.api import Model
+
+    from tradeie.pipeline.place_embed import with_place_features
+
+    width, seen = 5, []
+
+    def listener_forward(model, docs, is_train):
+        def backprop(d_vectors):
+            seen.extend(d_vectors)  # a listener sends its gradient upstream, returns nothing
+
+        return [model.ops.alloc2f(len(doc), width) + 1 for doc in docs], backprop
+
+    listener = Model("listener", listener_forward, dims={"nO": width})
+    model = with_place_features(listener)
+    model.initialize()
+    assert model.get_dim("nO") == width + N_PLACE_FEATURES
+    docs = [blank.make_doc("Exports of Jiaxing rose."), blank.make_doc("")]
+    vectors, backprop = model(docs, is_train=True)
+    assert [v.shape for v in vectors] == [(5, width + N_PLACE_FEATURES), (0, width + N_PLACE_FEATURES)]
+    assert (vectors[0][:, :width] == 1).all()
+    assert vectors[0][:, width:].argmax(axis=1).tolist() == place_ids(docs[0]).tolist()
+    assert backprop([v + 2 for v in vectors]) is None
+    assert [d.shape for d in seen] == [(5, width), (0, width)] and (seen[0] == 3).all()

@@ -139,3 +139,19 @@ def test_augmenter_is_registered_and_checks_its_level():
     assert callable(make(level=0.3))
     with pytest.raises(ValueError, match="between 0 and 1"):
         make(level=1.5)
+    with pytest.raises(ValueError, match="min_population"):
+        make(level=0.5, min_population=-1)
+
+
+def test_min_population_keeps_small_cities_out_of_the_pool():
+    from tradeie.normalize.place import gazetteer
+    from tradeie.training.augment import replacement_pools
+
+    everyone, big = replacement_pools(0)["city"], replacement_pools(1_000_000)["city"]
+    assert set(big) < set(everyone)
+    population = {}
+    for place in gazetteer().values():
+        if place.kind == "city":
+            population[place.name] = max(population.get(place.name, 0), place.population)
+    assert min(population[name] for name in big) >= 1_000_000
+    assert replacement_pools(0)["country"] == replacement_pools(1_000_000)["country"]

@@ -98,6 +98,40 @@ def _features_forward(model: Model, docs: List[Doc], is_train: bool):
     return output, lambda d_output: []
 
 
+def with_place_features(
+        tok2vec: Model[List[Doc], List[Floats2d]]) -> Model[List[Doc], List[Floats2d]]:
+    """Each token's vector from ``tok2vec`` with the one-hot place features appended: the same
+    features for a listener of a shared transformer, whose embedding tradeie cannot change.
+    The width is the listener's plus ``N_PLACE_FEATURES``; the layer reading it mixes them.
+
+    Not thinc's ``concatenate``: its backward pass adds up what each branch returns for the
+    input, and a listener returns nothing (its gradient goes to the upstream component)."""
+    return Model("with_place_features", _with_features_forward, layers=[tok2vec],
+                 init=_with_features_init, dims={"nO": None})
+
+
+def _with_features_init(model: Model, X=None, Y=None) -> None:
+    tok2vec = model.layers[0]
+    tok2vec.initialize(X=X)
+    if tok2vec.has_dim("nO"):
+        model.set_dim("nO", tok2vec.get_dim("nO") + N_PLACE_FEATURES)
+
+
+def _with_features_forward(model: Model, docs: List[Doc], is_train: bool):
+    vectors, backprop_vectors = model.layers[0](docs, is_train)
+    ops = model.ops
+    output = []
+    for doc, vecs in zip(docs, vectors):
+        onehot = numpy.zeros((len(doc), N_PLACE_FEATURES), dtype="float32")
+        onehot[numpy.arange(len(doc)), place_ids(doc)] = 1.0
+        output.append(ops.xp.hstack([vecs, ops.asarray2f(onehot)]))
+
+    def backprop(d_output: List[Floats2d]):
+        return backprop_vectors([ops.as_contig(d[:, :-N_PLACE_FEATURES]) for d in d_output])
+
+    return output, backprop
+
+
 def build_place_embed(width: int, attrs: List[str],
                       rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
     """``spacy.MultiHashEmbed.v2`` without static vectors, plus the place features, mixed

@@ -42,11 +42,11 @@ _NAME = re.compile(r"[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3}")
 
 
 @lru_cache(maxsize=1)
-def replacement_pools() -> Dict[str, Tuple[str, ...]]:
+def replacement_pools(min_population: int = MIN_POPULATION) -> Dict[str, Tuple[str, ...]]:
     """Kind group -> canonical names a place of that kind may be renamed to.
 
     Names are ASCII, capitalised and up to four words; cities have at least
-    ``MIN_POPULATION`` people; blocs and regions are groups of countries. Sorted, so that a seeded run picks the same names."""
+    ``min_population`` people; blocs and regions are groups of countries. Sorted, so that a seeded run picks the same names."""
     from ..normalize.place import gazetteer
 
     pools: Dict[str, set] = {group: set() for group in set(KIND_GROUPS.values())}
@@ -55,7 +55,7 @@ def replacement_pools() -> Dict[str, Tuple[str, ...]]:
         name = place.name
         if group is None or not name.isascii() or not _NAME.fullmatch(name):
             continue
-        if place.kind == "city" and place.population < MIN_POPULATION:
+        if place.kind == "city" and place.population < min_population:
             continue
         if group == "bloc" and (place.country or name in ECONOMIES or name.startswith("Non")):
             continue  # the Pearl River Delta lies in China, "Non-EU" is no place
@@ -66,17 +66,22 @@ def replacement_pools() -> Dict[str, Tuple[str, ...]]:
     return {group: tuple(sorted(names)) for group, names in pools.items()}
 
 
-def place_swap(level: float = 0.5) -> Callable[[Language, Example], Iterator[Example]]:
+def place_swap(level: float = 0.5, min_population: int = MIN_POPULATION
+               ) -> Callable[[Language, Example], Iterator[Example]]:
     """The augmenter ``tradeie.PlaceSwap.v1``: each example, and with probability ``level``
-    a copy with its places renamed. Randomness comes from Python's ``random``, which
-    ``spacy train`` seeds from ``[system] seed``."""
+    a copy with its places renamed; a city is renamed to a city of at least ``min_population``
+    people. Randomness comes from Python's ``random``, which ``spacy train`` seeds from
+    ``[system] seed``."""
     if not 0.0 <= level <= 1.0:
         raise ValueError(f"PlaceSwap level must be between 0 and 1, got {level!r}")
+    if min_population < 0:
+        raise ValueError(f"PlaceSwap min_population must be 0 or more, got {min_population!r}")
 
     def augment(nlp: Language, example: Example) -> Iterator[Example]:
         yield example
         if level and random.random() < level:
-            swapped = swap_places(nlp, example.reference, random.Random(random.random()))
+            swapped = swap_places(nlp, example.reference, random.Random(random.random()),
+                                  replacement_pools(min_population))
             if swapped is not None:
                 yield Example(nlp.make_doc(swapped.text), swapped)
 

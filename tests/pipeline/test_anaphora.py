@@ -84,3 +84,12 @@ def test_a_currency_names_no_country(blank):
     marked = ("[China]{LOCATION}'s exports of the new three reached 1.06 trillion yuan (about 150 "
               "billion U.S. dollars), 4.5% of [the country]{LOCATION}'s total.")
     assert resolve(blank, marked, "the country") == "China"
+
+
+def test_designated_zone_keeps_its_noun_and_a_tagged_part_is_no_second_name(blank):
+    doc = annotate(blank, "The Nanhai Comprehensive Bonded Zone handled more. The "
+                          "[Chengdu]{LOCATION} Hi-tech Free Trade Zone grew.")
+    with indexed(doc):
+        names = [name for _, _, name, _ in designated_names(doc)]
+    # "The Chengdu Hi-tech Free Trade Zone" overlaps the tagged "Chengdu": no "The Chengdu Hi-tech"
+    assert names == ["Nanhai Comprehensive Bonded Zone"]

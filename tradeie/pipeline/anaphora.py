@@ -38,7 +38,7 @@ _ANAPHOR = re.compile(r"(?:the|its|our|this|that)\s+(?:[a-z-]+\s+){0,2}?(city|pr
 _POSSESSIVE = re.compile(r"(?:its|their)", re.I)
 
 # a name the gazetteer may lack, written with what it is
-_DESIGNATED = re.compile(r"\b(?:the\s+)?(?:(?P<port_of>Port of (?:[A-Z][\w'’-]+\s?){1,3})|"
+_DESIGNATED = re.compile(r"\b(?:[Tt]he\s+)?(?:(?P<port_of>Port of (?:[A-Z][\w'’-]+\s?){1,3})|"
                          r"(?P<name>(?:[A-Z][\w'’-]+\s){1,3})(?P<noun>Customs [Dd]istrict|"
                          r"Customs [Aa]rea|Port(?!\s+(?:Area|Zone|Customs|Authority|Group|City|Office))|County|District|New Area|Prefecture|"
                          r"Free Trade Zone|Bonded Zone|Comprehensive Bonded Zone|SAR)\b)")
@@ -109,8 +109,8 @@ def _designated_names(doc: Doc) -> list[tuple[int, int, str, str]]:
     out = []
     for m in _DESIGNATED.finditer(doc_text(doc)):
         start = m.start("port_of") if m.group("port_of") else m.start("name")
-        if start in tagged:
-            continue
+        if any(i in tagged for i in range(start, m.end())):
+            continue  # the NER marked the name, or a part of it
         if m.group("port_of"):
             name = f"{m.group('port_of')[8:].strip()} Port"
         else:
@@ -119,7 +119,8 @@ def _designated_names(doc: Doc) -> list[tuple[int, int, str, str]]:
             if place is not None and place.kind == "country":
                 continue  # "China Customs", "Korea Customs Service"
             name = f"{head} Customs district" if noun.lower().startswith("customs") else \
-                f"{head} Port" if noun == "Port" else head
+                f"{head} {noun}" if noun in ("Port", "Free Trade Zone", "Bonded Zone",
+                                             "Comprehensive Bonded Zone") else head
         out.append((start, m.end(), name, kind_of_name(m.group(0))))
     return out
 

@@ -21,6 +21,7 @@ from .docindex import (doc_ents, doc_text, ents_before, indexed, sentence_span, 
                        span_text)
 from .assemble import trade_facts_of
 from .partners import foreign_place
+from .places import extend_zone_names
 from .periods import first_stated_period
 from .ranks import rank_facts_of
 from .heads import Head, collect_heads
@@ -49,6 +50,7 @@ class TradeFactAssembler:
         self.merge = merge
 
     def __call__(self, doc: Doc) -> Doc:
+        extend_zone_names(doc)
         with indexed(doc):
             return self._assemble(doc)
 

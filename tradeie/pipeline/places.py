@@ -194,6 +194,40 @@ def port_text(doc: Doc, text: str, end: int) -> str:
     return f"{text} Port" if _PORT_AFTER.match(doc_text(doc)[end: end + 30]) else text
 
 
+# What a zone, park or new area is called after its city's name, with up to four capitalised
+# words between ("Chengdu Hi-tech Comprehensive Bonded Zone", "Suzhou Industrial Park").
+_ZONE_AFTER = re.compile(
+    r"(?:\s+(?:[A-Z][\w'’-]*|and)){0,4}?\s+(?:Comprehensive\s+Bonded\s+Zone|Bonded\s+(?:Zone|Port\s+Area)|"
+    r"(?:Pilot\s+)?Free\s+Trade\s+(?:Zone|Port)|Export\s+Processing\s+Zone|Industrial\s+Park|"
+    r"Development\s+Zone|New\s+Area|Hi-?[Tt]ech\s+Zone|High-[Tt]ech\s+Zone|Comprehensive\s+Pilot\s+Zone)"
+    r"(?![\w-])(?!\s+(?:Customs|Administrative\s+Committee|Authority|Office|Bureau|Management))")
+
+
+def extend_zone_names(doc: Doc) -> None:
+    """Stretch a LOCATION over the zone named after it: the NER often stops at the city
+    ("Chengdu" of "Chengdu Hi-tech Comprehensive Bonded Zone") or inside the name ("Zhengzhou
+    Airport Comprehensive" of "... Bonded Zone"). A zone's trade is a part of its city's, so
+    the short span gives the zone's figures to the city, or drops the zone's own article as a
+    sub-area breakdown of itself. The start token stays, so relations keyed by it hold."""
+    text = doc.text
+    ents = list(doc.ents)
+    changed = False
+    for i, ent in enumerate(ents):
+        if ent.label_ != "LOCATION":
+            continue
+        m = _ZONE_AFTER.match(text, ent.end_char)
+        if m is None:
+            continue
+        limit = ents[i + 1].start_char if i + 1 < len(ents) else len(text)
+        span = doc.char_span(ent.start_char, m.end(), label=ent.label_)
+        if span is None or m.end() > limit:
+            continue  # a token or another entity inside the name: leave it
+        ents[i] = span
+        changed = True
+    if changed:
+        doc.ents = ents
+
+
 def _weight(doc: Doc, start: int, end: int) -> float:
     """How much a mention says "this is the place whose trade it is".
 

@@ -136,3 +136,20 @@ def test_an_untagged_next_item_of_a_product_list_is_a_product(blank, assembler):
     doc = annotate(blank, LEAD + "[Japan]{PARTNER} ranked next at [$0.92 billion]{MONEY}, followed by "
                                  "the rest at [$0.87 billion]{MONEY}.")
     assert [r[2] for r in rows(assembler, doc)] == [None, None]
+
+
+def test_periods_listed_respectively_go_one_to_each_amount(blank, assembler):
+    lead = ("[Hebei]{LOCATION}'s [foreign trade]{FLOW} reached [600 billion yuan]{MONEY} in "
+            "[2024]{PERIOD}. ")
+    links = [("foreign trade", "600 billion yuan", "VALUE"), ("foreign trade", "2024", "PERIOD")]
+    doc = annotate(blank, lead + "[Q1]{PERIOD}, [Q2]{PERIOD} and [Q3]{PERIOD} came in at "
+                                 "[141.25]{MONEY}, [148.93]{MONEY} and [153.30 billion yuan]{MONEY} "
+                                 "respectively, up [0.6%]{PERCENT}, [2.8%]{PERCENT} and [4.5%]{PERCENT}.")
+    assert rows(assembler, doc, links)[1:] == [
+        ("total", None, None, "2024-Q1", Decimal("141250000000"), 0.6),
+        ("total", None, None, "2024-Q2", Decimal("148930000000"), 2.8),
+        ("total", None, None, "2024-Q3", Decimal("153300000000"), 4.5)]
+    # two periods for three amounts: no pairing is sure, the first amount keeps its own reading
+    doc = annotate(blank, lead + "[Q1]{PERIOD} and [Q2]{PERIOD} came in at [141.25]{MONEY}, "
+                                 "[148.93]{MONEY} and [153.30 billion yuan]{MONEY} respectively.")
+    assert [r[3] for r in rows(assembler, doc, links)[1:]] == ["2024-Q1"]

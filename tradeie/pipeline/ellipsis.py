@@ -26,14 +26,14 @@ from spacy.tokens import Doc, Span
 from ..facts import Evidence, TradeFact
 from ..normalize.percent import polarity, resolve_percent
 from ..normalize.place import canonical_place
-from .context import DocContext
+from .context import DocContext, resolve_period
 from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents, span_text
 from .locations import location_of
 from .periods import period_and_shape
 from .clauses import (NOT_TRADE, domestic, flow_word, has_money, names, segment,
                       segment_period, without_products)
 from .flows import BREAKDOWN, classify_flow
-from .lists import coordinated
+from .lists import coordinated, respective_periods
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .rates import growth_of, share_of
 from .slots import (is_absolute_change, is_breakdown, is_forecast,
@@ -191,9 +191,11 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
             named = [names(sent_ents, a, e.start_char, ctx) for (a, _), e in zip(segments, items)]
         listed = [r for r in sent_ents if r.label_ == "PERCENT" and r.start_char > items[-1].end_char
                   and percent_cue(r) == "GROWTH"]
+        # "Q1, Q2 and Q3 came in at 141.25, 148.93 and 153.30 billion yuan respectively"
+        periods = [p for p in respective_periods(sent, len(items)) if p.end_char <= items[0].start_char]
     else:
         named = [names(sent_ents, a, e.start_char, ctx) for (a, _), e in zip(segments, items)]
-        listed = []
+        listed, periods = [], []
     out = []
     for k, (ent, (lo, hi)) in enumerate(zip(items, segments)):
         clause = text[lo: hi]
@@ -224,7 +226,8 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
             if untagged and untagged.group("name").split()[0] not in _NOT_ITEM:
                 data["product"], changed = untagged.group("name").lower(), True
         period, new_shape = fact.period, shape
-        own = segment_period(sent_ents, lo, ent, ctx)
+        own = resolve_period(periods[k], ctx) if len(periods) == len(items) else \
+            segment_period(sent_ents, lo, ent, ctx)
         if own is not None and own != fact.period:
             period, new_shape, changed = own, own, True
         if not changed or data["partner"] is not None and data["partner"] == data["location"]:

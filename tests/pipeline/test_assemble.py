@@ -1240,3 +1240,69 @@ def test_products_each_written_before_their_amount_pair_with_them(blank, assembl
                ("Exports", "14.6%", "GROWTH")])
     got = [(f.product, int(f.value), f.growth_pct) for f in facts_of(assembler, doc, "2024-01-20")]
     assert got == [("laptops", 13260000000, -28.9), ("mobile phones", 9710000000, -14.6)]
+
+
+@pytest.mark.parametrize("marked, name", [
+    ("[Chengdu]{LOCATION} Hi-tech Comprehensive Bonded Zone", "Chengdu Hi-tech Comprehensive Bonded Zone"),
+    ("[Zhengzhou Airport Comprehensive]{LOCATION} Bonded Zone", "Zhengzhou Airport Comprehensive Bonded Zone"),
+    ("[Suzhou]{LOCATION} Industrial Park", "Suzhou Industrial Park"),
+    ("[Ningbo]{LOCATION} Meishan Bonded Port Area", "Ningbo Meishan Bonded Port Area"),
+])
+def test_a_zone_named_after_its_city_is_the_place(blank, assembler, marked, name):
+    doc = annotate(blank, f"In [2023]{{PERIOD}}, the {marked} [exported]{{FLOW}} "
+                          "goods worth [120.5 billion yuan]{MONEY}, up [8.2%]{PERCENT}.")
+    link(doc, [("exported", "120.5 billion yuan", "VALUE"), ("exported", "8.2%", "GROWTH")])
+    facts = facts_of(assembler, doc)
+    assert [(f.location, f.value, f.growth_pct) for f in facts] == \
+        [(name, Decimal("120500000000"), 8.2)]
+    assert [e.text for e in doc.ents if e.label_ == "LOCATION"] == [name]
+
+
+def test_a_zone_in_a_city_article_stays_a_breakdown_and_the_city_keeps_its_name(blank, assembler):
+    doc = annotate(blank, "[Chengdu]{LOCATION}'s [foreign trade]{FLOW} rose [5%]{PERCENT} to "
+                          "[400 billion yuan]{MONEY} in [2023]{PERIOD}. [Chengdu]{LOCATION} Customs "
+                          "said the [Chengdu]{LOCATION} Hi-tech Comprehensive Bonded Zone [exported]{FLOW} "
+                          "[120.5 billion yuan]{MONEY}.")
+    link(doc, [("foreign trade", "400 billion yuan", "VALUE"), ("foreign trade", "5%", "GROWTH")])
+    ents = [e for e in doc.ents if e.text == "exported"]
+    money = [e for e in doc.ents if e.label_ == "MONEY"][1]
+    doc._.trade_relations = {**doc._.trade_relations, (ents[0].start, money.start): {"VALUE": 0.9}}
+    facts = facts_of(assembler, doc)
+    assert [(f.location, f.value) for f in facts] == [("Chengdu", Decimal("400000000000"))]
+    assert [e.text for e in doc.ents if e.label_ == "LOCATION"] == \
+        ["Chengdu", "Chengdu", "Chengdu Hi-tech Comprehensive Bonded Zone"]
+
+
+def test_it_and_them_after_a_flow_word_are_the_partner_named_before(blank, assembler):
+    doc = annotate(blank, "[Vietnam]{LOCATION}'s [imports]{FLOW} from [South Korea]{PARTNER} fell "
+                          "[8.1%]{PERCENT} in [2023]{PERIOD}, and [exports]{FLOW} to it rose "
+                          "[2.3%]{PERCENT} to [US$23.5 billion]{MONEY}.")
+    link(doc, [("imports", "South Korea", "PARTNER"), ("imports", "8.1%", "GROWTH"),
+               ("exports", "2.3%", "GROWTH"), ("exports", "US$23.5 billion", "VALUE")])
+    assert [(f.flow, f.partner) for f in facts_of(assembler, doc)] == \
+        [("import", "South Korea"), ("export", "South Korea")]
+    # "them", "the four countries": the bloc named before, not its last member
+    doc = annotate(blank, "[China]{LOCATION}'s [trade]{FLOW} with [BRICS]{PARTNER} members "
+                          "[Brazil]{PARTNER} and [South Africa]{PARTNER} grew in [2023]{PERIOD}. "
+                          "[Exports]{FLOW} to the four countries totaled [2.29 trillion yuan]{MONEY}, "
+                          "and [imports]{FLOW} from them [2.04 trillion yuan]{MONEY}.")
+    link(doc, [("Exports", "2.29 trillion yuan", "VALUE"), ("imports", "2.04 trillion yuan", "VALUE")])
+    assert [(f.flow, f.partner) for f in facts_of(assembler, doc)] == \
+        [("export", "BRICS countries"), ("import", "BRICS countries")]
+
+
+def test_a_resulting_balance_is_with_the_one_partner_just_named(blank, assembler):
+    def balance_partner(marked):
+        doc = annotate(blank, marked)
+        link(doc, [("surplus", "$13.4 billion", "VALUE")])
+        return [f.partner for f in facts_of(assembler, doc) if f.flow == "balance"]
+
+    lead = ("[Chile]{LOCATION}'s exports to [China]{PARTNER} rose in [2022]{PERIOD}, while "
+            "imports from [China]{PARTNER} grew. ")
+    assert balance_partner(lead + "The resulting [surplus]{FLOW} of [$13.4 billion]{MONEY} was "
+                                  "Chile's largest.") == ["China"]
+    other = lead.replace("from [China]", "from [Japan]")
+    assert balance_partner(other + "The resulting [surplus]{FLOW} of [$13.4 billion]{MONEY} "
+                                   "was the largest.") == [None]  # two partners: the overall balance
+    assert balance_partner(lead + "Its [surplus]{FLOW} of [$13.4 billion]{MONEY} was the "
+                                  "largest.") == [None]  # not worked out from the figures before

@@ -22,7 +22,8 @@ from .lists import (adjacent_names, coordinated, interleaved, interleaved_places
                     respective_periods, respective_places)
 from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, demonym_partner,
                        described_partner, is_bloc, is_description, names_a_bloc, pair_partner,
-                       partner_named_before, partner_rate_list)
+                       partner_named_before, partner_rate_list, pronoun_partner,
+                       resulting_balance_partner)
 from .periods import own_period, period_and_shape, year_earlier
 from .locations import location_of
 from .products import adjacent_product
@@ -110,8 +111,13 @@ def trade_facts_of(head: Head, ctx: DocContext,
         partners = candidates
     if them is not None and partners:
         n_values = len(groups) or len(growth_spans)
+        blocs = [p for p in partners if is_bloc(p)]
         if 1 < n_values < len(partners):
             partners = partners[-n_values:]  # "Within ASEAN, A, B and C ..." -> A, B, C
+        elif n_values <= 1 and len(partners) > 1 and len(blocs) == 1:
+            # "trade with its BRICS partners Brazil, Russia, India and South Africa ...
+            # exports to the four countries": one figure for the group is the bloc's
+            partners = blocs
     products = [p for p in head.role("PRODUCT") if not is_example(p)] or adjacent_product(head)
     n = len(groups) or max(len(growth_spans), len(share_spans))
     if len(partners) > max(n, 1):
@@ -188,6 +194,10 @@ def trade_facts_of(head: Head, ctx: DocContext,
                 sent, sent.start_char + BILATERAL.search(span_text(sent)).start(), location, ctx)
         if partner_name is None:
             partner_name = described_partner(sent, location, ctx)
+        if partner_name is None and not partners:
+            partner_name = pronoun_partner(sent, head.span, location, ctx)
+        if partner_name is None and flow == "balance" and not partners:
+            partner_name = resulting_balance_partner(sent, head.span, location, ctx)
         if partner_name is None and flow == "import" and not partners:
             partner_name = demonym_partner(sent, head.span, location)
         if partner_name is None and ctx.main_partner and TWO_WAY.search(span_text(sent)) and \

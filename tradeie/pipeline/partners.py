@@ -161,6 +161,44 @@ def partner_named_before(sent: Span, at: int, location: str | None, ctx: DocCont
     return None
 
 
+# "exports to it rose 2.3%": "it" right after the flow word ("them" is the lists' reading)
+_IT_AFTER = re.compile(r"^\s+(?:to|from|with)\s+it\b(?![’']s)")
+
+
+def pronoun_partner(sent: Span, head: Span, location: str | None,
+                    ctx: DocContext) -> str | None:
+    """The partner behind "it" written right after the flow word ("imports from South Korea
+    fell 8.1%, and exports to it rose 2.3%"): the last place other than the fact's own named
+    before, in the sentence or the one before."""
+    if not _IT_AFTER.match(doc_text(sent.doc)[head.end_char: head.end_char + 20]):
+        return None
+    return partner_named_before(sent, head.start_char, location, ctx)
+
+
+# "The resulting deficit of $8.2 billion", "..., leaving a surplus of $13.4 billion": a balance
+# worked out from the exports and imports just stated
+_RESULTING = re.compile(r"\b(?:resulting|leaving|left|leaves|result(?:ed)?\s+in|giving|gave)\s+"
+                        r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?$", re.I)
+
+
+def resulting_balance_partner(sent: Span, head: Span, location: str | None,
+                              ctx: DocContext) -> str | None:
+    """The partner of a balance worked out from the figures just before it ("Exports to China
+    rose 12% ... imports from China grew 4%. The resulting surplus of $13.4 billion"): the one
+    partner those figures name, in the sentence or the one before; None when they name two."""
+    doc = sent.doc
+    if not _RESULTING.search(doc_text(doc)[max(sent.start_char, head.start_char - 60): head.start_char]):
+        return None
+    since = sentence_span(doc, doc[sent.start - 1: sent.start]).start_char if sent.start else 0
+    names = set()
+    for ent in ents_before(doc, head.start_char, since):
+        if ent.label_ == "PARTNER" and lookup(ent.text) is not None:
+            name = canonical_place(ent.text) or place_name(ent, ctx)
+            if name and name != location:
+                names.add(name)
+    return names.pop() if len(names) == 1 else None
+
+
 # "with India and Japan next", "Japan came second"
 RANKED_NEXT = re.compile(r"^(?:\s*(?:,|and)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*\s+(?:next|close "
                          r"behind|(?:came|ranked|were|was)\s+(?:next|second|third))\b")

@@ -1306,3 +1306,18 @@ def test_a_resulting_balance_is_with_the_one_partner_just_named(blank, assembler
                                    "was the largest.") == [None]  # two partners: the overall balance
     assert balance_partner(lead + "Its [surplus]{FLOW} of [$13.4 billion]{MONEY} was the "
                                   "largest.") == [None]  # not worked out from the figures before
+
+
+@pytest.mark.parametrize("where, descriptive", [
+    ("on [Vietnam]{LOCATION}'s northern coast", True),
+    ("on [China]{LOCATION}'s border with Russia", True),
+    ("along [Vietnam]{LOCATION}'s coastline", True),
+    ("in [Vietnam]{LOCATION}'s north", False),
+])
+def test_a_country_that_says_where_a_port_lies_is_not_the_figure_place(blank, where, descriptive):
+    from tradeie.pipeline.docindex import indexed
+    from tradeie.pipeline.slots import is_descriptive
+
+    doc = annotate(blank, f"The largest port {where} saw its exports climb 11.2 percent.")
+    with indexed(doc):
+        assert is_descriptive([e for e in doc.ents if e.label_ == "LOCATION"][0]) is descriptive

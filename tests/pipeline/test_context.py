@@ -36,9 +36,12 @@ def place_of(blank, marked):
      "exports was 94.1%.", "Turkey"),
     ("Press conference\n\nHost: Hu [Kai]{LOCATION}\n\nHu [Kai]{LOCATION}:\nWelcome. "
      "[China]{LOCATION}'s trade rose.", "China"),
+    ("MANZHOULI, [Inner Mongolia]{LOCATION}, April 18, 2024 -- Goods worth 17.83 billion yuan "
+     "crossed [Manzhouli Port]{LOCATION}. The busiest land crossing on [China]{LOCATION}'s "
+     "northern frontier saw [its]{LOCATION} exports leap.", "Manzhouli Port"),
 ], ids=["partner-country-as-location", "share-base", "dateline", "customs-source", "port",
         "trade-of-the-region", "exporters-are-no-trade", "share-of-the-trade-of",
-        "a-sector-word-is-no-place", "a-speaker-is-no-place"])
+        "a-sector-word-is-no-place", "a-speaker-is-no-place", "dateline-province-and-where-a-port-lies"])
 def test_the_reporting_place_is_the_owner_of_the_trade(blank, marked, place):
     assert place_of(blank, marked) == place
 

@@ -240,10 +240,12 @@ def _weight(doc: Doc, start: int, end: int) -> float:
     weight = 2.0 if start < LEAD_CHARS else 1.0
     before, after = text[max(0, start - 25): start], text[end: end + 60]
     line_start = text.rfind("\n", 0, start) + 1
-    if not text[line_start:start].strip() and _DATELINE_TAIL.match(after):
-        weight /= 2
+    if _DATELINE_HEAD.fullmatch(text[line_start:start]) and _DATELINE_TAIL.match(after):
+        weight /= 2  # "HANOI —", and the province of "MANZHOULI, Inner Mongolia, April 18 --"
     if COMPASS_BEFORE.search(before) and re.match(r"[’']s\b", after):
         return 0.0  # "East China's Zhejiang Province": only says where Zhejiang lies
+    if WHERE_BEFORE.search(before) and WHERE_AFTER.match(text, end):
+        return 0.0  # "the busiest crossing on China's northern frontier saw its exports"
     if _PARTNER_AFTER.match(after):
         weight *= 0.3  # "China stays Viet Nam's biggest trading partner"
     elif _OWNER_BEFORE.search(before) and not _SHARE_CUE.search(text[max(0, start - 70): start]):
@@ -279,6 +281,7 @@ _ROLE_OF = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,3}?(?:trading\s+)?(?:partner|
                       r"buyer|destination|customer|source)s?\b", re.I)
 
 
+_DATELINE_HEAD = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*,\s*)?")
 _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]|-{1,2}\s|\((?:Xinhua|"
                             r"Reuters|AFP|AP|Bernama|VNA|Yonhap|Kyodo|PTI|IANS|ANI|dpa|Bloomberg)\b)")
 
@@ -290,6 +293,13 @@ _OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:[\w-]+\s+){0,3}?(?:foreign\s+trade|
 
 COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|north-?west|"
                              r"south-?east|south-?west|eastern|western|northern|southern)\s+$", re.I)
+
+# "on China's northern frontier", "along Vietnam's coast", "at Russia's border": where a place
+# lies, written with the country it lies in
+WHERE_BEFORE = re.compile(r"\b(?:on|along|at|off|near)\s+(?:the\s+)?$", re.I)
+WHERE_AFTER = re.compile(r"[’']s\s+(?:(?:far\s+)?(?:north|south|east|west|central|(?:north|south)-?"
+                          r"(?:east|west)(?:ern)?|eastern|western|northern|southern)\s+)?(?:frontier|"
+                          r"borders?|coast|coastline|seaboard|edge|tip|flank|border\s+with)\b", re.I)
 
 _PARTNER_AFTER = re.compile(r"^\s+(?:was|is|remained|remains|stays|stayed|became|held on to its "
                             r"place as|continued to be)\s+(?:the\s+|its\s+|[\w\s]+?[’']s\s+)?(?:[\w-]+\s+)?"

@@ -19,7 +19,7 @@ from .anaphora import antecedent
 from .context import DocContext
 from .docindex import doc_text, sentence_span, span_ents
 from .flows import BREAKDOWN, CHANGE_WORDS, is_deficit
-from .places import COMPASS_BEFORE, port_text
+from .places import COMPASS_BEFORE, WHERE_AFTER, WHERE_BEFORE, port_text
 
 def place_name(span: Span, ctx: DocContext) -> str | None:
     """Canonical name of a place mention; anaphors ("the city", "its") are the reporting place."""
@@ -223,6 +223,8 @@ def is_descriptive(span: Span) -> bool:
     before = text[max(sent.start_char, span.start_char - 25): span.start_char]
     if COMPASS_BEFORE.search(before) and re.match(r"[’']s\b", text[span.end_char: span.end_char + 3]):
         return True
+    if WHERE_BEFORE.search(before) and WHERE_AFTER.match(text, span.end_char):
+        return True  # "The largest port on Vietnam's northern coast saw its exports climb"
     return any(m.start() < span.start_char < m.end()
                for m in _APPOSITION.finditer(text, sent.start_char, sent.end_char))
 

@@ -1321,3 +1321,28 @@ def test_a_country_that_says_where_a_port_lies_is_not_the_figure_place(blank, wh
     doc = annotate(blank, f"The largest port {where} saw its exports climb 11.2 percent.")
     with indexed(doc):
         assert is_descriptive([e for e in doc.ents if e.label_ == "LOCATION"][0]) is descriptive
+
+
+@pytest.mark.parametrize("marked, expected", [
+    ("[Shenzhen]{LOCATION} topped the list of China's top 100 foreign trade cities for "
+     "[2021]{PERIOD}, followed by Shanghai, Suzhou, [Dongguan]{LOCATION} and Beijing.",
+     [("Shenzhen", 1), ("Shanghai", 2), ("Suzhou", 3), ("Dongguan", 4), ("Beijing", 5)]),
+    ("In the [2021]{PERIOD} ranking of China's top 100 foreign trade cities, the [first]{RANK} to "
+     "[fifth]{RANK} places went to Shenzhen, Shanghai, Suzhou, Dongguan and Beijing.",
+     [("Shenzhen", 1), ("Shanghai", 2), ("Suzhou", 3), ("Dongguan", 4), ("Beijing", 5)]),
+    ("In [2021]{PERIOD}, the top three foreign trade cities were Shenzhen, Shanghai and Suzhou, "
+     "in that order.", [("Shenzhen", 1), ("Shanghai", 2), ("Suzhou", 3)]),
+    ("[Guangdong]{LOCATION} again topped the provincial ranking by trade value in [2023]{PERIOD}.",
+     [("Guangdong", 1)]),
+    # an order not stated, or names that do not fit the ranks, or a trading partner: no rank
+    ("In [2021]{PERIOD}, Shenzhen, Shanghai and Suzhou took the top three spots.", []),
+    ("In [2021]{PERIOD}, the first to fifth places went to Shenzhen, Shanghai and Suzhou.", []),
+    ("[Hebei]{LOCATION}'s trade grew in [2023]{PERIOD}. The EU topped the list of its trading "
+     "partners, followed by ASEAN and Japan.", []),
+])
+def test_places_ranked_by_their_order_in_the_sentence(blank, assembler, marked, expected):
+    doc = annotate(blank, marked)
+    link(doc, [])
+    got = [(f.location, f.rank) for f in facts_of(assembler, doc) if f.type == "rank"]
+    assert got == expected
+    assert {f.year for f in facts_of(assembler, doc) if f.type == "rank"} <= {2021, 2023}

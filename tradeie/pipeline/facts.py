@@ -23,7 +23,7 @@ from .assemble import trade_facts_of
 from .partners import foreign_place
 from .places import extend_zone_names
 from .periods import first_stated_period
-from .ranks import rank_facts_of
+from .ranks import ordered_ranks, rank_facts_of
 from .heads import Head, collect_heads
 from .rates import growth_of, share_of
 from .slots import split_places
@@ -64,8 +64,10 @@ class TradeFactAssembler:
             if head.span.label_ == "FLOW":
                 by_head[head.span.start] = trade_facts_of(head, ctx, _partners_before(doc, head, ctx))
                 pairs += by_head[head.span.start]
-        pairs += [(f, None) for f in rank_facts_of([h for h in heads if h.span.label_ == "RANK"],
-                                                     ctx)]
+        ordered, spanned = ordered_ranks(doc, ctx)
+        pairs += [(f, None) for f in rank_facts_of([h for h in heads if h.span.label_ == "RANK"], ctx)
+                  if f.evidence.start_char not in spanned]  # "the first to fifth places went to"
+        pairs += [(f, None) for f in ordered]
         used = {s.start for h in heads for s in h.role("VALUE")}
         pairs += table_facts(doc, ctx, used)
         pairs += elliptical_facts(doc, ctx, heads, by_head, [f for f, _ in pairs])

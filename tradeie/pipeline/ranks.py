@@ -178,3 +178,90 @@ def _rank_year(head: Head, sent: Span, ctx: DocContext) -> int | None:
                 return int(period[:4])
     carried = carried_period(head.span.doc, ctx, head.span.start_char)
     return int(carried[:4]) if carried else ctx.year
+
+
+# Rankings written as an order of names rather than with an ordinal per name.
+_NAME = r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}"
+_NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+and\s+{_NAME})?"
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+# "Shenzhen topped the list of China's top 100 foreign trade cities, followed by Shanghai,
+# Suzhou and Dongguan"
+_TOPPED = re.compile(rf"(?P<first>{_NAME})\s+(?:(?:again|once again|still)\s+)?(?:topped|headed|led)\s+"
+                     rf"(?:the\s+)?[^,.;]{{0,80}}?\b(?:list|ranking|rankings|league table)\b"
+                     rf"(?:[^.;]*?,\s*followed\s+by\s+(?P<rest>{_NAMES}))?")
+# "the first to fifth places went to Shenzhen, Shanghai, Suzhou, Dongguan and Beijing"
+_SPAN_OF_PLACES = re.compile(rf"\b(?P<a>first|second|third|1st|2nd|3rd)\s+(?:to|through)\s+"
+                             rf"(?P<b>[a-z]+|\d+(?:st|nd|rd|th))\s+(?:places|spots|positions)\s+"
+                             rf"(?:went\s+to|were\s+taken\s+by|were\s+held\s+by|belonged\s+to|were)\s+"
+                             rf"(?P<names>{_NAMES})")
+# "The top five were Shenzhen, Shanghai, Suzhou, Dongguan and Beijing, in that order"
+_TOP_IN_ORDER = re.compile(rf"\btop\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                           rf"(?:\w+\s+){{0,3}}?(?:were|was|are)\s+(?P<names>{_NAMES}),?\s+"
+                           rf"(?:in\s+(?:that|this|descending)\s+order|respectively)\b")
+
+
+def ordered_ranks(doc, ctx: DocContext) -> tuple[list[RankFact], set[int]]:
+    """Rank facts of places ranked by their order in the sentence, not by an ordinal each:
+    "X topped the list ..., followed by A, B and C" (X first, A second, ...), "the first to
+    fifth places went to A, B, C, D and E", "the top five were A, ..., E, in that order".
+    Only names the gazetteer knows count, and only when their number fits the ranks. Also
+    returns the starts of sentences whose ordinals ("first to fifth") these facts replace."""
+    out: list[RankFact] = []
+    seen, spanned = set(), set()
+    for cue in _ANY_ORDER.finditer(doc_text(doc)):
+        span = doc.char_span(cue.start(), cue.end(), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        sent = sentence_span(doc, span)
+        if sent.start in seen:
+            continue
+        seen.add(sent.start)
+        text = sent.text
+        for m in _TOPPED.finditer(text):
+            first = _names_in(sent, m.start("first"), m.end("first"))
+            if len(first) != 1:
+                continue
+            rest = _names_in(sent, m.start("rest"), m.end("rest")) if m.group("rest") else []
+            out += _ranked(sent, first + rest, 1, ctx)
+        for m in _SPAN_OF_PLACES.finditer(text):
+            a, b = parse_ordinal(m.group("a")), parse_ordinal(m.group("b"))
+            names = _names_in(sent, m.start("names"), m.end("names"))
+            if a and b and b > a and len(names) == b - a + 1:
+                out += _ranked(sent, names, a, ctx)
+                spanned.add(sent.start_char)
+        for m in _TOP_IN_ORDER.finditer(text):
+            n = int(m.group("n")) if m.group("n").isdigit() else _COUNT.get(m.group("n").lower())
+            names = _names_in(sent, m.start("names"), m.end("names"))
+            if n and len(names) == n:
+                out += _ranked(sent, names, 1, ctx)
+    return out, spanned
+
+
+_ANY_ORDER = re.compile(r"\b(?:topped|headed|led|places|spots|positions|in that order|in this order|"
+                        r"in descending order|respectively)\b")
+
+
+def _names_in(sent: Span, lo: int, hi: int) -> list[str]:
+    """Gazetteer places named in ``sent.text[lo:hi]``, in order."""
+    a, b = sent.start_char + lo, sent.start_char + hi
+    return [place.name for start, end, place in gazetteer_mentions(sent) if a <= start and end <= b]
+
+
+def _ranked(sent: Span, names: list[str], first_rank: int, ctx: DocContext) -> list[RankFact]:
+    m = _LIST_NAME.search(sent.text)
+    year = _sentence_year(sent, ctx)
+    return [RankFact(location=name, rank=first_rank + i, list=m.group(1).strip() if m else None,
+                     year=year, evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+                     confidence=0.6)
+            for i, name in enumerate(names) if not _ranks_a_partner(name, ctx)]
+
+
+def _sentence_year(sent: Span, ctx: DocContext) -> int | None:
+    for span in span_ents(sent):
+        if span.label_ == "PERIOD" and not is_comparison_base(span):
+            period = resolve_period(span, ctx)
+            if period:
+                return int(period[:4])
+    carried = carried_period(sent.doc, ctx, sent.start_char)
+    return int(carried[:4]) if carried else ctx.year

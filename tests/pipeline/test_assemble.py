@@ -1346,3 +1346,15 @@ def test_places_ranked_by_their_order_in_the_sentence(blank, assembler, marked, 
     got = [(f.location, f.rank) for f in facts_of(assembler, doc) if f.type == "rank"]
     assert got == expected
     assert {f.year for f in facts_of(assembler, doc) if f.type == "rank"} <= {2021, 2023}
+
+
+def test_a_flow_from_abroad_is_with_the_world_and_a_later_country_is_its_item_s(blank, assembler):
+    doc = annotate(blank, "In [2021]{PERIOD}, [Purchases]{FLOW} of [fresh fruit]{PRODUCT} from abroad "
+                          "climbed [35.1 percent]{PERCENT} to [24.7 billion yuan]{MONEY}, with "
+                          "[Thai]{PARTNER} [durians]{PRODUCT} alone worth [9.6 billion yuan]{MONEY}.")
+    link(doc, [("Purchases", "24.7 billion yuan", "VALUE"), ("Purchases", "9.6 billion yuan", "VALUE"),
+               ("Purchases", "35.1 percent", "GROWTH"), ("Purchases", "Thai", "PARTNER"),
+               ("Purchases", "fresh fruit", "PRODUCT"), ("Purchases", "durians", "PRODUCT")])
+    got = [(f.partner, f.product, f.value) for f in facts_of(assembler, doc)]
+    assert got == [(None, "fresh fruit", Decimal("24700000000")),
+                   ("Thailand", "durians", Decimal("9600000000"))]

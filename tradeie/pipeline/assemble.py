@@ -35,6 +35,10 @@ from .slots import (is_absolute_change, is_breakdown, is_example,
 _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|roughly|nearly|some|"
                              r"or|equivalent to|equal to|i\.e\.)?\s*$", re.I)
 
+# "imports from abroad", "exports of fresh fruit to the rest of the world"
+_WORLD_AFTER = re.compile(r"(?:\s+(?:of|in)\s+[^,.;]{0,40}?)?\s+(?:from|to)\s+(?:abroad|overseas|"
+                          r"(?:the\s+)?rest\s+of\s+the\s+world|around\s+the\s+world|all\s+over\s+the\s+world)\b",
+                          re.I)
 _THEM = re.compile(r"\b(?:with|to|from|between|among|of)\s+(?:them|those (?:countries|markets|"
                    r"economies|regions|nations)|these (?:countries|markets|economies|nations)|its "
                    r"members|their members|the continent|the island|the region|the bloc|the latter|"
@@ -203,6 +207,12 @@ def trade_facts_of(head: Head, ctx: DocContext,
         if partner_name is None and ctx.main_partner and TWO_WAY.search(span_text(sent)) and \
                 not partners and not any(e.label_ == "LOCATION" for e in span_ents(sent)):
             partner_name = ctx.main_partner  # not "The city's two-way trade came in at ..."
+        if partner_name is not None and _WORLD_AFTER.match(doc_text(doc), head.span.end_char) and \
+                (partner is None or groups and partner.start_char > groups[k][1].end_char):
+            # "Purchases of fresh fruit from abroad climbed 35.1 percent to 24.7 billion yuan,
+            # with Thai durians alone worth 9.6 billion yuan": the first figure is with the
+            # world; the country named after it is the second's
+            partner_name = None
         fact_location = places[k] if places else location
         if partner_name is not None and partner_name == fact_location:
             # a place does not trade with itself: one of the two is a mis-linked mention.

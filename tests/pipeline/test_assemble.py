@@ -1358,3 +1358,22 @@ def test_a_flow_from_abroad_is_with_the_world_and_a_later_country_is_its_item_s(
     got = [(f.partner, f.product, f.value) for f in facts_of(assembler, doc)]
     assert got == [(None, "fresh fruit", Decimal("24700000000")),
                    ("Thailand", "durians", Decimal("9600000000"))]
+
+
+def test_a_larger_place_as_the_base_of_a_share_is_not_the_place_of_the_next_figure(blank, assembler):
+    doc = annotate(blank, "[Yiwu]{LOCATION}'s trade grew in [2025]{PERIOD}. [Exports]{FLOW} reached "
+                          "[RMB186.24 billion]{MONEY}, equal to [13.2%]{PERCENT} of all exports from "
+                          "[Zhejiang]{LOCATION}, while [imports]{FLOW} grew by [27.3%]{PERCENT} to "
+                          "[RMB29.39 billion]{MONEY}.")
+    link(doc, [("Exports", "RMB186.24 billion", "VALUE"), ("Exports", "13.2%", "SHARE"),
+               ("imports", "RMB29.39 billion", "VALUE"), ("imports", "27.3%", "GROWTH"),
+               ("imports", "Zhejiang", "LOCATION")])
+    assert [(f.location, f.flow) for f in facts_of(assembler, doc)] == \
+        [("Yiwu", "export"), ("Yiwu", "import")]
+    # the base's own figure stays the base's: "of Anhui's total foreign trade, which rose"
+    doc = annotate(blank, "[Hefei]{LOCATION}'s trade grew in [2023]{PERIOD}. The figure made up "
+                          "[36.2 percent]{PERCENT} of [Anhui]{LOCATION}'s total [foreign trade]{FLOW}, "
+                          "which rose [9.7 percent]{PERCENT} to [474.6 billion yuan]{MONEY}.")
+    link(doc, [("foreign trade", "474.6 billion yuan", "VALUE"), ("foreign trade", "9.7 percent", "GROWTH"),
+               ("foreign trade", "Anhui", "LOCATION")])
+    assert [f.location for f in facts_of(assembler, doc)] == ["Anhui"]

@@ -7,12 +7,13 @@ section's or the article's reporting place.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
 from .context import DocContext
-from .docindex import doc_ents, memo, sentence_span, span_ents
+from .docindex import doc_ents, doc_text, memo, sentence_span, span_ents
 from .docindex import relations as doc_relations
 from .heads import Head
 from .places import is_side_mention
@@ -20,13 +21,42 @@ from .slots import is_descriptive, is_partner_subject, place_name
 
 
 def location_of(head: Head, ctx: DocContext) -> str | None:
-    spans = [s for s in head.role("LOCATION") if not is_descriptive(s) and not is_partner_subject(s)]
+    spans = [s for s in head.role("LOCATION") if not is_descriptive(s) and not is_partner_subject(s)
+             and not _base_of_another_share(s, head, ctx)]
     if not spans:
-        spans = _weak_location(head)
+        spans = _weak_location(head, ctx)
     if spans:
         nearest = min(spans, key=lambda s: abs(s.start - head.span.start))
         return place_name(nearest, ctx)
     return _paragraph_place(head, ctx) or ctx.place_at(head.span.start_char)
+
+
+# "equal to 13.2% of all exports from Zhejiang", "10.6 percent of Zhejiang's total"
+_SHARE_BASE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:the\s+)?(?:(?:all|total|overall)\s+)?"
+                         r"(?:(?:[\w-]+\s+){0,3}?(?:from|of|in)\s+(?:the\s+)?)?$", re.I)
+
+
+def _base_of_another_share(span: Span, head: Head, ctx: DocContext) -> bool:
+    """A larger place that is the base of a share ("while imports grew faster" after "...
+    equal to 13.2% of all exports from Zhejiang" in a Yiwu article) is not the place of the
+    figures around it; it is of the figure its own flow word names ("13.2% of Zhejiang's
+    exports of 3.43 trillion yuan"). A base written as an anaphor ("82.7% of the country's
+    overall exports"), or the reporting place, is the figure's own."""
+    text = doc_text(span.doc)
+    if not span.text[:1].isupper() or span.text.split()[0].lower() in ("the", "its", "this", "their"):
+        return False  # "82.7% of the country's overall export earnings": the figure's own
+    if span.end_char <= head.span.start_char and _OWNER_OF_HEAD.fullmatch(
+            text, span.end_char, head.span.start_char):
+        return False  # "36.2 percent of Anhui's total foreign trade, which rose 9.7 percent"
+    if head.span.end_char <= span.start_char and _HEAD_OF_OWNER.fullmatch(
+            text, head.span.end_char, span.start_char):
+        return False  # "26.4 percent of the foreign trade of Inner Mongolia, which totaled"
+    return bool(_SHARE_BASE.search(text[max(0, span.start_char - 60): span.start_char])) and \
+        place_name(span, ctx) != ctx.place_at(span.start_char)
+
+
+_OWNER_OF_HEAD = re.compile(r"(?:[’']s)?\s+(?:[\w-]+\s+){0,3}")
+_HEAD_OF_OWNER = re.compile(r"\s+(?:of|from|in)\s+(?:the\s+)?")
 
 
 def _paragraph_place(head: Head, ctx: DocContext) -> str | None:
@@ -53,7 +83,7 @@ def _linked_places(doc: Doc) -> tuple[list[int], list[Span]]:
 WEAK_LOCATION = 0.3
 
 
-def _weak_location(head: Head) -> list[Span]:
+def _weak_location(head: Head, ctx: DocContext) -> list[Span]:
     """A place of the head's own sentence that the scores link to it below the threshold
     ("In Wuhan alone, November foreign trade dipped 2.7%"): the sentence's place, rather
     than the article's."""
@@ -63,6 +93,6 @@ def _weak_location(head: Head) -> list[Span]:
     for ent in span_ents(sentence_span(doc, head.span)):
         score = relations.get((head.span.start, ent.start), {}).get("LOCATION", 0.0)
         if ent.label_ == "LOCATION" and score >= WEAK_LOCATION and not is_descriptive(ent) \
-                and not is_partner_subject(ent):
+                and not is_partner_subject(ent) and not _base_of_another_share(ent, head, ctx):
             scored.append((score, ent))
     return [max(scored, key=lambda p: p[0])[1]] if scored else []

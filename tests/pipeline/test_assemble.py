@@ -1377,3 +1377,13 @@ def test_a_larger_place_as_the_base_of_a_share_is_not_the_place_of_the_next_figu
     link(doc, [("foreign trade", "474.6 billion yuan", "VALUE"), ("foreign trade", "9.7 percent", "GROWTH"),
                ("foreign trade", "Anhui", "LOCATION")])
     assert [f.location for f in facts_of(assembler, doc)] == ["Anhui"]
+
+
+@pytest.mark.parametrize("marked", [
+    "In [2021]{PERIOD}, the [first]{RANK} to [fifth]{RANK} places went to Shenzhen, Shanghai and Suzhou.",
+    "The list for [2021]{PERIOD} is out: [first]{RANK} place went to a newcomer.",
+])
+def test_no_rank_from_the_ends_of_a_range_or_of_no_place(blank, assembler, marked):
+    doc = annotate(blank, marked)
+    link(doc, [])
+    assert [f for f in facts_of(assembler, doc) if f.type == "rank"] == []

@@ -39,8 +39,8 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
             place = place or next((e for e in head.role("LOCATION") if not _scoped(e)), None)
             location = names[i] if names else label or (
                 place_name(place, ctx) if place is not None else ctx.place)
-            if _ranks_a_partner(location, ctx):
-                continue
+            if location is None or _ranks_a_partner(location, ctx):
+                continue  # a rank of no known place says nothing
             year = _rank_year(head, sent, ctx)
             m = _LIST_NAME.search(sent.text)
             out.append(RankFact(location=location, rank=rank, list=m.group(1).strip() if m else None,
@@ -59,8 +59,17 @@ _NOT_RANK_AFTER = re.compile(
 
 def _not_a_rank(span: Span) -> bool:
     """"for the 32nd consecutive year", "the second half", "the second-biggest partner": an
-    ordinal that counts years or ranks a partner, not the place's position in a list."""
-    return bool(_NOT_RANK_AFTER.match(doc_text(span.doc)[span.end_char: span.end_char + 60]))
+    ordinal that counts years or ranks a partner, not the place's position in a list; nor
+    the ends of a range ("the first to fifth places went to ...", read by ordered_ranks)."""
+    text = doc_text(span.doc)
+    return bool(_NOT_RANK_AFTER.match(text[span.end_char: span.end_char + 60])
+                or _RANGE_AFTER.match(text, span.end_char)
+                or _RANGE_BEFORE.search(text[max(0, span.start_char - 20): span.start_char]))
+
+
+_RANGE_AFTER = re.compile(r"\s+(?:to|through)\s+(?:the\s+)?(?:[a-z]+|\d+(?:st|nd|rd|th))\s+"
+                          r"(?:places|spots|positions)\b", re.I)
+_RANGE_BEFORE = re.compile(r"\b(?:first|second|third|1st|2nd|3rd)\s+(?:to|through)\s+(?:the\s+)?$", re.I)
 
 
 def _named_after(head: Head, sent: Span) -> Span | None:

@@ -1387,3 +1387,17 @@ def test_no_rank_from_the_ends_of_a_range_or_of_no_place(blank, assembler, marke
     doc = annotate(blank, marked)
     link(doc, [])
     assert [f for f in facts_of(assembler, doc) if f.type == "rank"] == []
+
+
+def test_the_owner_of_a_list_is_not_a_ranked_place(blank, assembler):
+    doc = annotate(blank, "[Ningbo]{LOCATION} was [8th]{RANK} in the ranking of [China]{LOCATION}'s top "
+                          "100 cities in foreign trade in [2019]{PERIOD}, and [third]{RANK} in the "
+                          "sub-index for export competitiveness.")
+    link(doc, [])
+    assert [(f.location, f.rank) for f in facts_of(assembler, doc) if f.type == "rank"] == \
+        [("Ningbo", 8), ("Ningbo", 3)]
+    doc = annotate(blank, "[Shenzhen]{LOCATION} has topped [China]{LOCATION}'s top 100 foreign trade "
+                          "cities list in [2022]{PERIOD}.")
+    link(doc, [])
+    assert [(f.location, f.rank) for f in facts_of(assembler, doc) if f.type == "rank"] == \
+        [("Shenzhen", 1)]

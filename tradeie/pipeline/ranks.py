@@ -95,7 +95,7 @@ def _rank_subject(head: Head, sent: Span) -> Span | None:
     after it are the ones it is compared with."""
     text = doc_text(sent.doc)
     before = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")
-              and e.end <= head.span.start and not is_descriptive(e)
+              and e.end <= head.span.start and not is_descriptive(e) and not _list_owner(e)
               and not _in_scope(text, e.start_char, sent.start_char)]
     return before[-1] if before else None
 
@@ -163,6 +163,15 @@ _LIST_SCOPE = re.compile(r"(?:\b(?:among|across|behind|after|ahead of|than|past)
                          r"\bin\s+(?:[a-z-]+\s+)?\w+[’']s\s+)$", re.I)
 
 
+# "China's top 100 foreign trade cities", "Guangxi's 14 cities": the owner of the list
+_LIST_OWNER_AFTER = re.compile(r"[’']s\s+(?:top\s+\d+|\d+|list|ranking|rankings|(?:[\w-]+\s+){0,2}?"
+                               r"(?:cities|provinces|ports|regions|counties|municipalities))\b", re.I)
+
+
+def _list_owner(ent: Span) -> bool:
+    return bool(_LIST_OWNER_AFTER.match(doc_text(ent.doc), ent.end_char))
+
+
 def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
     """Names of the n places a sentence lists next to n ranks ("Guangzhou, Dongguan and
     Zhuhai took the fifth, eighth and ninth places"), from the entities, else from the
@@ -171,11 +180,13 @@ def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
         return []
     text = doc_text(sent.doc)
     tagged = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER") and lookup(e.text)
-              and not _in_list_scope(text, e.start_char, sent.start_char) and not is_descriptive(e)]
+              and not _in_list_scope(text, e.start_char, sent.start_char) and not is_descriptive(e)
+              and not _list_owner(e)]
     if len(tagged) == n:
         return [place_name(e, ctx) for e in tagged]
-    found = [place.name for start, _, place in gazetteer_mentions(sent)  # this sentence only
-             if not _in_list_scope(text, start, sent.start_char)]
+    found = [place.name for start, end, place in gazetteer_mentions(sent)  # this sentence only
+             if not _in_list_scope(text, start, sent.start_char)
+             and not _LIST_OWNER_AFTER.match(text, end)]
     return found if len(found) == n else []
 
 
@@ -196,7 +207,8 @@ _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
           "nine": 9, "ten": 10}
 # "Shenzhen topped the list of China's top 100 foreign trade cities, followed by Shanghai,
 # Suzhou and Dongguan"
-_TOPPED = re.compile(rf"(?P<first>{_NAME})\s+(?:(?:again|once again|still)\s+)?(?:topped|headed|led)\s+"
+_TOPPED = re.compile(rf"(?P<first>{_NAME})\s+(?:(?:has|have|had)\s+)?(?:(?:again|once again|still)\s+)?"
+                     rf"(?:topped|headed|led)\s+"
                      rf"(?:the\s+)?[^,.;]{{0,80}}?\b(?:list|ranking|rankings|league table)\b"
                      rf"(?:[^.;]*?,\s*followed\s+by\s+(?P<rest>{_NAMES}))?")
 # "the first to fifth places went to Shenzhen, Shanghai, Suzhou, Dongguan and Beijing"

@@ -1401,3 +1401,11 @@ def test_the_owner_of_a_list_is_not_a_ranked_place(blank, assembler):
     link(doc, [])
     assert [(f.location, f.rank) for f in facts_of(assembler, doc) if f.type == "rank"] == \
         [("Shenzhen", 1)]
+
+
+def test_a_rank_by_cargo_throughput_is_no_trade_rank(blank, assembler):
+    doc = annotate(blank, "[Ningbo]{LOCATION} ranked [eighth]{RANK} among the top 100 in [2019]{PERIOD}, "
+                          "while its port ranked [first]{RANK} in the world by cargo throughput.")
+    link(doc, [])
+    assert [(f.location, f.rank) for f in facts_of(assembler, doc) if f.type == "rank"] == \
+        [("Ningbo", 8)]

@@ -63,10 +63,14 @@ def _not_a_rank(span: Span) -> bool:
     the ends of a range ("the first to fifth places went to ...", read by ordered_ranks)."""
     text = doc_text(span.doc)
     return bool(_NOT_RANK_AFTER.match(text[span.end_char: span.end_char + 60])
+                or _NOT_TRADE_RANK.match(text, span.end_char)
                 or _RANGE_AFTER.match(text, span.end_char)
                 or _RANGE_BEFORE.search(text[max(0, span.start_char - 20): span.start_char]))
 
 
+# "its port ranked first in the world by cargo throughput": a rank, but not of trade value
+_NOT_TRADE_RANK = re.compile(r"[^,.;]{0,40}?\b(?:by|in)\s+(?:(?:cargo|container|freight|port)\s+)?"
+                             r"(?:throughput|tonnage|TEUs?|passengers?|traffic)\b", re.I)
 _RANGE_AFTER = re.compile(r"\s+(?:to|through)\s+(?:the\s+)?(?:[a-z]+|\d+(?:st|nd|rd|th))\s+"
                           r"(?:places|spots|positions)\b", re.I)
 _RANGE_BEFORE = re.compile(r"\b(?:first|second|third|1st|2nd|3rd)\s+(?:to|through)\s+(?:the\s+)?$", re.I)

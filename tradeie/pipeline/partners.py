@@ -146,12 +146,19 @@ def demonym_partner(sent: Span, head: Span, location: str | None) -> str | None:
     return None
 
 
+def previous_sentence_start(sent: Span) -> int:
+    """Where the sentence before ``sent`` starts (0 for the first): the window in which a
+    figure's partner may have been named."""
+    doc = sent.doc
+    return sentence_span(doc, doc[sent.start - 1: sent.start]).start_char if sent.start else 0
+
+
 def partner_named_before(sent: Span, at: int, location: str | None, ctx: DocContext,
                          kinds: frozenset | None = None) -> str | None:
     """The last known place other than ``location`` named before ``at``, in the sentence
     or the one before; only places of ``kinds`` when given."""
     doc = sent.doc
-    since = sentence_span(doc, doc[sent.start - 1: sent.start]).start_char if sent.start else 0
+    since = previous_sentence_start(sent)
     for ent in reversed(ents_before(doc, at, since)):
         place = lookup(ent.text) if ent.label_ in ("PARTNER", "LOCATION") else None
         if place is not None and (kinds is None or place.kind in kinds):
@@ -189,7 +196,7 @@ def resulting_balance_partner(sent: Span, head: Span, location: str | None,
     doc = sent.doc
     if not _RESULTING.search(doc_text(doc)[max(sent.start_char, head.start_char - 60): head.start_char]):
         return None
-    since = sentence_span(doc, doc[sent.start - 1: sent.start]).start_char if sent.start else 0
+    since = previous_sentence_start(sent)
     names = set()
     for ent in ents_before(doc, head.start_char, since):
         if ent.label_ == "PARTNER" and lookup(ent.text) is not None:

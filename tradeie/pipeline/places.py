@@ -299,7 +299,7 @@ COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west|central|north-?east|nor
 WHERE_BEFORE = re.compile(r"\b(?:on|along|at|off|near)\s+(?:the\s+)?$", re.I)
 WHERE_AFTER = re.compile(r"[’']s\s+(?:(?:far\s+)?(?:north|south|east|west|central|(?:north|south)-?"
                           r"(?:east|west)(?:ern)?|eastern|western|northern|southern)\s+)?(?:frontier|"
-                          r"borders?|coast|coastline|seaboard|edge|tip|flank|border\s+with)\b", re.I)
+                          r"borders?|coast|coastline|seaboard|edge|tip|flank)\b", re.I)
 
 _PARTNER_AFTER = re.compile(r"^\s+(?:was|is|remained|remains|stays|stayed|became|held on to its "
                             r"place as|continued to be)\s+(?:the\s+|its\s+|[\w\s]+?[’']s\s+)?(?:[\w-]+\s+)?"

@@ -10,7 +10,7 @@ from ..facts import Evidence, RankFact
 from ..normalize.ordinal import parse_ordinal
 from ..normalize.place import lookup
 from .context import DocContext, carried_period, is_comparison_base, resolve_period
-from .docindex import doc_text, sentence_span, span_ents
+from .docindex import doc_text, sentence_span, span_ents, span_text
 from .heads import Head
 from .places import gazetteer_mentions
 from .slots import is_descriptive, place_name
@@ -195,12 +195,22 @@ def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
 
 
 def _rank_year(head: Head, sent: Span, ctx: DocContext) -> int | None:
-    for span in head.role("PERIOD") + [e for e in span_ents(sent) if e.label_ == "PERIOD"]:
+    return _year_of(sent.doc, head.role("PERIOD") + _periods(sent), head.span.start_char, ctx)
+
+
+def _periods(sent: Span) -> list[Span]:
+    return [e for e in span_ents(sent) if e.label_ == "PERIOD"]
+
+
+def _year_of(doc, periods: list[Span], at: int, ctx: DocContext) -> int | None:
+    """The year of the first of ``periods`` that is no comparison base, else that of the
+    period carried to ``at``, else the document's."""
+    for span in periods:
         if not is_comparison_base(span):
             period = resolve_period(span, ctx)
             if period:
                 return int(period[:4])
-    carried = carried_period(head.span.doc, ctx, head.span.start_char)
+    carried = carried_period(doc, ctx, at)
     return int(carried[:4]) if carried else ctx.year
 
 
@@ -242,7 +252,7 @@ def ordered_ranks(doc, ctx: DocContext) -> tuple[list[RankFact], set[int]]:
         if sent.start in seen:
             continue
         seen.add(sent.start)
-        text = sent.text
+        text = span_text(sent)
         for m in _TOPPED.finditer(text):
             first = _names_in(sent, m.start("first"), m.end("first"))
             if len(first) != 1:
@@ -268,25 +278,16 @@ _ANY_ORDER = re.compile(r"\b(?:topped|headed|led|places|spots|positions|in that 
 
 
 def _names_in(sent: Span, lo: int, hi: int) -> list[str]:
-    """Gazetteer places named in ``sent.text[lo:hi]``, in order."""
+    """Gazetteer places named in the sentence's text ``[lo:hi]``, in order."""
     a, b = sent.start_char + lo, sent.start_char + hi
     return [place.name for start, end, place in gazetteer_mentions(sent) if a <= start and end <= b]
 
 
 def _ranked(sent: Span, names: list[str], first_rank: int, ctx: DocContext) -> list[RankFact]:
-    m = _LIST_NAME.search(sent.text)
-    year = _sentence_year(sent, ctx)
+    text = span_text(sent)
+    m = _LIST_NAME.search(text)
+    year = _year_of(sent.doc, _periods(sent), sent.start_char, ctx)
     return [RankFact(location=name, rank=first_rank + i, list=m.group(1).strip() if m else None,
-                     year=year, evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+                     year=year, evidence=Evidence(sent.start_char, sent.end_char, text),
                      confidence=0.6)
             for i, name in enumerate(names) if not _ranks_a_partner(name, ctx)]
-
-
-def _sentence_year(sent: Span, ctx: DocContext) -> int | None:
-    for span in span_ents(sent):
-        if span.label_ == "PERIOD" and not is_comparison_base(span):
-            period = resolve_period(span, ctx)
-            if period:
-                return int(period[:4])
-    carried = carried_period(sent.doc, ctx, sent.start_char)
-    return int(carried[:4]) if carried else ctx.year

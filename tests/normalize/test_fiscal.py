@@ -20,6 +20,15 @@ from tradeie.normalize.period import find_periods
     ("the first quarter of FY24", {"country": "IN"}, "2023-Q2"),
     # a fiscal year to date crosses the calendar year
     ("July-January", {"country": "PK", "year": 2024}, "2023-07..2024-01"),
+    # months of a named fiscal year, and the first months of the current one
+    ("July-January 2023-24", {"country": "PK"}, "2023-07..2024-01"),
+    ("April-January of 2023-24", {"country": "IN"}, "2023-04..2024-01"),
+    ("the April-June quarter of 2022-23", {"country": "IN"}, "2022-Q2"),
+    ("the first seven months of fiscal year 2023-24", {"country": "PK"}, "2023-07..2024-01"),
+    ("the first seven months of the current fiscal year", {"country": "PK", "year": 2024},
+     "2023-07..2024-01"),
+    ("the first four months of the current fiscal year", {"country": "IN", "year": 2023},
+     "2023-04..2023-07"),
     # twelve months to a month need no convention
     ("the year ended September 2023", {}, "2022-10..2023-09"),
     ("12 months to March 2019", {}, "2018-04..2019-03"),

@@ -105,6 +105,7 @@ MONTH_QUARTERS = [
     case("the June quarter of 2024", "2024-Q2", year=2019),
     case("the September quarter", "2023-Q3", year=2023),
     case("the December quarter", "2023-Q4", year=2023),
+    case("the December 2023 quarter", "2023-Q4", year=2025),  # the year between month and word
     case("the Dec quarter", "2023-Q4", year=2023),
     case("June-quarter", "2023-Q2", year=2023),
     case("the December quarter last year", "2023-Q4", published="2024-05-02"),

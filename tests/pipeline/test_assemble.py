@@ -1409,3 +1409,17 @@ def test_a_rank_by_cargo_throughput_is_no_trade_rank(blank, assembler):
     link(doc, [])
     assert [(f.location, f.rank) for f in facts_of(assembler, doc) if f.type == "rank"] == \
         [("Ningbo", 8)]
+
+
+def test_a_later_bullet_s_period_is_not_the_lead_s(blank, assembler):
+    # the bullets parse as one sentence; "December" belongs to its own line only
+    doc = annotate(blank, "[Philippines]{LOCATION} trade, full year [2023]{PERIOD}\n\n"
+                          "• [Exports]{FLOW}: [$73.6bn]{MONEY}, -7.5%\n"
+                          "• [Trade deficit]{FLOW}: [$52.2bn]{MONEY} ([2022]{PERIOD}: $58.3bn)\n"
+                          "• [December]{PERIOD} [exports]{FLOW}: [$5.9bn]{MONEY}")
+    link(doc, [("Exports", "$73.6bn", "VALUE"), ("Exports", "December", "PERIOD"),
+               ("Trade deficit", "$52.2bn", "VALUE"), ("Trade deficit", "2022", "PERIOD"),
+               ("exports", "$5.9bn", "VALUE"), ("exports", "December", "PERIOD")])
+    facts = facts_of(assembler, doc)
+    assert [(f.flow, f.period) for f in facts] == [("export", "2023"), ("balance", "2023"),
+                                                   ("export", "2023-12")]

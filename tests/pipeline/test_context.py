@@ -90,6 +90,19 @@ def test_a_possessive_last_year_in_the_headline_is_no_review_of_last_year(blank)
     ("The surplus was $12.2bn, down $431m on [September]{PERIOD}.", True),
     ("Shipments from Japan to China jumped 43.8% in [2024]{PERIOD}.", False),
     ("Statistical Bulletin of Dalian on the [2023]{PERIOD} Economic Development", False),
+    # a figure of another period, named as a noun
+    ("Exports shrank 7.5%, reversing an 8.5% rise in [April]{PERIOD}.", True),
+    ("Imports fell 11.7%, after a decrease of 16.3% in [May]{PERIOD}.", True),
+    ("The deficit was nearly three times the $9.61 billion recorded in [June 2021]{PERIOD}.", True),
+    ("Exports were 5.47 percent more than in July but 21.21 percent below [August 2022]{PERIOD}.",
+     True),
+    ("Exports rose 8.2 percent, topping the previous peak set in [2022]{PERIOD}.", True),
+    ("The surplus swung from a deficit of $10.3 billion in [2023]{PERIOD}.", True),
+    ("• Trade deficit: $52.2bn ([2022]{PERIOD}: $58.3bn)", True),
+    # the same words without a figure of their own
+    ("After [the first quarter]{PERIOD}, exports rose 4%.", False),
+    ("Exports hit a record high in [2024]{PERIOD}.", False),
+    ("Exports stayed above $10 billion in [2024]{PERIOD}.", False),
 ])
 def test_comparison_bases(blank, marked, base):
     from tradeie.pipeline.context import is_comparison_base
@@ -195,3 +208,44 @@ def test_the_date_a_speech_was_delivered_is_no_statistics_period(blank):
 ], ids=["transcript-label", "small-town-owner", "related-links", "partner-only-name"])
 def test_mentions_that_do_not_name_the_reporter(blank, marked, place):
     assert place_of(blank, marked) == place
+
+
+def _periods(blank, marked, published=None):
+    from tradeie.pipeline.context import resolve_period
+
+    doc = annotate(blank, marked)
+    with indexed(doc):
+        ctx = build_context(doc, published)
+        return [resolve_period(e, ctx) for e in doc.ents if e.label_ == "PERIOD"]
+
+
+@pytest.mark.parametrize("marked,periods", [
+    # "as of" a day: the year to date, January to that month
+    ("HOHHOT, Nov. 24 -- As of [November 20]{PERIOD}, trade through [Erenhot]{LOCATION} had "
+     "topped 17.86 billion yuan [this year]{PERIOD}.", ["2020-01..2020-11", "2020"]),
+    ("Up to [January 25]{PERIOD}, exports rose.", ["2020-01"]),
+    # any other day is when something was said
+    ("On [November 20]{PERIOD}, customs said exports rose.", [None]),
+    ("Thursday, [03/10/2020]{PERIOD} 08:45\n\nExports rose.", [None]),
+], ids=["as-of", "as-of-january", "a-day", "a-numeric-date"])
+def test_days(blank, marked, periods):
+    assert _periods(blank, marked, "2020-11-24") == periods
+
+
+@pytest.mark.parametrize("marked,periods", [
+    # the entity leaves out what makes the period fiscal
+    ("Pakistan's deficit was $13.33 billion in [July-January 2023]{PERIOD}-24.",
+     ["2023-07..2024-01"]),
+    ("[Pakistan]{LOCATION}'s deficit narrowed in [the first seven months]{PERIOD} of the current "
+     "fiscal year.", ["2023-07..2024-01"]),
+    ("For [April-January]{PERIOD} of [2023-24]{PERIOD}, [India]{LOCATION}'s exports fell.",
+     ["2023-04..2024-01", "2023-04..2024-01"]),
+    ("In the [April-June]{PERIOD} quarter of [2022-23]{PERIOD}, [India]{LOCATION}'s exports rose.",
+     ["2022-Q2", "2022-Q2"]),
+], ids=["two-digit-tail", "of-the-current-fiscal-year", "month-range-of-a-fiscal-year",
+        "quarter-of-a-fiscal-year"])
+def test_fiscal_periods_the_entity_cut_short(blank, marked, periods):
+    country = "India" if "India" in marked else "Pakistan"
+    marked = marked.replace(f"{country}'s", f"[{country}]{{LOCATION}}'s") \
+        if f"[{country}]" not in marked else marked
+    assert _periods(blank, marked, "2024-02-14") == periods

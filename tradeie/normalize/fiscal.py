@@ -17,6 +17,10 @@ rather than guessed.
 '2022-10..2023-09'
 >>> parse_fiscal("July-January", year=2024, fiscal_start=7)
 '2023-07..2024-01'
+>>> parse_fiscal("July-January 2023-24", fiscal_start=7)
+'2023-07..2024-01'
+>>> parse_fiscal("the first seven months of the current fiscal year", year=2024, fiscal_start=7)
+'2023-07..2024-01'
 >>> parse_fiscal("fiscal year 2023-24") is None  # the convention is unknown
 True
 """
@@ -98,6 +102,31 @@ def _fiscal_range(first_year: int, start: int, part: re.Match | None = None) -> 
     return months_name(first_year + m1 // 12, m1 % 12 + 1, first_year + m2 // 12, m2 % 12 + 1)
 
 
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11}
+_FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>1[01]|[1-9]|" + "|".join(_COUNTS) + r")\s+months?\b",
+                           re.I)
+_CURRENT_FISCAL = re.compile(r"\b(?:current|this|present|ongoing)\s+(?:fiscal|financial)\b", re.I)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]
+
+
+def _months_of_fiscal(text: str, first_year: int, start: int) -> str | None:
+    """Months of the fiscal year that starts in ``start`` of ``first_year``: "July-January
+    2023-24" (2023-07..2024-01), "the first seven months of fiscal year 2023-24"."""
+    m = _MONTH_RANGE.search(text)
+    if m:
+        a, b = _month(m.group("m1")), _month(m.group("m2"))
+        return months_name(first_year + (a < start), a, first_year + (b < start), b)
+    first = _FIRST_MONTHS.search(text)
+    if first:
+        end = start - 1 + _count(first.group("n")) - 1
+        return months_name(first_year, start, first_year + end // 12, end % 12 + 1)
+    return None
+
+
 def parse_fiscal(text: str, *, year: int | None = None, fiscal_start: int | None = None,
                  japanese: bool = False) -> str | None:
     """The period of a fiscal-year or twelve-month expression in ``text``; None when there is
@@ -124,7 +153,8 @@ def read_fiscal(text: str, *, year: int | None = None, fiscal_start: int | None 
     if m:
         y1 = int(m.group("y1"))
         if known and _full_year(m.group("y2"), y1) == y1 + 1:
-            return True, _fiscal_range(y1, fiscal_start, part)
+            return True, (_months_of_fiscal(text, y1, fiscal_start)
+                          or _fiscal_range(y1, fiscal_start, part))
         return bool(named or _ONE_YEAR.search(text)), None
     m = _ONE_YEAR.search(text)
     if m:
@@ -132,6 +162,11 @@ def read_fiscal(text: str, *, year: int | None = None, fiscal_start: int | None 
             return True, None
         named_year = _full_year(m.group("a") or m.group("b"), 2000)
         return True, _fiscal_range(named_year if japanese else named_year - 1, fiscal_start, part)
+    if known and year is not None and _CURRENT_FISCAL.search(text):
+        first = _FIRST_MONTHS.search(text)
+        if first:  # "the first seven months of the current fiscal year": it ends in ``year``
+            end = fiscal_start - 1 + _count(first.group("n")) - 1
+            return True, months_name(year - end // 12, fiscal_start, year, end % 12 + 1)
     m = _MONTH_RANGE.search(text)
     if m and known and year is not None:
         a, b = _month(m.group("m1")), _month(m.group("m2"))

@@ -57,7 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name
     ("half_word", r"\b(?P<o>first|second|1st|2nd|latter)[\s-]+half\b"),
     ("half_code", r"(?<![\w-])(?:H(?P<h1>[12])|(?P<h2>[12])H)(?![\w])"),
     # "the March quarter": Australian and New Zealand usage, the quarter ending that month.
-    ("month_quarter", rf"\b{_MONTH.format('m')}[\s-]+quarter\b"),
+    ("month_quarter", rf"\b{_MONTH.format('m')}(?:\s+(?:19|20)\d\d)?[\s-]+quarter\b"),
     ("month", rf"\b{_MONTH.format('m')}(?![a-z])"),
     ("ytd", r"\b(?:so far this year|year[- ]to[- ]date|ytd)\b"),
     ("relative_year", r"\b(?P<rel>last|this|previous|past|current|next)\s+year\b"),

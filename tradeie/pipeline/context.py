@@ -38,7 +38,8 @@ _COMPARISON_BASE = re.compile(
     r"(?:\bfrom|\bthan|\bover|compared (?:with|to)|\bsince|\bversus|\bvs\.?|\bagainst|"
     r"same (?:period|month|quarter|time)(?:\s+(?:of|in))?|levels? (?:of|in)|\bbefore|\bas in|"
     r"\bcompar(?:ing|ed|e)\s+[^.;,]{1,30}?\s+(?:with|to|and)|\btimes(?:\s+that)?\s+of|"
-    r"\bon)\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
+    r"\bon|\bbelow|\babove|\b(?:previous|prior|earlier|former|old)\s+(?:peak|record|high|low)"
+    r"(?:\s+(?:set|reached|hit|seen|recorded))?|\b(?:peak|record|high)\s+(?:set|reached))\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
     r"(?:the\s+)?$", re.I)
 
 _CHANGE_BEFORE = re.compile(r"(?:%|percent|per cent|pct|points?|\d|\d\s*(?:m|bn|b|k|million|billion|"
@@ -49,9 +50,12 @@ _RANGE = re.compile(r"^\s*\w+\.?(?:\s+\d{4})?\s+(?:to|through|until)\s+\w+", re.
 
 # "from USD 196.33 billion in", "from a record $418.2 billion in": between the word and the
 # figure only lower-case words and a currency ("from Japan to China jumped 43.8% in 2024" is none)
-_EARLIER_FIGURE = re.compile(r"(?:\bfrom|\bthan|compared (?:with|to)|\bversus|\bvs\.?|\bagainst)\s+"
-                             r"(?:(?-i:[a-z-]+)\s+){0,2}?(?:[A-Za-z]{1,4}\s?\$?\s?|[$€£¥₹₩]\s?)?\d[\d,.]*\s*"
+_EARLIER_FIGURE = re.compile(r"(?:\bfrom|\bthan|compared (?:with|to)|\bversus|\bvs\.?|\bagainst|"
+                             r"\btimes|\b(?:after|following|reversing|extending)\s+(?:a|an|the)\b)\s+"
+                             r"(?:(?-i:[a-z-]+)\s+){0,3}?(?:[A-Za-z]{1,4}\s?\$?\s?|[$€£¥₹₩]\s?)?\d[\d,.]*\s*"
                              r"(?:[^\s,;.()]+\s+){0,3}?(?:in|for|during|of)\s+(?:the\s+)?$", re.I)
+
+_FIGURE_AFTER = re.compile(r":\s*\S{0,4}\d")
 
 DOLLAR_OF_COUNTRY = {"HK": "HKD", "AU": "AUD", "SG": "SGD", "CA": "CAD", "TW": "TWD", "NZ": "NZD"}
 
@@ -155,15 +159,17 @@ def explicit_year(span: Span) -> int | None:
 def is_comparison_base(span: Span) -> bool:
     """True for "2019" in "up 62.1% from 2019" and "2021" in "up from A$131.4 billion in
     2021": a base of comparison, not the period of the sentence's main figure."""
-    before = doc_text(span.doc)[max(0, span.start_char - 60): span.start_char]
-    if _EARLIER_FIGURE.search(before):
+    text = doc_text(span.doc)
+    before = text[max(0, span.start_char - 60): span.start_char]
+    if _EARLIER_FIGURE.search(before) or (before.endswith("(") and _FIGURE_AFTER.match(
+            text, span.end_char)):  # "(2022: $58.3bn)": an earlier period's figure
         return True
     m = _COMPARISON_BASE.search(before[-40:])
     if m is None:
         return False
     word = m.group(0).split()[0].lower() if m.group(0).split() else ""
     clause = re.split(r"[.!?;:\n]\s*", before[: len(before) - len(m.group(0))])[-1]
-    if word in ("over", "on") and not _CHANGE_BEFORE.search(clause):
+    if word in ("over", "on", "below", "above") and not _CHANGE_BEFORE.search(clause):
         return False  # "Over the first nine months, trade came to ...": a span of time;
         # "Statistical Bulletin of Dalian on the 2023 National Economic ...": a topic
     if word == "from" and _RANGE.match(span.text):
@@ -225,20 +231,69 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
     Without a publication date, "last year" in an article whose headline or lead names the
     year means that year ("Hunan's trade with Africa hits record in 2022 ... last year")."""
     if _DAY_DATE.match(span.text):
-        return None
+        return _to_date(span, ctx)
     unit = _BARE_UNIT.match(span.text)
-    if unit is not None:  # "ended the quarter at", "for the month": the article's own period
+    if unit is not None and not _THIS_YEAR.match(span.text):
+        # "ended the quarter at", "for the month": the article's own period
         return containing(ctx.main_period, unit.group(1).lower()) if ctx.main_period else None
     year = ctx.year
     if ctx.published is None and ctx.year_from_text and _LAST_YEAR.search(span.text):
         year = ctx.year + 1
     elif ctx.published is not None and not ctx.year_from_text and ctx.year == ctx.published.year:
         year = None  # only the date gives the year: "December" in a January article is last year's
-    return parse_period(span.text, year=year, published=ctx.published, country=ctx.place_country)
+    text = _fiscal_head(span) + span.text + _fiscal_tail(span)
+    return parse_period(text, year=year, published=ctx.published, country=ctx.place_country)
+
+
+# what an entity often leaves out of a fiscal period: "July-January 2023[-24]", "the first seven
+# months[ of the current fiscal year]"
+_TWO_YEARS = r"(?:19|20)\d\d\s*[-/\u2013]\s*\d\d(?:\d\d)?\b"
+_FISCAL_TAIL = re.compile(r"[-/\u2013]\d\d\b(?![-/.,]?\d)|(?:\s+quarter)?\s+of\s+(?:the\s+)?(?:(?:current|this|"
+                          r"present|ongoing)\s+)?(?:(?:fiscal|financial)(?:\s+year)?(?:\s+" + _TWO_YEARS
+                          + r")?|" + _TWO_YEARS + r")", re.I)
+# "[April-January of ]2023-24", "[the first seven months of ]fiscal 2023-24"
+_FISCAL_HEAD = re.compile(r"(?:\b" + _MONTHS + r"\s*[-\u2013]\s*" + _MONTHS + r"(?:\s+quarter)?|\bfirst\s+"
+                          r"\w+\s+months|\b(?:first|second|third|fourth)\s+(?:quarter|half))\s+of\s+"
+                          r"(?:the\s+)?$", re.I)
+
+
+def _fiscal_tail(span: Span) -> str:
+    m = _FISCAL_TAIL.match(doc_text(span.doc), span.end_char)
+    return m.group(0) if m else ""
+
+
+def _fiscal_head(span: Span) -> str:
+    if not re.match(r"\s*(?:(?:fiscal|financial|FY)\b|" + _TWO_YEARS + ")", span.text, re.I):
+        return ""
+    m = _FISCAL_HEAD.search(doc_text(span.doc)[max(0, span.start_char - 40): span.start_char])
+    return m.group(0) if m else ""
+
+
+_THIS_YEAR = re.compile(r"^\s*(?:(?:in|for|during)\s+)?this\s+year\s*$", re.I)
+
+_UP_TO = re.compile(r"\b(?:as of|up to|until|by)\s+$", re.I)
+
+
+def _to_date(span: Span, ctx: DocContext) -> str | None:
+    """"As of November 20, trade this year had topped ...": the year to date, January to that
+    month; any other day is when something was said, no period."""
+    text = doc_text(span.doc)
+    if not _UP_TO.search(text[max(0, span.start_char - 8): span.start_char]):
+        return None
+    month = re.search(r"[A-Za-z]{3}", span.text)
+    year = explicit_year(span) or ctx.year
+    if month is None or year is None or month.group(0).lower() not in _MONTH_NUMBER:
+        return None
+    number = _MONTH_NUMBER.index(month.group(0).lower()) + 1
+    return f"{year}-01" if number == 1 else f"{year}-01..{year}-{number:02d}"
+
+
+_MONTH_NUMBER = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 _DAY_DATE = re.compile(r"^\s*(?:on\s+)?(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
-                       r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?:,?\s+\d{4})?)\s*$", re.I)
+                       r"\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"(?:,?\s+\d{4})?|"
+                       r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})\s*$", re.I)
 
 
 _BARE_UNIT = re.compile(r"^\s*(?:(?:in|for|over|during)\s+)?(?:the|this|that)\s+(?:(?:whole|full|entire)\s+)?"

@@ -58,11 +58,19 @@ def first_stated_period(heads: list[Head], ctx: DocContext, lead: int = 0) -> st
         sent = sentence_span(head.span.doc, head.span)
         in_sentence = [e for e in span_ents(sent) if e.label_ == "PERIOD"]
         for span in head.role("PERIOD") + in_sentence:
-            if not is_comparison_base(span):
+            if not is_comparison_base(span) and not _on_later_line(span, head):
                 period = resolve_period(span, ctx)
                 if period is not None:
                     return period
+        if ctx.main_period:
+            return None  # the first figure states no period: it is the lead's
     return None
+
+
+def _on_later_line(period: Span, head: Head) -> bool:
+    """A period on a line below its head's ("• Exports: $73.6bn" ... "• December exports:
+    $5.9bn"): a later bullet's or row's, even where the lines parse as one sentence."""
+    return "\n" in doc_text(period.doc)[head.span.end_char: period.start_char]
 
 
 def period_and_shape(head: Head, ctx: DocContext) -> tuple[str | None, str | None]:
@@ -76,7 +84,8 @@ def period_and_shape(head: Head, ctx: DocContext) -> tuple[str | None, str | Non
 
 
 def _period(head: Head, ctx: DocContext) -> str | None:
-    spans = [s for s in head.role("PERIOD") if not is_comparison_base(s)]
+    spans = [s for s in head.role("PERIOD") if not is_comparison_base(s) and
+             not _on_later_line(s, head)]
     for span in sorted(spans, key=lambda s: abs(s.start - head.span.start)):
         period = resolve_period(span, ctx)
         if period is not None:

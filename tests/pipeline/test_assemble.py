@@ -1423,3 +1423,23 @@ def test_a_later_bullet_s_period_is_not_the_lead_s(blank, assembler):
     facts = facts_of(assembler, doc)
     assert [(f.flow, f.period) for f in facts] == [("export", "2023"), ("balance", "2023"),
                                                    ("export", "2023-12")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Exports declined [12.3%]{PERCENT} month over month.", [None]),
+    ("Imports soared [38.65 percent]{PERCENT} month-to-month and [14.35 percent]{PERCENT} "
+     "year-on-year.", [None, 14.35]),
+    ("Exports rose [2.8%]{PERCENT} on the month.", [None]),
+    ("Exports climbed [7.5%]{PERCENT} more than in the previous half and [12.4%]{PERCENT} above "
+     "the first half of 2022.", [None, 12.4]),
+    # a base in the figure's own year is a month or a quarter back; the year before is a year
+    ("Exports were up [12.61 percent]{PERCENT} compared to April 2023 but down [0.96 percent]"
+     "{PERCENT} compared to May 2022.", [None, -0.96]),
+], ids=["month-over-month", "month-to-month", "on-the-month", "previous-half", "base-year"])
+def test_rates_against_a_recent_period_are_no_growth(blank, sentence, expected):
+    from tradeie.pipeline.docindex import indexed
+    from tradeie.pipeline.rates import growth_of
+
+    doc = annotate(blank, sentence)
+    with indexed(doc):
+        assert [growth_of(e, doc[:], 2023) for e in doc.ents if e.label_ == "PERCENT"] == expected

@@ -153,3 +153,20 @@ def test_periods_listed_respectively_go_one_to_each_amount(blank, assembler):
     doc = annotate(blank, lead + "[Q1]{PERIOD} and [Q2]{PERIOD} came in at [141.25]{MONEY}, "
                                  "[148.93]{MONEY} and [153.30 billion yuan]{MONEY} respectively.")
     assert [r[3] for r in rows(assembler, doc, links)[1:]] == ["2024-Q1"]
+
+
+@pytest.mark.parametrize("items,expected", [
+    ("Of these, [integrated circuits]{PRODUCT} increased [25.6%]{PERCENT} to [$54.2 billion]{MONEY}; "
+     "[automobiles]{PRODUCT} grew [22.2%]{PERCENT} to [$41.6 billion]{MONEY}.",
+     [("integrated circuits", Decimal("54200000000"), 25.6),
+      ("automobiles", Decimal("41600000000"), 22.2)]),
+    # a signed rate in brackets is the change to the amount after it
+    ("Declines were seen in [petroleum products]{PRODUCT} ([-7.3 per cent]{PERCENT} to "
+     "[$9.9 billion]{MONEY}) and [crude petroleum]{PRODUCT} ([-26.3 per cent]{PERCENT} to "
+     "[$2.4 billion]{MONEY}).",
+     [("petroleum products", Decimal("9900000000"), -7.3),
+      ("crude petroleum", Decimal("2400000000"), -26.3)]),
+], ids=["rose-to", "bracketed"])
+def test_a_rate_written_before_its_item_s_amount_is_that_item_s(blank, assembler, items, expected):
+    doc = annotate(blank, LEAD + items)
+    assert [(p, v, g) for _, _, p, _, v, g in rows(assembler, doc)[1:]] == expected

@@ -41,3 +41,15 @@ def test_a_rate_list_after_a_semicolon(blank):
     links = [("imported", v, "VALUE") for v in ("$80.39 billion", "$23.19 billion", "$17.31 billion")]
     links += [("imported", p, "PRODUCT") for p in ("crude oil", "natural gas", "coal")]
     assert rates(blank, marked, links) == [34.7, 47.2, 11.6]
+
+
+def test_rates_listed_respectively_after_the_figures_go_one_to_each(blank):
+    # the model gave the first rate to the nearer flow; the words give one rate to each figure,
+    # and the deficit after the list keeps none
+    marked = ("In [the first four months]{PERIOD}, [Yunnan]{LOCATION}'s [exports]{FLOW} were "
+              "[49.6 billion yuan]{MONEY} and [imports]{FLOW} [51.6 billion yuan]{MONEY}, up "
+              "[18.9 percent]{PERCENT} and [3.7 percent]{PERCENT} respectively, resulting in a "
+              "[trade deficit]{FLOW} of [2.0 billion yuan]{MONEY}.")
+    links = [("exports", "49.6 billion yuan", "VALUE"), ("imports", "51.6 billion yuan", "VALUE"),
+             ("imports", "18.9 percent", "GROWTH"), ("trade deficit", "2.0 billion yuan", "VALUE")]
+    assert rates(blank, marked, links) == [18.9, 3.7, None]

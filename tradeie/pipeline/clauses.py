@@ -54,6 +54,9 @@ def has_money(rate: Span, sent_ents: list[Span]) -> bool:
     return False
 
 
+RATE_TO = re.compile(r"^\s*,?\s*(?:(?:year[- ]on[- ]year|y-o-y|yoy)\s+)?(?:to|at)\s+$", re.I)
+
+
 def segment(sent: Span, sent_ents: list[Span], ent: Span, head: Head) -> tuple[int, int]:
     """Characters of ``ent``'s own clause: from the previous figure (or the flow head, or a
     semicolon) to the next figure or clause break."""
@@ -62,8 +65,9 @@ def segment(sent: Span, sent_ents: list[Span], ent: Span, head: Head) -> tuple[i
     if head.span.end_char <= ent.start_char and head.span.start_char >= sent.start_char:
         lo = head.span.end_char
     for other in sent_ents:
-        if other.label_ in ("MONEY", "PERCENT") and lo <= other.start_char and other.end_char <= ent.start_char:
-            lo = other.end_char
+        if other.label_ in ("MONEY", "PERCENT") and lo <= other.start_char and other.end_char <= ent.start_char \
+                and not (other.label_ == "PERCENT" and RATE_TO.match(text[other.end_char: ent.start_char])):
+            lo = other.end_char  # "integrated circuits increased 25.6% to 542.7 billion yuan": one item
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, ent.start_char)]
     lo = breaks[-1] if breaks else lo
     hi = sent.end_char

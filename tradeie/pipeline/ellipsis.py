@@ -30,7 +30,7 @@ from .context import DocContext, resolve_period
 from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents, span_text
 from .locations import location_of
 from .periods import period_and_shape
-from .clauses import (NOT_TRADE, domestic, flow_word, has_money, names, segment,
+from .clauses import (NOT_TRADE, RATE_TO, domestic, flow_word, has_money, names, segment,
                       segment_period, without_products)
 from .flows import BREAKDOWN, classify_flow
 from .lists import coordinated, respective_periods
@@ -243,11 +243,14 @@ def _continue(fact: TradeFact, shape, ents: list[Span], sent: Span, ctx: DocCont
             if growth is None and share is None:
                 continue  # a rate needs a direction word ("fell 36.8%"), or its clause's
         else:
-            after = [e for e in sent_ents if e.label_ == "PERCENT" and ent.end_char <= e.start_char < hi]
+            after = [e for e in sent_ents if e.label_ == "PERCENT" and lo <= e.start_char < hi]
             if len(listed) == len(items):
                 after = [listed[k]]
             for pct in after:
                 cue = percent_cue(pct)
+                if cue is None and pct.end_char <= ent.start_char and \
+                        RATE_TO.match(text[pct.end_char: ent.start_char]):
+                    cue = "GROWTH"  # "(-7.3 per cent to RM9.9 billion)": the change to the amount
                 if cue == "GROWTH" and growth is None:
                     growth = growth_of(pct, sent, year)
                 elif cue == "SHARE" and share is None:

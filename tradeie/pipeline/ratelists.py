@@ -35,6 +35,9 @@ _POINTING_BACK = re.compile(
     r"decreases|declines|rises|falls)\s+(?:were|being)\b)", re.I)
 
 
+_RESPECTIVELY_AFTER = re.compile(r"[\s,]*(?:year[- ]on[- ]year[\s,]*)?respectively\b", re.I)
+
+
 def late_rates(doc: Doc, pairs: list, ctx: DocContext) -> list:
     """``pairs`` with the rates of lists like the above given to their facts."""
     out = list(pairs)
@@ -45,15 +48,19 @@ def late_rates(doc: Doc, pairs: list, ctx: DocContext) -> list:
     for run in _rate_runs(doc):
         sent = sentence_span(doc, run[0])
         lead = doc_text(doc)[sent.start_char: run[0].start_char]
-        if not _POINTING_BACK.search(re.split(r"[;:]", lead)[-1]) or \
+        # "exports were A and imports B, up 18.9 percent and 3.7 percent respectively": the
+        # rates' own word says they go one to each figure, whoever the model gave them to
+        trailing = bool(_RESPECTIVELY_AFTER.match(doc_text(doc), run[-1].end_char))
+        if not (trailing or _POINTING_BACK.search(re.split(r"[;:]", lead)[-1])) or \
                 any(percent_cue(span) not in ("GROWTH", None) for span in run):
             continue
         year = ctx.year
         rates = [growth_of(span, sent, year) for span in run]
         if any(r is None for r in rates):
             continue
-        targets = _unrated(out, by_sentence, sent, run[0].start_char, ctx)
-        if len(targets) != len(run):
+        targets = _unrated(out, by_sentence, sent, run[0].start_char, ctx,
+                           set(rates) if trailing else set())
+        if len(targets) != len(run) and not trailing:
             previous = _previous_sentence(doc, sent)
             targets = _unrated(out, by_sentence, previous, previous.end_char, ctx) if previous else []
         if len(targets) != len(run):
@@ -91,23 +98,25 @@ def _rate_runs(doc: Doc) -> list[list[Span]]:
 
 
 def _unrated(pairs: list, by_sentence: dict[int, list[int]], sent: Span, before: int,
-             ctx: DocContext) -> list[int]:
-    """Indexes of the facts of ``sent`` with an amount and no rate, in the order their
-    amounts are written before ``before``; [] if an amount cannot be placed. Facts are
-    found through ``by_sentence`` (evidence start -> indexes into ``pairs``)."""
+             ctx: DocContext, listed: set = frozenset()) -> list[int]:
+    """Indexes of the facts of ``sent`` with an amount and no rate (or a rate of ``listed``,
+    the list being placed), in the order their amounts are written before ``before``; [] if
+    an amount cannot be placed. Facts are found through ``by_sentence`` (evidence start ->
+    indexes into ``pairs``)."""
     found = []
-    amounts = [(e.start_char, money_of(e, ctx)) for e in span_ents(sent)
-               if e.label_ == "MONEY" and e.start_char < before]
+    amounts = [(e.start_char, money_of(e, ctx)) for e in span_ents(sent) if e.label_ == "MONEY"]
     for k in by_sentence.get(sent.start_char, []):
         fact = pairs[k][0]
-        if fact.growth_pct is not None:
-            return []  # the sentence's figures have rates already: not this list's
         if fact.value is None:
             continue
         at = next((start for start, money in amounts
                    if money is not None and money.value == abs(fact.value)), None)
         if at is None:
             return []
+        if at >= before:
+            continue  # "..., resulting in a deficit of 2.0 billion yuan": after the list
+        if fact.growth_pct is not None and fact.growth_pct not in listed:
+            return []  # the sentence's figures have rates already: not this list's
         found.append((at, k))
     starts = [at for at, _ in found]
     return [k for _, k in sorted(found)] if len(set(starts)) == len(starts) else []

@@ -35,7 +35,7 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     own = _NEXT_RATE.split(after, maxsplit=1)[0]
     if _NOT_GROWTH_AFTER.search(own) and not _previous_year_base(after, year):
         return None
-    if _MOM_AFTER.match(own):
+    if _MOM_AFTER.match(own) or _MOM_WORDS_AFTER.match(own) or _other_base_year(own, year):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
     # the clause, read at most CLAUSE_CHARS back: a sentence can run a whole page unpunctuated
@@ -68,6 +68,12 @@ _MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:(?:compared (?:to|with)|from|over|vers
                         r"(?:compared (?:to|with)|over|versus|against|on|than(?:\s+(?:in|that of|that in|for))?)\s+"
                         r"(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\b(?![\s,]+(?:\d|last|a year|of)))", re.I)
+# "declined 12.3% month over month", "38.65 percent month-to-month", "rose 2.8% on the month",
+# "7.5% more than in the previous half"
+_MOM_WORDS_AFTER = re.compile(r"^[^.;]{0,30}?(?:\b(?:month|quarter)[- ](?:over|to)[- ](?:month|quarter)\b|"
+                              r"\bquarter[- ]on[- ]quarter\b|\bon the (?:month|quarter)\b|(?:than|from|over|"
+                              r"on|compared (?:to|with)|versus|against)\s+(?:in\s+)?(?:the\s+)?(?:previous|"
+                              r"prior|preceding|last) half\b)", re.I)
 _VALUE_AFTER = re.compile(r"^\s*(?:in value|by value|in (?:value|dollar|money|nominal) terms|in terms of "
                           r"value)\b", re.I)
 
@@ -89,6 +95,13 @@ _VOLUME_AFTER = re.compile(r"^\s*(?:in (?:volume|tonnage|quantity|quantities|ter
                            r"(?:tonnes|tons|barrels|TEUs?|units|vehicles|cars|head|cubic)\b)", re.I)
 # "coal export volume nevertheless rose 7.8 percent"
 _VOLUME_WORD_BEFORE = re.compile(r"\b(?:volumes?|tonnage|quantit(?:y|ies))\b[^,;.%]{0,30}$", re.I)
+
+
+def _other_base_year(after: str, year: int | None) -> bool:
+    """"up 12.61 percent compared to April 2023" for a May 2023 figure: a base in the
+    figure's own year (or an older one than the year before) is no year-on-year change."""
+    m = _BASE_YEAR.match(after)
+    return bool(m and year is not None and int(m.group(1)) != year - 1)
 
 
 def _previous_year_base(after: str, year: int | None) -> bool:

@@ -1443,3 +1443,17 @@ def test_rates_against_a_recent_period_are_no_growth(blank, sentence, expected):
     doc = annotate(blank, sentence)
     with indexed(doc):
         assert [growth_of(e, doc[:], 2023) for e in doc.ents if e.label_ == "PERCENT"] == expected
+
+
+def test_a_numbered_heading_that_names_a_product_is_the_next_sentence_s_product(blank, assembler):
+    doc = annotate(blank, "I. Key commodities\n\n1. [Mechanical and electrical "
+                          "products]{PRODUCT}. [Exports]{FLOW} reached [7.14 trillion yuan]{MONEY} in "
+                          "[2024]{PERIOD}. [Imports]{FLOW} came to [5 trillion yuan]{MONEY}.\n\n"
+                          "2. [Textiles]{PRODUCT} and yarn. [Exports]{FLOW} fell to [0.5 trillion yuan]"
+                          "{MONEY}.")
+    link(doc, [("Exports", "7.14 trillion yuan", "VALUE"), ("Imports", "5 trillion yuan", "VALUE")])
+    doc._.trade_relations = {**doc._.trade_relations,
+                             (doc.ents[-2].start, doc.ents[-1].start): {"VALUE": 0.9}}
+    products = [f.product for f in facts_of(assembler, doc)]
+    # only the sentence right after the heading; a heading with more than the product names none
+    assert products == ["mechanical and electrical products", None, None]

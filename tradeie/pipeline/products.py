@@ -25,7 +25,7 @@ def adjacent_product(head: Head) -> list[Span]:
             return [ent]
         if ent.start >= head.span.end and re.fullmatch(r"\s*(?:of|in)\s+(?:the\s+)?", between):
             return [ent]
-    return _subject_product(head)
+    return _subject_product(head) or _heading_product(head)
 
 
 # "Mechanical and electrical products remained the mainstay of exports, with shipments worth
@@ -49,3 +49,25 @@ def _subject_product(head: Head) -> list[Span]:
             for e in ents):
         return []
     return [subject] if _SUBJECT_VERB.match(doc_text(doc)[subject.end_char: subject.end_char + 20]) else []
+
+
+# "1. Mechanical and electrical products. Exports reached 7.14 trillion yuan": a numbered
+# heading that names only a product is the product of the sentence after it
+_HEADING = re.compile(r"\s*(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s*)?[\"“]?\s*$", re.I)
+_HEADING_END = re.compile(r"[\"”]?\s*[.:]?\s*$")
+
+
+def _heading_product(head: Head) -> list[Span]:
+    doc = head.span.doc
+    sent = sentence_span(doc, head.span)
+    if any(e.label_ == "PRODUCT" for e in span_ents(sent)) or sent.start == 0:
+        return []
+    previous = sentence_span(doc, doc[sent.start - 1: sent.start])
+    ents = span_ents(previous)
+    if len(ents) != 1 or ents[0].label_ != "PRODUCT" or is_example(ents[0]):
+        return []
+    text = doc_text(doc)
+    if _HEADING.fullmatch(text[previous.start_char: ents[0].start_char]) and \
+            _HEADING_END.fullmatch(text[ents[0].end_char: previous.end_char]):
+        return [ents[0]]
+    return []

@@ -1457,3 +1457,13 @@ def test_a_numbered_heading_that_names_a_product_is_the_next_sentence_s_product(
     products = [f.product for f in facts_of(assembler, doc)]
     # only the sentence right after the heading; a heading with more than the product names none
     assert products == ["mechanical and electrical products", None, None]
+
+
+def test_a_respectively_list_of_members_after_their_bloc(blank, assembler):
+    doc = annotate(blank, "Among [ASEAN]{PARTNER} members, [trade]{FLOW} with [Vietnam]{PARTNER}, "
+                          "[Myanmar]{PARTNER} and [Laos]{PARTNER} stood at [14.1 billion yuan]{MONEY}, "
+                          "[10.7 billion yuan]{MONEY} and [6.2 billion yuan]{MONEY} respectively in "
+                          "[2023]{PERIOD}.")
+    link(doc, [("trade", "14.1 billion yuan", "VALUE"), ("trade", "10.7 billion yuan", "VALUE"),
+               ("trade", "6.2 billion yuan", "VALUE"), ("trade", "Laos", "PARTNER")])
+    assert [f.partner for f in facts_of(assembler, doc)] == ["Vietnam", "Myanmar", "Laos"]

@@ -11,7 +11,7 @@ from ..normalize.place import canonical_place, lookup
 from .context import DocContext, is_comparison_base
 from .docindex import doc_text, span_ents, span_text
 from .heads import Head, percent_cue
-from .partners import TO_PARTNER, coordinated_partners, foreign_place
+from .partners import TO_PARTNER, coordinated_partners, coordinated_runs, foreign_place
 from .places import gazetteer_mentions
 from .rates import growth_of
 from .slots import is_descriptive, split_places
@@ -89,6 +89,9 @@ def respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
             found = split_places(found)
             if len(found) != n:
                 found = coordinated_partners(sent, found, ctx)
+            if len(found) > n:  # "Among ASEAN members, trade with A, B and C stood at ..."
+                runs = [run for run in coordinated_runs(found) if len(run) == n]
+                found = runs[0] if len(runs) == 1 else found
         return found if len(current) != n and len(found) == n else current
 
     partners = exact("PARTNER", partners)

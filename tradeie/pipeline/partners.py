@@ -235,3 +235,15 @@ def coordinated_partners(sent: Span, partners: list[Span], ctx: DocContext) -> l
                     listed.add(other.start)
                     grown = True
     return [e for e in ents if e.start in listed]
+
+
+def coordinated_runs(spans: list[Span]) -> list[list[Span]]:
+    """``spans`` cut into runs written as one list ("A, B and C"), in text order."""
+    text = doc_text(spans[0].doc) if spans else ""
+    runs: list[list[Span]] = []
+    for span in spans:
+        if runs and _COORDINATION.match(text[runs[-1][-1].end_char: span.start_char]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return runs

@@ -99,6 +99,7 @@ def test_a_possessive_last_year_in_the_headline_is_no_review_of_last_year(blank)
     ("Exports rose 8.2 percent, topping the previous peak set in [2022]{PERIOD}.", True),
     ("The surplus swung from a deficit of $10.3 billion in [2023]{PERIOD}.", True),
     ("• Trade deficit: $52.2bn ([2022]{PERIOD}: $58.3bn)", True),
+    ("Trade came to US$5.27 billion, roughly 30 times the [1992]{PERIOD} level.", True),
     # the same words without a figure of their own
     ("After [the first quarter]{PERIOD}, exports rose 4%.", False),
     ("Exports hit a record high in [2024]{PERIOD}.", False),
@@ -249,3 +250,13 @@ def test_fiscal_periods_the_entity_cut_short(blank, marked, periods):
     marked = marked.replace(f"{country}'s", f"[{country}]{{LOCATION}}'s") \
         if f"[{country}]" not in marked else marked
     assert _periods(blank, marked, "2024-02-14") == periods
+
+
+def test_a_year_long_before_the_publication_is_not_the_text_s_year(blank):
+    import datetime as dt
+
+    doc = annotate(blank, "Brazil posts biggest June surplus since the series began in [1989]{PERIOD}"
+                          "\n\nBrazil posted a trade surplus of $10.59 billion in [June]{PERIOD}.")
+    with indexed(doc):
+        ctx = build_context(doc, dt.date(2023, 7, 3))
+    assert (ctx.year, ctx.main_period) == (2023, "2023-06")

@@ -37,7 +37,7 @@ _BOILERPLATE = re.compile(r"copyright|all rights reserved|©", re.I)
 _COMPARISON_BASE = re.compile(
     r"(?:\bfrom|\bthan|\bover|compared (?:with|to)|\bsince|\bversus|\bvs\.?|\bagainst|"
     r"same (?:period|month|quarter|time)(?:\s+(?:of|in))?|levels? (?:of|in)|\bbefore|\bas in|"
-    r"\bcompar(?:ing|ed|e)\s+[^.;,]{1,30}?\s+(?:with|to|and)|\btimes(?:\s+that)?\s+of|"
+    r"\bcompar(?:ing|ed|e)\s+[^.;,]{1,30}?\s+(?:with|to|and)|\btimes(?:\s+that)?\s+of|\btimes\s+the|"
     r"\bon|\bbelow|\babove|\b(?:previous|prior|earlier|former|old)\s+(?:peak|record|high|low)"
     r"(?:\s+(?:set|reached|hit|seen|recorded))?|\b(?:peak|record|high)\s+(?:set|reached))\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
     r"(?:the\s+)?$", re.I)
@@ -183,7 +183,7 @@ def _document_year(doc: Doc, published: dt.date | None) -> tuple[int | None, boo
                and not _BOILERPLATE.search(doc_text(doc)[max(0, e.start_char - 30): e.start_char])]
     for ent in periods:
         if ent.start_char < LEAD_CHARS and explicit_year(ent) and not _DAY_DATE.match(ent.text) \
-                and not _is_stamp(doc, ent):
+                and not _is_stamp(doc, ent) and _recent(explicit_year(ent), published):
             return explicit_year(ent), True
     for m in _DATELINE.finditer(doc_text(doc)[:2000]):
         date = parse_date(m.group(0))
@@ -203,6 +203,12 @@ def _document_year(doc: Doc, published: dt.date | None) -> tuple[int | None, boo
         if explicit_year(ent):
             return explicit_year(ent), True
     return None, False
+
+
+def _recent(year: int, published: dt.date | None) -> bool:
+    """Whether a year can be the text's own: not one after the publication date, nor one
+    years before it ("the highest since the series began in 1989")."""
+    return published is None or published.year - 3 <= year <= published.year
 
 
 _STAMP_BEFORE = re.compile(r"(?:updated|published|release date|released|posted|date|time)\s*[:：]?"

@@ -334,7 +334,8 @@ def containing(period: str, unit: str) -> str | None:
 def _main_period(doc: Doc, ctx: DocContext) -> str | None:
     """The first period the document states (not a base of comparison)."""
     for ent in doc_ents(doc):
-        if ent.label_ == "PERIOD" and not is_comparison_base(ent) and not _is_stamp(doc, ent):
+        if ent.label_ == "PERIOD" and not is_comparison_base(ent) and not _is_stamp(doc, ent) \
+                and _recent(explicit_year(ent) or ctx.year or 0, ctx.published):
             period = resolve_period(ent, ctx)
             if period is not None:
                 return period

@@ -1467,3 +1467,20 @@ def test_a_respectively_list_of_members_after_their_bloc(blank, assembler):
     link(doc, [("trade", "14.1 billion yuan", "VALUE"), ("trade", "10.7 billion yuan", "VALUE"),
                ("trade", "6.2 billion yuan", "VALUE"), ("trade", "Laos", "PARTNER")])
     assert [f.partner for f in facts_of(assembler, doc)] == ["Vietnam", "Myanmar", "Laos"]
+
+
+def test_a_rank_restated_in_another_sentence_is_one_fact():
+    from tradeie.facts import Evidence, RankFact
+
+    def rank(place, n, words, at):
+        return RankFact(location=place, rank=n, year=2019, list=words, evidence=Evidence(at, at + 9, "x"))
+
+    headline = rank("Ningbo", 8, "China's top 100 foreign trade cities", 0)
+    body = rank("Ningbo", 8, "2019 list of China's top 100 foreign trade cities released by", 80)
+    assert merge_facts([headline, body]) == [headline]
+    # two lists of one sentence, and lists that are not one another's, stay two
+    province, region = rank("Zhengzhou", 1, None, 10), rank("Zhengzhou", 1, "central China", 10)
+    assert len(merge_facts([province, region])) == 2
+    exports = rank("Qingdao", 3, "Shandong cities by exports", 10)
+    imports = rank("Qingdao", 3, "Shandong cities by imports", 60)
+    assert len(merge_facts([exports, imports])) == 2

@@ -206,9 +206,9 @@ def _document_year(doc: Doc, published: dt.date | None) -> tuple[int | None, boo
 
 
 def _recent(year: int, published: dt.date | None) -> bool:
-    """Whether a year can be the text's own: not one after the publication date, nor one
-    years before it ("the highest since the series began in 1989")."""
-    return published is None or published.year - 3 <= year <= published.year
+    """Whether a year can be the text's own: not one years before the publication date
+    ("the highest since the series began in 1989"), nor years after it."""
+    return published is None or published.year - 3 <= year <= published.year + 1
 
 
 _STAMP_BEFORE = re.compile(r"(?:updated|published|release date|released|posted|date|time)\s*[:：]?"

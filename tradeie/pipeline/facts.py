@@ -129,7 +129,7 @@ def merge_facts(facts: list, shapes: list | None = None) -> list:
     index: dict[tuple, int] = {}
     for fact, shape in zip(facts, shapes):
         if isinstance(fact, RankFact):
-            key = ("rank", fact.location, fact.rank, fact.year, (fact.list or "").lower())
+            key = _rank_key(fact, index)
         elif fact.value is None:
             key = ("trade",) + fact.identity[:4] + (fact.period or shape, main)
         else:
@@ -142,6 +142,26 @@ def merge_facts(facts: list, shapes: list | None = None) -> list:
             continue
         out[index[key]] = _fill(out[index[key]], fact)
     return out
+
+
+_LIST_WORD = re.compile(r"[a-z]{3,}")
+_NOT_LIST_WORDS = frozenset({"the", "and", "list", "released", "ranking", "rankings", "among", "for",
+                             "with", "top", "its", "china", "chinese"})
+
+
+def _rank_key(fact: RankFact, index: dict) -> tuple:
+    """A rank stated twice ("Ningbo ranks 8th among China's top 100 foreign trade cities" and
+    "ranked eighth on the 2019 list of China's top 100 foreign trade cities released by ..."):
+    the same place, rank and year in another sentence, in a list whose words hold the
+    other's, is one fact; "first in the province and No.1 in central China" stays two."""
+    words = set(_LIST_WORD.findall((fact.list or "").lower())) - _NOT_LIST_WORDS
+    where = fact.evidence.start_char if fact.evidence else None
+    for key in index:
+        if key[:4] == ("rank", fact.location, fact.rank, fact.year) and key[5] != where:
+            other = set(key[4])  # another sentence's: a restatement
+            if words <= other or other <= words:
+                return key
+    return ("rank", fact.location, fact.rank, fact.year, tuple(sorted(words)), where)
 
 
 def _conflicting(first, later) -> bool:

@@ -1334,6 +1334,9 @@ def test_a_country_that_says_where_a_port_lies_is_not_the_figure_place(blank, wh
      "in that order.", [("Shenzhen", 1), ("Shanghai", 2), ("Suzhou", 3)]),
     ("[Guangdong]{LOCATION} again topped the provincial ranking by trade value in [2023]{PERIOD}.",
      [("Guangdong", 1)]),
+    ("In the [2021]{PERIOD} list, [Shenzhen]{LOCATION} retained the top spot for the third year, "
+     "followed by Shanghai, Suzhou and Dongguan.",
+     [("Shenzhen", 1), ("Shanghai", 2), ("Suzhou", 3), ("Dongguan", 4)]),
     # an order not stated, or names that do not fit the ranks, or a trading partner: no rank
     ("In [2021]{PERIOD}, Shenzhen, Shanghai and Suzhou took the top three spots.", []),
     ("In [2021]{PERIOD}, the first to fifth places went to Shenzhen, Shanghai and Suzhou.", []),
@@ -1484,3 +1487,12 @@ def test_a_rank_restated_in_another_sentence_is_one_fact():
     exports = rank("Qingdao", 3, "Shandong cities by exports", 10)
     imports = rank("Qingdao", 3, "Shandong cities by imports", 60)
     assert len(merge_facts([exports, imports])) == 2
+
+
+def test_a_rank_takes_the_year_nearest_to_it(blank, assembler):
+    doc = annotate(blank, "[Hangzhou]{LOCATION}, which was ranked [No. 9]{RANK} in [2021]{PERIOD}, "
+                          "slipped to [No. 12]{RANK} in [2023]{PERIOD}.")
+    link(doc, [("No. 9", "Hangzhou", "LOCATION"), ("No. 12", "Hangzhou", "LOCATION"),
+               ("No. 12", "2021", "PERIOD")])
+    got = [(f.rank, f.year) for f in facts_of(assembler, doc) if f.type == "rank"]
+    assert got == [(9, 2021), (12, 2023)]

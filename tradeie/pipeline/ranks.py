@@ -195,7 +195,10 @@ def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
 
 
 def _rank_year(head: Head, sent: Span, ctx: DocContext) -> int | None:
-    return _year_of(sent.doc, head.role("PERIOD") + _periods(sent), head.span.start_char, ctx)
+    # the nearest period: "ranked No. 9 in 2021, slipped to No. 12 this year"
+    periods = sorted(set(head.role("PERIOD") + _periods(sent)), key=lambda p: (
+        abs(p.start_char - head.span.start_char), p.start_char))
+    return _year_of(sent.doc, periods, head.span.start_char, ctx)
 
 
 def _periods(sent: Span) -> list[Span]:
@@ -225,6 +228,11 @@ _TOPPED = re.compile(rf"(?P<first>{_NAME})\s+(?:(?:has|have|had)\s+)?(?:(?:again
                      rf"(?:topped|headed|led)\s+"
                      rf"(?:the\s+)?[^,.;]{{0,80}}?\b(?:list|ranking|rankings|league table)\b"
                      rf"(?:[^.;]*?,\s*followed\s+by\s+(?P<rest>{_NAMES}))?")
+# "Shenzhen retained the top spot for the third year, followed by Shanghai, Suzhou and Dongguan"
+_TOP_SPOT = re.compile(rf"(?P<first>{_NAME})\s+(?:(?:has|have|had)\s+)?(?:(?:again|once again|still)\s+)?"
+                       rf"(?:retained|kept|held|took|claimed|maintained|won|secured|took\s+over)\s+"
+                       rf"(?:the\s+)?(?:top|first|No\.?\s?1)\s+(?:spot|place|position)\b"
+                       rf"[^.;]*?,\s*followed\s+by\s+(?P<rest>{_NAMES})")
 # "the first to fifth places went to Shenzhen, Shanghai, Suzhou, Dongguan and Beijing"
 _SPAN_OF_PLACES = re.compile(rf"\b(?P<a>first|second|third|1st|2nd|3rd)\s+(?:to|through)\s+"
                              rf"(?P<b>[a-z]+|\d+(?:st|nd|rd|th))\s+(?:places|spots|positions)\s+"
@@ -253,7 +261,7 @@ def ordered_ranks(doc, ctx: DocContext) -> tuple[list[RankFact], set[int]]:
             continue
         seen.add(sent.start)
         text = span_text(sent)
-        for m in _TOPPED.finditer(text):
+        for m in list(_TOPPED.finditer(text)) + list(_TOP_SPOT.finditer(text)):
             first = _names_in(sent, m.start("first"), m.end("first"))
             if len(first) != 1:
                 continue
@@ -273,7 +281,8 @@ def ordered_ranks(doc, ctx: DocContext) -> tuple[list[RankFact], set[int]]:
     return out, spanned
 
 
-_ANY_ORDER = re.compile(r"\b(?:topped|headed|led|places|spots|positions|in that order|in this order|"
+_ANY_ORDER = re.compile(r"\b(?:topped|headed|led|places|spots|positions|top spot|top place|top position|"
+                        r"first place|in that order|in this order|"
                         r"in descending order|respectively)\b")
 
 

@@ -1496,3 +1496,16 @@ def test_a_rank_takes_the_year_nearest_to_it(blank, assembler):
                ("No. 12", "2021", "PERIOD")])
     got = [(f.rank, f.year) for f in facts_of(assembler, doc) if f.type == "rank"]
     assert got == [(9, 2021), (12, 2023)]
+
+
+@pytest.mark.parametrize("marked,member", [
+    ('the so-called "new three" — electric vehicles, lithium batteries and [solar cells]{PRODUCT} — '
+     "came to [41.4 billion yuan]{MONEY}.", "solar cells"),
+    ('the "new three items" (electric vehicles, lithium batteries and [solar cells]{PRODUCT}) came '
+     "to [41.4 billion yuan]{MONEY}.", "solar cells"),
+], ids=["dashes", "brackets"])
+def test_members_listed_after_their_group_stand_for_the_group(blank, assembler, marked, member):
+    doc = annotate(blank, "In [2023]{PERIOD}, [exports]{FLOW} of " + marked)
+    link(doc, [("exports", "41.4 billion yuan", "VALUE"), ("exports", member, "PRODUCT")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.product in ("new three", "new three items")

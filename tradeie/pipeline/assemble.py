@@ -26,7 +26,7 @@ from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, demonym_
                        resulting_balance_partner)
 from .periods import own_period, period_and_shape, year_earlier
 from .locations import location_of
-from .products import adjacent_product
+from .products import adjacent_product, group_product
 from .rates import growth_of, share_of
 from .slots import (is_absolute_change, is_breakdown, is_example,
                     is_forecast, is_partner_subject, is_price, split_places,
@@ -123,6 +123,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
             # exports to the four countries": one figure for the group is the bloc's
             partners = blocs
     products = [p for p in head.role("PRODUCT") if not is_example(p)] or adjacent_product(head)
+    products = _grouped(products)
     n = len(groups) or max(len(growth_spans), len(share_spans))
     if len(partners) > max(n, 1):
         # "China remained the main destination, taking 14.2% of exports, ahead of India":
@@ -284,6 +285,16 @@ def _earlier_rates(growth_spans, rated, facts, sent, year, period, ctx) -> list:
 
 _BASE_CUE = re.compile(r"(?:\bfrom|\bover|\bthan|\bagainst|\bcompared (?:with|to)|\bversus|\bvs\.?)"
                        r"\s+(?:the\s+)?(?:(?:19|20)\d\d[’']s\s+|(?:[\w’'-]+\s+){0,2})$", re.I)
+
+
+def _grouped(products: list[Span]) -> list[Span]:
+    """Members listed after their group's name stand for the group, once."""
+    out: list[Span] = []
+    for span in products:
+        group = group_product(span) or span
+        if all(group.start_char != o.start_char for o in out):
+            out.append(group)
+    return out
 
 
 def _is_base(money: Span, period: str | None, ctx: DocContext) -> bool:

@@ -71,3 +71,24 @@ def _heading_product(head: Head) -> list[Span]:
             _HEADING_END.fullmatch(text[ents[0].end_char: previous.end_char]):
         return [ents[0]]
     return []
+
+
+# 'the "new three" -- electric vehicles, lithium-ion batteries and solar cells --', 'the "new
+# three items" (electric vehicles, lithium batteries and solar cells)': the members listed
+# after a group's name are its contents, the figure is the group's
+_MEMBERS_BEFORE = re.compile(r"(?P<group>[\"“](?P<name>[^\"”\n]{2,40})[\"”]|(?P<bare>\w[\w -]{1,40}?))\s*"
+                             r"(?:\(|\s[-–—]{1,2}\s|—)\s*(?:[\w'’ -]+?(?:,\s*|,?\s+and\s+))*$")
+
+
+def group_product(span: Span) -> Span | None:
+    """The group a listed member belongs to, as a span of its name, or None."""
+    doc = span.doc
+    sent = sentence_span(doc, span)
+    text = doc_text(doc)
+    m = _MEMBERS_BEFORE.search(text, sent.start_char, span.start_char)
+    if m is None:
+        return None
+    if m.group("name"):
+        return doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    tagged = [e for e in span_ents(sent) if e.label_ == "PRODUCT" and e.end_char == m.end("bare")]
+    return tagged[0] if tagged else None

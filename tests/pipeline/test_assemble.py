@@ -1509,3 +1509,19 @@ def test_members_listed_after_their_group_stand_for_the_group(blank, assembler, 
     link(doc, [("exports", "41.4 billion yuan", "VALUE"), ("exports", member, "PRODUCT")])
     [fact] = facts_of(assembler, doc)
     assert fact.product in ("new three", "new three items")
+
+
+@pytest.mark.parametrize("sentence,forecast", [
+    ("The ministry said two-way trade could top [$45 billion]{MONEY} in 2025.", True),
+    ("The ministry wants exports to China to reach [$5 billion]{MONEY} within three years.", True),
+    ("Exports hit [$5 billion]{MONEY} in May.", False),
+    # a past figure in a sentence about the future
+    ("Exports could end close to the [$451.07 billion]{MONEY} achieved in 2022-23.", False),
+], ids=["could", "wants", "may-the-month", "achieved"])
+def test_amounts_somebody_expects_are_forecasts(blank, sentence, forecast):
+    from tradeie.pipeline.docindex import indexed
+    from tradeie.pipeline.slots import is_forecast
+
+    doc = annotate(blank, sentence)
+    with indexed(doc):
+        assert is_forecast(doc.ents[0]) is forecast

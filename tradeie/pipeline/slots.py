@@ -94,10 +94,14 @@ _YEAR_LINE_END = re.compile(r"\s*(?:19|20)\d\d\s*\n")
 _FORECAST_BEFORE = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|forecasts?|forecast(?:ed|ing)|projected|predict(?:s|ed|ing)?|"
     r"anticipated|polls?|consensus|targets?|targeted|goal|aims?|aimed|plans?|planned|will|would|"
+    r"could|might|wants?|wanted|hopes?|hoped|seeks?|sought|strives?|striving|"
     r"is set to|are set to|pencil+ed in|estimates? of|outlook)\b[^.;]*$", re.I)
 
 _FORECAST_AFTER = re.compile(r"^[^.;,()]{0,25}?\b(?:goal|target|forecast|projection|estimate)\b",
                              re.I)
+# "could end close to the $451.07 billion achieved in 2022-23": a past figure after all
+_ACHIEVED_AFTER = re.compile(r"^\s*(?:achieved|recorded|posted|registered|reached|seen|logged)\s+"
+                             r"(?:in|during|for|last)\b", re.I)
 
 
 _PRICE_AFTER = re.compile(r"^\s*(?:per|a|an|each)\s+(?:metric\s+)?(?:tonnes?|tons?|barrels?|kilograms?|"
@@ -138,8 +142,10 @@ def is_forecast(span: Span) -> bool:
     text = doc_text(span.doc)
     sent = sentence_span(span.doc, span)
     before = text[max(sent.start_char, span.start_char - 80): span.start_char]
-    return bool(_FORECAST_BEFORE.search(before) or _FORECAST_AFTER.match(text[span.end_char:
-                                                                               span.end_char + 40]))
+    after = text[span.end_char: span.end_char + 40]
+    if _ACHIEVED_AFTER.match(after):
+        return False
+    return bool(_FORECAST_BEFORE.search(before) or _FORECAST_AFTER.match(after))
 
 
 def signed_value(value: Decimal, flow: str, text: str, earlier: str = "") -> Decimal:

@@ -1525,3 +1525,22 @@ def test_amounts_somebody_expects_are_forecasts(blank, sentence, forecast):
     doc = annotate(blank, sentence)
     with indexed(doc):
         assert is_forecast(doc.ents[0]) is forecast
+
+
+@pytest.mark.parametrize("marked,head,flow", [
+    ("In [2019]{PERIOD}, [the European Union]{PARTNER} [bought]{FLOW} [US$8.9 billion]{MONEY} of "
+     "[Argentine]{LOCATION} goods.", "bought", "export"),
+    ("In [2023]{PERIOD}, [Solar cells]{PRODUCT} [brought in]{FLOW} [38.16 billion yuan]{MONEY} for "
+     "[the province]{LOCATION}'s exporters.", "brought in", "export"),
+    # goods brought in are imports; a place buying is importing
+    ("In [2021]{PERIOD}, [Iron ore]{PRODUCT} [brought in]{FLOW} through the seaports was valued at "
+     "[38.2 billion yuan]{MONEY}.", "brought in", "import"),
+    ("In [2022]{PERIOD}, [Vietnam]{LOCATION} [bought]{FLOW} [US$82.2 billion]{MONEY} worth of "
+     "chips.", "bought", "import"),
+], ids=["partner-bought", "product-brought-in-money", "brought-in-through", "place-bought"])
+def test_a_buyer_s_verb_is_the_flow_of_the_other_side(blank, assembler, marked, head, flow):
+    doc = annotate(blank, marked)
+    value = [e.text for e in doc.ents if e.label_ == "MONEY"][0]
+    link(doc, [(head, value, "VALUE")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.flow == flow

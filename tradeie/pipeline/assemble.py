@@ -81,7 +81,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
     """(fact, period shape) pairs of one flow head."""
     doc = head.span.doc
     sent = sentence_span(doc, head.span)
-    flow = classify_flow(head.span.text)
+    flow = buyers_side(head, sent, classify_flow(head.span.text), ctx)
     if flow is None or is_breakdown(doc, head.span, sent, ctx):
         return []
     groups = _value_groups(head.role("VALUE"), ctx)
@@ -285,6 +285,38 @@ def _earlier_rates(growth_spans, rated, facts, sent, year, period, ctx) -> list:
 
 _BASE_CUE = re.compile(r"(?:\bfrom|\bover|\bthan|\bagainst|\bcompared (?:with|to)|\bversus|\bvs\.?)"
                        r"\s+(?:the\s+)?(?:(?:19|20)\d\d[’']s\s+|(?:[\w’'-]+\s+){0,2})$", re.I)
+
+
+_BUYING = re.compile(r"(?:bought|buying|buys?|purchased|purchasing|purchases?|took|taking|takes|"
+                     r"absorbed|absorbing)", re.I)
+_EARNING = re.compile(r"(?:brought in|bringing in|brings in|earned|earning|earns|fetched|fetching|"
+                      r"raked in|generated)", re.I)
+_EARNED = re.compile(r"\s*(?:(?:about|around|nearly|some|over|more than|almost|a record|an?|"
+                     r"export)\s+)*(?:revenues?|earnings|receipts|income|(?:[A-Z]{2,3}\s?|R)?[$€£¥₹]?\s?\d)")
+_CLAUSE_START = re.compile(r"[;:]|,?\s\b(?:while|whereas|but)\b", re.I)
+
+
+def buyers_side(head: Head, sent: Span, flow: str | None, ctx: DocContext) -> str | None:
+    """The flow from the reporting place's side: "The European Union bought US$8.9 billion of
+    Argentine goods" and "African purchases of them jumped" are the place's exports; "Solar
+    cells brought in 38.16 billion yuan" is export income."""
+    text = doc_text(head.span.doc)
+    words = head.span.text
+    if not (_BUYING.fullmatch(words) or _EARNING.fullmatch(words)):
+        return flow
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, sent.start_char, head.span.start_char)]
+    lo = starts[-1] if starts else sent.start_char
+    subject = next((e for e in span_ents(sent) if lo <= e.start_char and e.end <= head.span.start
+                    and e.label_ in ("PARTNER", "LOCATION", "PRODUCT")), None)
+    if subject is None:
+        return flow
+    if _BUYING.fullmatch(words) and subject.label_ == "PARTNER" and \
+            canonical_place(subject.text) != ctx.place:
+        return "export"
+    if _EARNING.fullmatch(words) and subject.label_ == "PRODUCT" and \
+            _EARNED.match(text, head.span.end_char):  # not "iron ore brought in through ports"
+        return "export"
+    return flow
 
 
 def _grouped(products: list[Span]) -> list[Span]:

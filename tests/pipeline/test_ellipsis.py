@@ -170,3 +170,14 @@ def test_periods_listed_respectively_go_one_to_each_amount(blank, assembler):
 def test_a_rate_written_before_its_item_s_amount_is_that_item_s(blank, assembler, items, expected):
     doc = annotate(blank, LEAD + items)
     assert [(p, v, g) for _, _, p, _, v, g in rows(assembler, doc)[1:]] == expected
+
+
+def test_quarters_listed_after_a_part_continue_the_year_s_total(blank, assembler):
+    doc = annotate(blank, "[Hebei]{LOCATION}'s [foreign trade]{FLOW} reached [600 billion yuan]{MONEY} "
+                          "in [2024]{PERIOD}. Of the total, [exports]{FLOW} were [350 billion yuan]{MONEY}. "
+                          "[Q1]{PERIOD}, [Q2]{PERIOD} and [Q3]{PERIOD} came in at [141.25]{MONEY}, "
+                          "[148.93]{MONEY} and [153.30 billion yuan]{MONEY} respectively.")
+    links = [("foreign trade", "600 billion yuan", "VALUE"), ("foreign trade", "2024", "PERIOD"),
+             ("exports", "350 billion yuan", "VALUE")]
+    assert [(r[0], r[3]) for r in rows(assembler, doc, links)[2:]] == [
+        ("total", "2024-Q1"), ("total", "2024-Q2"), ("total", "2024-Q3")]

@@ -81,11 +81,36 @@ def elliptical_facts(doc: Doc, ctx: DocContext, heads: list[Head],
         between = bisect_right(with_money, last) < bisect_left(with_money, here)
         if here - last > MAX_GAP + 1 or between:  # an amount in between ends the list
             continue
+        if fact.flow != "total" and _sub_periods(sent, fact, ctx):
+            # "Of the total, exports were A. ... Q1, Q2 and Q3 came in at B, C and D
+            # respectively": the quarters of the year continue the year's total, not its part
+            whole = _whole_before(flows, head_facts, head, fact)
+            if whole is not None:
+                fact, shape = whole
         made = _continue(fact, shape, ents, sent, ctx, head)
         if made:
             chain[head.span.start] = (here, *made[-1])
             out += made
     return out
+
+
+def _sub_periods(sent: Span, fact: TradeFact, ctx: DocContext) -> bool:
+    """Whether the sentence lists two or more periods that lie inside the fact's."""
+    if not fact.period or ".." in fact.period:
+        return False
+    inside = [p for p in (resolve_period(e, ctx) for e in span_ents(sent) if e.label_ == "PERIOD")
+              if p and p != fact.period and p.startswith(fact.period)]
+    return len(inside) >= 2
+
+
+def _whole_before(flows: list[Head], head_facts, head: Head, fact: TradeFact):
+    """The last total fact of the same place and period given by a head before ``head``."""
+    for other in reversed([h for h in flows if h.span.start <= head.span.start]):
+        for whole, shape in reversed(head_facts.get(other.span.start, [])):
+            if whole.flow == "total" and whole.location == fact.location and \
+                    whole.period == fact.period and whole.partner is None and whole.product is None:
+                return whole, shape
+    return None
 
 
 def _sentence_numbers(doc: Doc, starts: list[int]) -> dict[int, int]:

@@ -260,3 +260,13 @@ def test_a_year_long_before_the_publication_is_not_the_text_s_year(blank):
     with indexed(doc):
         ctx = build_context(doc, dt.date(2023, 7, 3))
     assert (ctx.year, ctx.main_period) == (2023, "2023-06")
+
+
+@pytest.mark.parametrize("text,bare", [
+    ("Karaganda Region", "Karaganda"), ("Deqing County", "Deqing"), ("Nanhu District", "Nanhu District"),
+    ("Suzhou Industrial Park", "Suzhou Industrial Park"), ("Inner Mongolia", "Inner Mongolia"),
+])
+def test_unlisted_places_drop_the_administrative_word_the_schema_drops(text, bare):
+    from tradeie.pipeline.places import bare_name
+
+    assert bare_name(text) == bare

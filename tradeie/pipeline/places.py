@@ -181,7 +181,13 @@ def unlisted_place(ent: Span) -> str | None:
     if not text or not text[0].isupper() or len(text.split()) > 5 or \
             text.lower() in _ANAPHOR_WORDS or not any(c.islower() for c in text):
         return None
-    return text
+    return bare_name(text)
+
+
+def bare_name(text: str) -> str:
+    """A place name without the administrative word the schema drops: "Karaganda Region" ->
+    "Karaganda", "Deqing County" -> "Deqing" (districts and zones keep theirs)."""
+    return re.sub(r"(?<=[a-z])\s+(?:Region|Oblast|Province|County|Prefecture)$", "", text)
 
 
 _PORT_AFTER = re.compile(r"^\s+(?:Railway\s+|Land\s+)?Port\b(?!\s+(?:Customs|Area|Zone|Authority|"

@@ -19,7 +19,7 @@ from .anaphora import antecedent
 from .context import DocContext
 from .docindex import doc_text, sentence_span, span_ents
 from .flows import BREAKDOWN, CHANGE_WORDS, is_deficit
-from .places import COMPASS_BEFORE, WHERE_AFTER, WHERE_BEFORE, port_text
+from .places import COMPASS_BEFORE, WHERE_AFTER, WHERE_BEFORE, bare_name, port_text
 
 def place_name(span: Span, ctx: DocContext) -> str | None:
     """Canonical name of a place mention; anaphors ("the city", "its") are the reporting place."""
@@ -37,7 +37,7 @@ def place_name(span: Span, ctx: DocContext) -> str | None:
         return ctx.place_for(span.text, span.start_char)
     if not _PLACE_WORD.search(text):
         return ctx.place_at(span.start_char)  # an unknown name: more likely a tagging slip
-    return re.sub(r"[’']s$", "", text)
+    return bare_name(re.sub(r"[’']s$", "", text))
 
 
 _PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Province|City|Region|Prefecture|"

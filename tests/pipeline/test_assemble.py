@@ -1544,3 +1544,13 @@ def test_a_buyer_s_verb_is_the_flow_of_the_other_side(blank, assembler, marked, 
     link(doc, [(head, value, "VALUE")])
     [fact] = facts_of(assembler, doc)
     assert fact.flow == flow
+
+
+def test_a_customs_district_is_a_place_and_its_cities_are_no_partners(blank, assembler):
+    doc = annotate(blank, "[Foreign trade]{FLOW} in [the Gongbei Customs district]{LOCATION}, which "
+                          "covers the cities of [Zhuhai]{LOCATION} and [Zhongshan]{LOCATION}, reached "
+                          "[316.84 billion yuan]{MONEY} in [2021]{PERIOD}.")
+    link(doc, [("Foreign trade", "316.84 billion yuan", "VALUE"),
+               ("Foreign trade", "the Gongbei Customs district", "LOCATION")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.location, fact.partner) == ("Gongbei Customs district", None)

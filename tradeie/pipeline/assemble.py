@@ -15,6 +15,7 @@ from ..facts import Evidence, TradeFact
 from ..normalize.money import Money
 from ..normalize.place import canonical_place
 from .context import DocContext, resolve_period
+from .clauses import domestic
 from .docindex import doc_text, sentence_span, span_ents, span_text
 from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
@@ -101,7 +102,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
         listed = [s for s in growth_spans if percent_cue(s) is None and s.start > share_spans[0].start]
         share_spans = sorted(share_spans + listed, key=lambda s: s.start)
         growth_spans = [s for s in growth_spans if s not in listed]
-    partners = split_places(head.role("PARTNER"))
+    # a city or province of the reporting place's own country is no trading partner
+    partners = [p for p in split_places(head.role("PARTNER")) if not domestic(p, ctx)]
     them = _THEM.search(span_text(sent)) if not partners else None
     if them is not None:
         # the partners named before it in its own sentence ("Imports from the European
@@ -188,6 +190,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
         if partner is None:
             partner = next((e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER")
                             and is_partner_subject(e)), None) or other_side(sent, location, ctx)
+            if partner is not None and domestic(partner, ctx):
+                partner = None  # "the district, which covers the cities of Zhuhai and Zhongshan"
         product = _pick(products, k, n, anchors, products)
         partner_name = _partner_name(partner, ctx)
         if not partners:  # "traded between Germany and China": no partner linked, a pair named

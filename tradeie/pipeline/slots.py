@@ -40,7 +40,7 @@ def place_name(span: Span, ctx: DocContext) -> str | None:
     return bare_name(re.sub(r"[’']s$", "", text))
 
 
-_PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Province|City|Region|Prefecture|"
+_PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Customs district|Province|City|Region|Prefecture|"
                          r"Island|Islands|Bay|Harbou?r|Pass|Crossing)\b")
 
 

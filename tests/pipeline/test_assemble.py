@@ -1554,3 +1554,13 @@ def test_a_customs_district_is_a_place_and_its_cities_are_no_partners(blank, ass
                ("Foreign trade", "the Gongbei Customs district", "LOCATION")])
     [fact] = facts_of(assembler, doc)
     assert (fact.location, fact.partner) == ("Gongbei Customs district", None)
+
+
+def test_a_rate_of_another_period_written_as_a_noun_is_that_period_s(blank, assembler):
+    doc = annotate(blank, "[Outbound shipments]{FLOW} shrank [7.5%]{PERCENT} to [$283.5 billion]{MONEY} "
+                          "in [May 2023]{PERIOD}, reversing an [8.5%]{PERCENT} rise in [April]{PERIOD}.")
+    link(doc, [("Outbound shipments", "$283.5 billion", "VALUE"),
+               ("Outbound shipments", "7.5%", "GROWTH"), ("Outbound shipments", "8.5%", "GROWTH"),
+               ("Outbound shipments", "May 2023", "PERIOD")])
+    got = [(f.period, f.value, f.growth_pct) for f in facts_of(assembler, doc)]
+    assert got == [("2023-05", Decimal("283500000000"), -7.5), ("2023-04", None, 8.5)]

@@ -11,7 +11,9 @@ from .context import DocContext, carried_period, is_comparison_base, resolve_per
 from .docindex import doc_text, sentence_span, span_ents
 from .heads import Head
 
-_PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:(?:recorded|registered|posted|reported|imported|"
+_PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:(?:rise|gain|increase|jump|surge|growth|drop|fall|"
+                                  r"decline|decrease|slump|contraction|shortfall|deficit|surplus)\s+)?"
+                                  r"(?:(?:recorded|registered|posted|reported|imported|"
                                   r"exported|shipped|seen)\s+)?(?:in|for|during|of)\s+$", re.I)
 _PERIOD_OWNS_AMOUNT = re.compile(r"^\s*[’']s\s+$")  # "2020's 485.6 billion yuan"
 

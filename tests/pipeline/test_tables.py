@@ -217,3 +217,15 @@ def test_a_numbered_sentence_is_still_no_row(blank, assembler):
                           "1. [Exports]{FLOW} to [Poland]{PARTNER} rose. Then [1,022]{MONEY} | "
                           "[14.5]{PERCENT}\n")
     assert rows_of(assembler, doc) == []
+
+
+def test_a_unit_in_brackets_in_the_table_title_is_no_amount(blank, assembler):
+    doc = annotate(blank, "[China]{LOCATION}'s trade in [2024]{PERIOD}\n\n"
+                          "Table 1: [Exports]{FLOW} by SITC section, [January-March 2024]{PERIOD} "
+                          "(unit: [100 million yuan]{MONEY}; %)\n"
+                          "Section | Value | YoY\n"
+                          "[Machinery and transport equipment]{PRODUCT} | [28,105.3]{MONEY} | [6.1]{PERCENT}\n"
+                          "[Miscellaneous manufactured articles]{PRODUCT} | [9,411.6]{MONEY} | [0.8]{PERCENT}")
+    got = [(r[0], r[2], r[4], r[6]) for r in rows_of(assembler, doc)]
+    assert got == [("export", "machinery and transport equipment", 2810530000000, 6.1),
+                   ("export", "miscellaneous manufactured articles", 941160000000, 0.8)]

@@ -30,7 +30,7 @@ from .locations import location_of
 from .products import adjacent_product, group_product
 from .rates import growth_of, share_of
 from .slots import (is_absolute_change, is_breakdown, is_example,
-                    is_forecast, is_partner_subject, is_price, split_places,
+                    is_forecast, is_partner_subject, is_price, is_unit, split_places,
                     money_of, other_side, place_name, product_of, signed_value)
 
 _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|roughly|nearly|some|"
@@ -51,7 +51,7 @@ def _value_groups(moneys: list[Span], ctx: DocContext):
     """[(primary Money, primary span, [conversion Money, ...])] in text order."""
     groups: list[tuple[Money, Span, list[Money]]] = []
     for span in moneys:
-        if is_forecast(span) or is_price(span) or is_absolute_change(span):
+        if is_forecast(span) or is_price(span) or is_absolute_change(span) or is_unit(span):
             continue
         money = money_of(span, ctx)
         if money is None:

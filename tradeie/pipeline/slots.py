@@ -131,6 +131,14 @@ _DIFFERENCE_AFTER = re.compile(r"\s*(?:less|lower|smaller|more|higher|larger|big
                                r"(?:in|the|a|that|last|its|their|at|on|for|(?:19|20)\d\d)\b", re.I)
 
 
+_UNIT_BEFORE = re.compile(r"(?:\bunits?\s*[:：]|\bin\s+units\s+of|\bunit\s+is)\s*$", re.I)
+
+
+def is_unit(span: Span) -> bool:
+    """"(unit: 100 million yuan)": the unit a table's numbers are in, not an amount."""
+    return bool(_UNIT_BEFORE.search(doc_text(span.doc)[max(0, span.start_char - 20): span.start_char]))
+
+
 def is_price(span: Span) -> bool:
     """"US$522 per tonne": a price, not a trade value."""
     return bool(_PRICE_AFTER.match(doc_text(span.doc)[span.end_char: span.end_char + 30]))

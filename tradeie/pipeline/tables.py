@@ -27,7 +27,7 @@ from .context import DocContext, carried_period, resolve_period
 from .docindex import doc_ents, doc_text
 from ..normalize.place import canonical_place
 from .flows import BREAKDOWN, classify_flow
-from .slots import money_of, place_name
+from .slots import is_unit, money_of, place_name
 
 MAX_LABEL_WORDS = 10
 MAX_AMOUNT_COLUMNS = 4
@@ -45,7 +45,7 @@ _SECTION_BREAKDOWN = re.compile(r"\bby (?:trade mode|type of (?:enterprise|trade
                                 r"ownership|mode of trade|customs regime)", re.I)
 # "Unit: 100 million yuan", "(in US$ million)", "(KES million; change in per cent)"; not prose
 _UNIT_NOTE = re.compile(r"^\W*\(?\s*units?\b|^\W*\(\s*in\b|^\W*\(\s*\S{1,4}\s*(?:100\s+)?"
-                        r"(?:million|billion|thousand|trillion|bn|mn)\b", re.I)
+                        r"(?:million|billion|thousand|trillion|bn|mn)\b|\(\s*units?\s*[:：]", re.I)
 _SHARE_COLUMN = re.compile(r"share|proportion|% of total|percentage of", re.I)
 _GROWTH_COLUMN = re.compile(r"y-?o-?y|year[- ]on[- ]year|change|growth|\+/-|±|increase", re.I)
 
@@ -69,7 +69,8 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
     for ent in doc_ents(doc):
         while li < len(lines) - 1 and ent.start_char > lines[li][1]:
             li += 1
-        by_line[li].append(ent)
+        if not (ent.label_ == "MONEY" and is_unit(ent)):  # "(unit: 100 million yuan)"
+            by_line[li].append(ent)
     plain = {i: _plain_row(doc, lines[i], ents) for i, ents in enumerate(by_line)}
     rows = {i: _better(_row(text, lines[i], ents), plain[i]) for i, ents in enumerate(by_line)}
     out = []

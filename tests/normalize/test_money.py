@@ -225,6 +225,10 @@ LOOKALIKES = [
 
 # Broken source text: line breaks, entities, full-width digits, signs.
 BROKEN = [
+    # a dash before the amount is punctuation, not a minus: "E&E exports -- RM50.03 billion, or"
+    case("-- RM50.03 billion", "50030000000", "MYR"),
+    case("-- 5.2 billion yuan", "5200000000", "CNY"),
+    case("-RM5 billion", "-5000000000", "MYR"),
     case("36.\n\n26 billion yuan", 36_260_000_000, "CNY"),
     case("１２．５ billion yuan", 12_500_000_000, "CNY"),
     case("１２３億 yuan", 12_300_000_000, "CNY", xfail="Chinese unit characters (億, 万) are not read"),

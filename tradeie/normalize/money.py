@@ -68,9 +68,9 @@ _SUFFIX = r"(?P<suf>" + _alternation(CURRENCY_WORDS, CASED_SUFFIXES) + r")\b"
 # remainder with a smaller scale of its own
 _TAIL = r"\s+(?P<{0}>\d{{1,3}})\s+(?P<{0}s>million|thousand)\b"
 _MONEY = re.compile(
-    rf"(?:(?<![\w])(?P<sign0>-\s?)?{_PREFIX}\s?{_NUMBER}(?:\s?{_SCALE}(?:{_TAIL.format('tail')})?)?"
+    rf"(?:(?:(?<![\w-])(?P<sign0>-\s?)|(?<![\w])){_PREFIX}\s?{_NUMBER}(?:\s?{_SCALE}(?:{_TAIL.format('tail')})?)?"
     rf"(?:\s+{_SUFFIX})?"
-    rf"|(?<![\w$€£¥₩.])(?P<sign2>[-+]\s?)?(?P<num2>{_INDIAN}{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+{_FRACTION}|"
+    rf"|(?:(?<![\w$€£¥₩.-])(?P<sign2>[-+]\s?)|(?<![\w$€£¥₩.]))(?P<num2>{_INDIAN}{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+{_FRACTION}|"
     rf"\d+{_FRACTION})"
     rf"(?:\s?(?P<scale2>{_alternation(SCALES)})\b(?:{_TAIL.format('tail2')})?)?(?:\s*\(?\s*(?P<suf2>"
     rf"{_alternation(CURRENCY_WORDS, CASED_SUFFIXES)})\)?\b))",

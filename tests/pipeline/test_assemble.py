@@ -1564,3 +1564,20 @@ def test_a_rate_of_another_period_written_as_a_noun_is_that_period_s(blank, asse
                ("Outbound shipments", "May 2023", "PERIOD")])
     got = [(f.period, f.value, f.growth_pct) for f in facts_of(assembler, doc)]
     assert got == [("2023-05", Decimal("283500000000"), -7.5), ("2023-04", None, 8.5)]
+
+
+@pytest.mark.parametrize("second,product", [
+    ("[Shipments]{FLOW} of the ore more than doubled to [US$1.10 billion]{MONEY}.", "nickel ore"),
+    ("[Exports]{FLOW} of the same goods to [ASEAN]{PARTNER} reached [US$1.10 billion]{MONEY}.",
+     "nickel ore"),
+    # a place's own exports are no product's
+    ("Its [exports]{FLOW} reached [US$1.10 billion]{MONEY}.", None),
+], ids=["the-ore", "the-same-goods", "its-exports"])
+def test_a_product_named_again_by_a_common_noun(blank, assembler, second, product):
+    doc = annotate(blank, "In [2019]{PERIOD}, [Indonesia]{LOCATION} banned [nickel ore]{PRODUCT} "
+                          "sales abroad from 2020. " + second)
+    value = [e.text for e in doc.ents if e.label_ == "MONEY"][0]
+    head = [e.text for e in doc.ents if e.label_ == "FLOW"][0]
+    link(doc, [(head, value, "VALUE")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.product == product

@@ -25,7 +25,7 @@ def adjacent_product(head: Head) -> list[Span]:
             return [ent]
         if ent.start >= head.span.end and re.fullmatch(r"\s*(?:of|in)\s+(?:the\s+)?", between):
             return [ent]
-    return _subject_product(head) or _heading_product(head)
+    return _subject_product(head) or _heading_product(head) or _anaphor_product(head)
 
 
 # "Mechanical and electrical products remained the mainstay of exports, with shipments worth
@@ -92,3 +92,31 @@ def group_product(span: Span) -> Span | None:
         return doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
     tagged = [e for e in span_ents(sent) if e.label_ == "PRODUCT" and e.end_char == m.end("bare")]
     return tagged[0] if tagged else None
+
+
+# "Shipments of the ore more than doubled", "Imports of the steelmaking ingredient climbed",
+# "Shipments of the same goods to ASEAN": a product named again by a common noun
+_PRODUCT_ANAPHOR = re.compile(r"\b(?:the|these|those|such|this)\s+(?:same\s+)?(?:(?P<noun>ore|fruit|metal|"
+                              r"fuel|grain|crop|beans?)|goods|products|items?|commodit(?:y|ies)|"
+                              r"(?:steelmaking\s+)?ingredient|machinery)\b", re.I)
+
+
+def _anaphor_product(head: Head) -> list[Span]:
+    """The one product of the sentence before, for a figure whose sentence names its product
+    only by a common noun ("the ore", "the same goods"); with a noun that a product name
+    contains ("the ore" for "nickel ore"), the last such product of the two sentences before."""
+    doc = head.span.doc
+    sent = sentence_span(doc, head.span)
+    m = _PRODUCT_ANAPHOR.search(doc_text(doc), sent.start_char, sent.end_char)
+    if m is None or sent.start == 0:
+        return []
+    previous = sentence_span(doc, doc[sent.start - 1: sent.start])
+    products = [e for e in span_ents(previous) if e.label_ == "PRODUCT" and not is_example(e)]
+    if m.group("noun"):
+        earlier = products
+        if previous.start > 0:
+            before = sentence_span(doc, doc[previous.start - 1: previous.start])
+            earlier = [e for e in span_ents(before) if e.label_ == "PRODUCT"] + products
+        named = [e for e in earlier if m.group("noun").lower().rstrip("s") in e.text.lower()]
+        return named[-1:]
+    return products if len({e.text.lower() for e in products}) == 1 else []

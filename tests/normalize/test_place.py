@@ -211,3 +211,11 @@ def test_economic_regions_are_places_of_china(text, name):
 def test_compass_regions_are_no_places():
     # "Central China's Hubei Province" only says where Hubei lies
     assert lookup("Central China") is None
+
+
+@pytest.mark.parametrize("name,canonical", [
+    ("East African Community", "East African Community"), ("EAC partner states", "East African Community"),
+    ("non-EU markets", "Non-EU"), ("the Americas", "Americas"), ("CIS countries", "CIS"),
+])
+def test_more_blocs_and_regions_of_trade_reporting(name, canonical):
+    assert canonical_place(name) == canonical

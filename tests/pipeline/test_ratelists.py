@@ -53,3 +53,20 @@ def test_rates_listed_respectively_after_the_figures_go_one_to_each(blank):
     links = [("exports", "49.6 billion yuan", "VALUE"), ("imports", "51.6 billion yuan", "VALUE"),
              ("imports", "18.9 percent", "GROWTH"), ("trade deficit", "2.0 billion yuan", "VALUE")]
     assert rates(blank, marked, links) == [18.9, 3.7, None]
+
+
+@pytest.mark.parametrize("second,share", [
+    (" That was roughly [15.3 percent]{PERCENT} of [Zhejiang]{LOCATION}'s total.", 15.3),
+    (" The figure accounted for [15.3 percent]{PERCENT} of the province's total.", 15.3),
+    # a change against another year is no share
+    (" That was [31.2 percent]{PERCENT} above the level of 2019.", None),
+], ids=["that-was", "the-figure", "above"])
+def test_a_share_stated_of_the_figure_before_is_that_figure_s(blank, second, share):
+    from tradeie.pipeline.facts import TradeFactAssembler
+
+    doc = annotate(blank, "[Hangzhou]{LOCATION}'s [two-way trade]{FLOW} came in at [563.7 billion yuan]"
+                          "{MONEY} in [2023]{PERIOD}." + second)
+    link(doc, [("two-way trade", "563.7 billion yuan", "VALUE")])
+    doc._.published = "2024-01-20"
+    [fact] = TradeFactAssembler(blank)(doc)._.trade_facts
+    assert fact.share_pct == share

@@ -16,7 +16,7 @@ from ..extensions import register_extensions
 from ..facts import RankFact, TradeFact
 import re
 
-from .ratelists import late_rates
+from .ratelists import late_rates, late_shares
 from .docindex import (doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents,
                        span_text)
 from .assemble import trade_facts_of
@@ -72,7 +72,7 @@ class TradeFactAssembler:
         pairs += table_facts(doc, ctx, used)
         pairs += elliptical_facts(doc, ctx, heads, by_head, [f for f, _ in pairs])
         pairs = attach_orphans(doc, pairs, heads, self.threshold)
-        pairs = late_rates(doc, pairs, ctx)
+        pairs = late_shares(doc, late_rates(doc, pairs, ctx))
         pairs = fit_parts_to_wholes(_outside(pairs, doc_link_lists(doc)))
         pairs = with_whole_subject(with_sector(pairs, doc))
         facts = [f for f, _ in pairs]

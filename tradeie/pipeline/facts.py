@@ -16,7 +16,7 @@ from ..extensions import register_extensions
 from ..facts import RankFact, TradeFact
 import re
 
-from .ratelists import late_rates, late_shares
+from .ratelists import late_rates
 from .docindex import (doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents,
                        span_text)
 from .assemble import trade_facts_of
@@ -72,7 +72,7 @@ class TradeFactAssembler:
         pairs += table_facts(doc, ctx, used)
         pairs += elliptical_facts(doc, ctx, heads, by_head, [f for f, _ in pairs])
         pairs = attach_orphans(doc, pairs, heads, self.threshold)
-        pairs = late_shares(doc, late_rates(doc, pairs, ctx))
+        pairs = late_rates(doc, pairs, ctx)
         pairs = fit_parts_to_wholes(_outside(pairs, doc_link_lists(doc)))
         pairs = with_whole_subject(with_sector(pairs, doc))
         facts = [f for f, _ in pairs]
@@ -240,7 +240,8 @@ def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float) -
         chain[i] = sent.end_char
         cue = doc_text(doc)[max(sent.start_char, ent.start_char - 25): ent.start_char]
         data = fact.to_dict()
-        if _SHARE_CUE.search(cue):
+        # "That was roughly 15.3 percent of Zhejiang's total": "of" after the rate says share
+        if _SHARE_CUE.search(cue) or re.match(r"\s*of\b", doc_text(doc)[ent.end_char: ent.end_char + 5]):
             if data["share_pct"] is None and share_of(ent) is not None:
                 data["share_pct"] = share_of(ent)
         elif data["growth_pct"] is None:

@@ -24,7 +24,7 @@ from .context import DocContext
 from .docindex import doc_ents, doc_text, sentence_span, span_ents
 from .heads import percent_cue
 from .lists import joined
-from .rates import growth_of, share_of
+from .rates import growth_of
 from .slots import money_of
 
 # words before the list that point back at figures already given
@@ -120,41 +120,3 @@ def _unrated(pairs: list, by_sentence: dict[int, list[int]], sent: Span, before:
         found.append((at, k))
     starts = [at for at, _ in found]
     return [k for _, k in sorted(found)] if len(set(starts)) == len(starts) else []
-
-
-# "That was roughly 15.3 percent of Zhejiang's total.": a sentence about the figure before
-_FIGURE_SUBJECT = re.compile(r"\W*(?:that|this|it|the figure|this figure|that figure|the total|"
-                             r"the amount|the sum)\s+(?:was|is|equals?|equalled|equaled|made up|makes up|"
-                             r"accounted for|accounts for|represented|represents|amounted to|came to)\b",
-                             re.I)
-
-
-def late_shares(doc: Doc, pairs: list) -> list:
-    """``pairs`` with the share of a sentence like the above given to the last fact of the
-    sentence before it, when that fact states an amount and no share."""
-    out = list(pairs)
-    text = doc_text(doc)
-    by_sentence: dict[int, list[int]] = {}
-    for k, (fact, _) in enumerate(out):
-        if isinstance(fact, TradeFact) and fact.evidence is not None:
-            by_sentence.setdefault(fact.evidence.start_char, []).append(k)
-    for ent in doc_ents(doc):
-        if ent.label_ != "PERCENT" or not (percent_cue(ent) == "SHARE" or re.match(
-                r"\s*of\b", text[ent.end_char: ent.end_char + 5])):
-            continue  # "15.3 percent of Zhejiang's total", not "31.2 percent above"
-        sent = sentence_span(doc, ent)
-        if not _FIGURE_SUBJECT.match(text, sent.start_char) or sent.start == 0:
-            continue
-        ents = span_ents(sent)
-        if any(e.label_ in ("MONEY", "FLOW") for e in ents) or \
-                sum(e.label_ == "PERCENT" for e in ents) != 1 or by_sentence.get(sent.start_char):
-            continue
-        share = share_of(ent)
-        previous = _previous_sentence(doc, sent)
-        targets = [k for k in by_sentence.get(previous.start_char, []) if previous is not None
-                   and out[k][0].value is not None] if previous is not None else []
-        if share is None or not targets or out[targets[-1]][0].share_pct is not None:
-            continue
-        fact, shape = out[targets[-1]]
-        out[targets[-1]] = (replace(fact, share_pct=share), shape)
-    return out

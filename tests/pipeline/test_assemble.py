@@ -1581,3 +1581,13 @@ def test_a_product_named_again_by_a_common_noun(blank, assembler, second, produc
     link(doc, [(head, value, "VALUE")])
     [fact] = facts_of(assembler, doc)
     assert fact.product == product
+
+
+def test_a_bullet_s_dash_before_an_amount_is_no_minus(blank, assembler):
+    doc = annotate(blank, "[Hefei]{LOCATION} in [2024]{PERIOD}: key figures\n\n"
+                          "[- 165.30 billion yuan]{MONEY}: total [exports]{FLOW}, up [11.2%]{PERCENT}\n"
+                          "Balance: [-2.1 billion yuan]{MONEY} of [trade deficit]{FLOW}")
+    link(doc, [("exports", "- 165.30 billion yuan", "VALUE"), ("exports", "11.2%", "GROWTH"),
+               ("trade deficit", "-2.1 billion yuan", "VALUE")])
+    assert [f.value for f in facts_of(assembler, doc)] == [Decimal("165300000000"),
+                                                          Decimal("-2100000000")]

@@ -83,11 +83,16 @@ def money_of(span: Span, ctx: DocContext) -> Money | None:
     doc = span.doc
     if _YEAR_LINE_END.match(span.text):
         return None  # "... Leading Destinations, 2022\n(KES million)": a heading's year
-    return resolve_amount(span.text, doc_text(doc)[span.end_char: span.end_char + 200],
+    text = span.text
+    line = doc_text(doc)[max(0, span.start_char - 80): span.start_char].rsplit("\n", 1)[-1]
+    if _BULLET.match(text) and not line.strip():
+        text = _BULLET.sub("", text)  # "- 382.61 billion yuan: ...": a list's dash, no minus
+    return resolve_amount(text, doc_text(doc)[span.end_char: span.end_char + 200],
                           doc_text(doc)[max(0, span.start_char - 1500): span.start_char],
                           dollar=ctx.dollar, country=ctx.place_country)
 
 
+_BULLET = re.compile(r"^[-–—•*]\s+")
 _YEAR_LINE_END = re.compile(r"\s*(?:19|20)\d\d\s*\n")
 
 

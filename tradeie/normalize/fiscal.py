@@ -121,10 +121,13 @@ def _months_of_fiscal(text: str, first_year: int, start: int) -> str | None:
         a, b = _month(m.group("m1")), _month(m.group("m2"))
         return months_name(first_year + (a < start), a, first_year + (b < start), b)
     first = _FIRST_MONTHS.search(text)
-    if first:
-        end = start - 1 + _count(first.group("n")) - 1
-        return months_name(first_year, start, first_year + end // 12, end % 12 + 1)
-    return None
+    return _first_months(first_year, start, _count(first.group("n"))) if first else None
+
+
+def _first_months(first_year: int, start: int, n: int) -> str:
+    """The first ``n`` months of the fiscal year that starts in ``start`` of ``first_year``."""
+    end = start - 1 + n - 1  # 0-based month offset from January of first_year
+    return months_name(first_year, start, first_year + end // 12, end % 12 + 1)
 
 
 def parse_fiscal(text: str, *, year: int | None = None, fiscal_start: int | None = None,
@@ -165,8 +168,8 @@ def read_fiscal(text: str, *, year: int | None = None, fiscal_start: int | None 
     if known and year is not None and _CURRENT_FISCAL.search(text):
         first = _FIRST_MONTHS.search(text)
         if first:  # "the first seven months of the current fiscal year": it ends in ``year``
-            end = fiscal_start - 1 + _count(first.group("n")) - 1
-            return True, months_name(year - end // 12, fiscal_start, year, end % 12 + 1)
+            n = _count(first.group("n"))
+            return True, _first_months(year - (fiscal_start - 1 + n - 1) // 12, fiscal_start, n)
     m = _MONTH_RANGE.search(text)
     if m and known and year is not None:
         a, b = _month(m.group("m1")), _month(m.group("m2"))

@@ -308,8 +308,9 @@ def buyers_side(head: Head, sent: Span, flow: str | None, ctx: DocContext) -> st
     words = head.span.text
     if not (_BUYING.fullmatch(words) or _EARNING.fullmatch(words)):
         return flow
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, sent.start_char, head.span.start_char)]
-    lo = starts[-1] if starts else sent.start_char
+    lo = max(sent.start_char, head.span.start_char - 300)  # the clause, read 300 characters back
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, head.span.start_char)]
+    lo = starts[-1] if starts else lo
     subject = next((e for e in span_ents(sent) if lo <= e.start_char and e.end <= head.span.start
                     and e.label_ in ("PARTNER", "LOCATION", "PRODUCT")), None)
     if subject is None:

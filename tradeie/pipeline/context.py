@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..normalize.period import _as_date, parse_date, parse_period
+from ..normalize.period import MONTHS, _as_date, parse_date, parse_period
 from ..normalize.place import lookup
-from .docindex import doc_ents, doc_text, ents_before
+from .docindex import doc_ents, doc_text
 from .places import ANAPHOR_KINDS, LEAD_CHARS, main_partner, reporting_place
 
 _DATELINE = re.compile(r"(?:release date|released on|updated|published|date)\s*[:：]?\s*"
@@ -38,8 +38,11 @@ _COMPARISON_BASE = re.compile(
     r"(?:\bfrom|\bthan|\bover|compared (?:with|to)|\bsince|\bversus|\bvs\.?|\bagainst|"
     r"same (?:period|month|quarter|time)(?:\s+(?:of|in))?|levels? (?:of|in)|\bbefore|\bas in|"
     r"\bcompar(?:ing|ed|e)\s+[^.;,]{1,30}?\s+(?:with|to|and)|\btimes(?:\s+that)?\s+of|\btimes\s+the|"
-    r"\bon|\bbelow|\babove|\b(?:previous|prior|earlier|former|old)\s+(?:peak|record|high|low)"
-    r"(?:\s+(?:set|reached|hit|seen|recorded))?|\b(?:peak|record|high)\s+(?:set|reached))\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
+    r"\bon|\bbelow|\babove|"
+    # "topping the previous peak set in 2022"
+    r"\b(?:previous|prior|earlier|former|old)\s+(?:peak|record|high|low)"
+    r"(?:\s+(?:set|reached|hit|seen|recorded))?|\b(?:peak|record|high)\s+(?:set|reached))"
+    r"\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
     r"(?:the\s+)?$", re.I)
 
 _CHANGE_BEFORE = re.compile(r"(?:%|percent|per cent|pct|points?|\d|\d\s*(?:m|bn|b|k|million|billion|"
@@ -77,6 +80,8 @@ class DocContext:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     by_kind: dict[str, str] = field(default_factory=dict)
     sections: list[tuple[int, str]] = field(default_factory=list)
+    # the doc's PERIOD mentions that are no comparison base, and their starts (carried_period)
+    stated: tuple | None = field(default=None, repr=False)
 
     def place_at(self, char: int) -> str | None:
         """The reporting place at ``char``: the section's ("GUANGDONG" on a line of its own
@@ -205,10 +210,10 @@ def _document_year(doc: Doc, published: dt.date | None) -> tuple[int | None, boo
     return None, False
 
 
-def _recent(year: int, published: dt.date | None) -> bool:
+def _recent(year: int | None, published: dt.date | None) -> bool:
     """Whether a year can be the text's own: not one years before the publication date
     ("the highest since the series began in 1989"), nor years after it."""
-    return published is None or published.year - 3 <= year <= published.year + 1
+    return published is None or year is None or published.year - 3 <= year <= published.year + 1
 
 
 _STAMP_BEFORE = re.compile(r"(?:updated|published|release date|released|posted|date|time)\s*[:：]?"
@@ -286,15 +291,11 @@ def _to_date(span: Span, ctx: DocContext) -> str | None:
     text = doc_text(span.doc)
     if not _UP_TO.search(text[max(0, span.start_char - 8): span.start_char]):
         return None
-    month = re.search(r"[A-Za-z]{3}", span.text)
+    number = next((MONTHS[w] for w in re.findall(r"[a-z]+", span.text.lower()) if w in MONTHS), None)
     year = explicit_year(span) or ctx.year
-    if month is None or year is None or month.group(0).lower() not in _MONTH_NUMBER:
+    if number is None or year is None:
         return None
-    number = _MONTH_NUMBER.index(month.group(0).lower()) + 1
     return f"{year}-01" if number == 1 else f"{year}-01..{year}-{number:02d}"
-
-
-_MONTH_NUMBER = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 _DAY_DATE = re.compile(r"^\s*(?:on\s+)?(?:" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
@@ -335,7 +336,7 @@ def _main_period(doc: Doc, ctx: DocContext) -> str | None:
     """The first period the document states (not a base of comparison)."""
     for ent in doc_ents(doc):
         if ent.label_ == "PERIOD" and not is_comparison_base(ent) and not _is_stamp(doc, ent) \
-                and _recent(explicit_year(ent) or ctx.year or 0, ctx.published):
+                and _recent(explicit_year(ent), ctx.published):
             period = resolve_period(ent, ctx)
             if period is not None:
                 return period
@@ -345,9 +346,13 @@ def _main_period(doc: Doc, ctx: DocContext) -> str | None:
 def carried_period(doc: Doc, ctx: DocContext, before_char: int) -> str | None:
     """The last period stated in the paragraph before ``before_char``, else the main period."""
     start, _ = ctx.paragraph_of(before_char)
-    for ent in reversed(ents_before(doc, before_char, since=start)):
-        if ent.label_ == "PERIOD" and not is_comparison_base(ent):
-            period = resolve_period(ent, ctx)
-            if period is not None:
-                return period
+    if ctx.stated is None or ctx.stated[0] is not doc:
+        # once per doc: reading the paragraph back on every call was quadratic on long texts
+        periods = [e for e in doc_ents(doc) if e.label_ == "PERIOD" and not is_comparison_base(e)]
+        ctx.stated = (doc, [e.start_char for e in periods], periods)
+    _, starts, periods = ctx.stated
+    for k in range(bisect_left(starts, before_char) - 1, bisect_left(starts, start) - 1, -1):
+        period = resolve_period(periods[k], ctx)
+        if period is not None:
+            return period
     return ctx.main_period

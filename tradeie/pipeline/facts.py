@@ -127,9 +127,10 @@ def merge_facts(facts: list, shapes: list | None = None) -> list:
     main = currencies.most_common(1)[0][0] if currencies else None
     out: list = []
     index: dict[tuple, int] = {}
+    ranks: dict[tuple, list[tuple]] = {}  # (place, rank, year) -> keys of ranks stated so far
     for fact, shape in zip(facts, shapes):
         if isinstance(fact, RankFact):
-            key = _rank_key(fact, index)
+            key = _rank_key(fact, ranks.setdefault((fact.location, fact.rank, fact.year), []))
         elif fact.value is None:
             key = ("trade",) + fact.identity[:4] + (fact.period or shape, main)
         else:
@@ -149,19 +150,21 @@ _NOT_LIST_WORDS = frozenset({"the", "and", "list", "released", "ranking", "ranki
                              "with", "top", "its", "china", "chinese"})
 
 
-def _rank_key(fact: RankFact, index: dict) -> tuple:
+def _rank_key(fact: RankFact, stated: list[tuple]) -> tuple:
     """A rank stated twice ("Ningbo ranks 8th among China's top 100 foreign trade cities" and
     "ranked eighth on the 2019 list of China's top 100 foreign trade cities released by ..."):
     the same place, rank and year in another sentence, in a list whose words hold the
     other's, is one fact; "first in the province and No.1 in central China" stays two."""
     words = set(_LIST_WORD.findall((fact.list or "").lower())) - _NOT_LIST_WORDS
     where = fact.evidence.start_char if fact.evidence else None
-    for key in index:
-        if key[:4] == ("rank", fact.location, fact.rank, fact.year) and key[5] != where:
-            other = set(key[4])  # another sentence's: a restatement
+    for key in stated:  # keys of the same place, rank and year
+        if key[5] != where:  # another sentence's: a restatement
+            other = set(key[4])
             if words <= other or other <= words:
                 return key
-    return ("rank", fact.location, fact.rank, fact.year, tuple(sorted(words)), where)
+    key = ("rank", fact.location, fact.rank, fact.year, tuple(sorted(words)), where)
+    stated.append(key)
+    return key
 
 
 def _conflicting(first, later) -> bool:

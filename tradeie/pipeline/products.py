@@ -51,6 +51,9 @@ def _subject_product(head: Head) -> list[Span]:
     return [subject] if _SUBJECT_VERB.match(doc_text(doc)[subject.end_char: subject.end_char + 20]) else []
 
 
+# how far from a head or a member its words are read: a sentence can run a page unpunctuated
+_NEAR = 300
+
 # "1. Mechanical and electrical products. Exports reached 7.14 trillion yuan": a numbered
 # heading that names only a product is the product of the sentence after it
 _HEADING = re.compile(r"\s*(?:\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s*)?[\"“]?\s*$", re.I)
@@ -85,7 +88,7 @@ def group_product(span: Span) -> Span | None:
     doc = span.doc
     sent = sentence_span(doc, span)
     text = doc_text(doc)
-    m = _MEMBERS_BEFORE.search(text, sent.start_char, span.start_char)
+    m = _MEMBERS_BEFORE.search(text, max(sent.start_char, span.start_char - _NEAR), span.start_char)
     if m is None:
         return None
     if m.group("name"):
@@ -107,7 +110,8 @@ def _anaphor_product(head: Head) -> list[Span]:
     contains ("the ore" for "nickel ore"), the last such product of the two sentences before."""
     doc = head.span.doc
     sent = sentence_span(doc, head.span)
-    m = _PRODUCT_ANAPHOR.search(doc_text(doc), sent.start_char, sent.end_char)
+    m = _PRODUCT_ANAPHOR.search(doc_text(doc), max(sent.start_char, head.span.start_char - _NEAR),
+                                min(sent.end_char, head.span.end_char + _NEAR))
     if m is None or sent.start == 0:
         return []
     previous = sentence_span(doc, doc[sent.start - 1: sent.start])

@@ -35,7 +35,7 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     own = _NEXT_RATE.split(after, maxsplit=1)[0]
     if _NOT_GROWTH_AFTER.search(own) and not _previous_year_base(after, year):
         return None
-    if _MOM_AFTER.match(own) or _MOM_WORDS_AFTER.match(own) or _other_base_year(own, year):
+    if _MOM_AFTER.match(own) or _other_base_year(own, year):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
     # the clause, read at most CLAUSE_CHARS back: a sentence can run a whole page unpunctuated
@@ -63,17 +63,15 @@ _AVERAGE_RATE = re.compile(r"\b(?:average annual|annual average|annuali[sz]ed|co
 
 _NOT_YOY_BEFORE = re.compile(r"seasonally[- ]adjusted|(?:month|quarter)[- ]on[- ](?:month|quarter)\b"
                              r"[^,]{0,25}$|\b(?:m-o-m|q-o-q|mom|qoq)\b[^,]{0,25}$", re.I)
+# "up 0.8% from the previous month", "compared with May", "declined 12.3% month over month",
+# "38.65 percent month-to-month", "rose 2.8% on the month", "7.5% more than in the previous half"
 _MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:(?:compared (?:to|with)|from|over|versus|against|than|on)\s+"
-                        r"(?:in\s+)?(?:(?:the|a)\s+)?(?:previous|prior|preceding|last) (?:month|quarter)|"
+                        r"(?:in\s+)?(?:(?:the|a)\s+)?(?:previous|prior|preceding|last) (?:month|quarter|half)|"
                         r"(?:compared (?:to|with)|over|versus|against|on|than(?:\s+(?:in|that of|that in|for))?)\s+"
                         r"(?:January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)\b(?![\s,]+(?:\d|last|a year|of)))", re.I)
-# "declined 12.3% month over month", "38.65 percent month-to-month", "rose 2.8% on the month",
-# "7.5% more than in the previous half"
-_MOM_WORDS_AFTER = re.compile(r"^[^.;]{0,30}?(?:\b(?:month|quarter)[- ](?:over|to)[- ](?:month|quarter)\b|"
-                              r"\bquarter[- ]on[- ]quarter\b|\bon the (?:month|quarter)\b|(?:than|from|over|"
-                              r"on|compared (?:to|with)|versus|against)\s+(?:in\s+)?(?:the\s+)?(?:previous|"
-                              r"prior|preceding|last) half\b)", re.I)
+                        r"September|October|November|December)\b(?![\s,]+(?:\d|last|a year|of))|"
+                        r"\b(?:month|quarter)[- ](?:over|to)[- ](?:month|quarter)\b|\bquarter[- ]on[- ]quarter\b|"
+                        r"\bon the (?:month|quarter)\b)", re.I)
 _VALUE_AFTER = re.compile(r"^\s*(?:in value|by value|in (?:value|dollar|money|nominal) terms|in terms of "
                           r"value)\b", re.I)
 

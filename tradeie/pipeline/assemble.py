@@ -193,7 +193,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
             if partner is not None and domestic(partner, ctx):
                 partner = None  # "the district, which covers the cities of Zhuhai and Zhongshan"
         product = _pick(products, k, n, anchors, products)
-        partner_name = _partner_name(partner, ctx)
+        partner_name = partner_name_of(partner, ctx)
         if not partners:  # "traded between Germany and China": no partner linked, a pair named
             partner_name = pair_partner(sent, location) or partner_name
         if partner_name is None and BILATERAL.search(span_text(sent)):
@@ -354,7 +354,7 @@ def _owner(rate: Span, anchors: list[int]) -> int:
     return min(range(len(anchors)), key=lambda i: abs(anchors[i] - rate.start_char))
 
 
-def _partner_name(partner: Span | None, ctx: DocContext) -> str | None:
+def partner_name_of(partner: Span | None, ctx: DocContext) -> str | None:
     """The partner's canonical name; None for a description the gazetteer does not know
     ("the 10-member bloc"), whose name described_partner finds in the sentences before."""
     if partner is None:

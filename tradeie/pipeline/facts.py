@@ -7,6 +7,7 @@ as the fact schema asks. The result is on ``doc._.trade_facts``.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 from spacy.language import Language
@@ -19,15 +20,16 @@ import re
 from .ratelists import late_rates
 from .docindex import (doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents,
                        span_text)
-from .assemble import trade_facts_of
+from .assemble import partner_name_of, trade_facts_of
 from .partners import foreign_place
 from .places import extend_zone_names
 from .periods import first_stated_period
 from .ranks import ordered_ranks, rank_facts_of
-from .heads import Head, collect_heads
+from .heads import Head, collect_heads, is_whole, percent_cue
+from .flows import classify_flow
 from .rates import growth_of, share_of
 from .slots import split_places
-from .context import build_context
+from .context import DocContext, build_context
 from .ellipsis import elliptical_facts
 from .tables import table_facts
 from .boilerplate import doc_link_lists
@@ -71,7 +73,7 @@ class TradeFactAssembler:
         used = {s.start for h in heads for s in h.role("VALUE")}
         pairs += table_facts(doc, ctx, used)
         pairs += elliptical_facts(doc, ctx, heads, by_head, [f for f, _ in pairs])
-        pairs = attach_orphans(doc, pairs, heads, self.threshold)
+        pairs = attach_orphans(doc, pairs, heads, self.threshold, ctx)
         pairs = late_rates(doc, pairs, ctx)
         pairs = fit_parts_to_wholes(_outside(pairs, doc_link_lists(doc)))
         pairs = with_whole_subject(with_sector(pairs, doc))
@@ -210,29 +212,52 @@ def _fill(first, later):
 
 
 _ANAPHORIC_SUBJECT = re.compile(r"^\W*(?:the (?:figures?|amount|total|value|number|sum)|this|"
-                                r"that|it|these|which)\b", re.I)
+                                r"that|it|these|which|their|its|(?P<place>(?:the|this) (?:port|city|county|"
+                                r"district|province|provincial capital|region|municipality|state)"
+                                r"(?:[’']s)?(?! (?:exports?|imports?|trade|foreign)\b)))\b", re.I)
 _SHARE_CUE = re.compile(r"(?:made? up|making up|accounting for|accounted for|account for|"
                         r"share of|proportion of|took up)\s*$", re.I)
 
 
-def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float) -> list:
+def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float,
+                   ctx: DocContext | None = None) -> list:
     """"Exports to Africa reached 20.1 billion yuan. The figure represents a 12.4 percent rise."
 
     A percentage in a sentence that opens with "The figure", "This" or "It" and holds no flow
-    of its own belongs to the last fact of the sentence before.
+    or amount of its own belongs to the last fact of the sentence before. A share whose
+    sentence opens with the place's own noun ("The port handled 26.4 percent of the foreign
+    trade of Inner Mongolia", "The provincial capital thus contributed 16.8%") belongs to the
+    last fact of the reporting place in that sentence. A share whose clause opens with a
+    partner ("China nonetheless took 40.2% of the country's total exports", "Mexico's share of
+    U.S. goods imports climbed to 15.4%") belongs to the last fact with that partner.
     """
     linked = {s.start for h in heads for spans in h.args.values() for s, _ in spans}
-    flows = {h.span.start for h in heads if h.span.label_ == "FLOW"}
+    flows = {h.span.start: h for h in heads if h.span.label_ == "FLOW"}
     out = list(pairs)
+    text = doc_text(doc)
     chain: dict[int, int] = {}  # fact index -> end of the last anaphoric sentence read into it
     for ent in doc_ents(doc):
         if ent.label_ != "PERCENT" or ent.start in linked:
             continue
         sent = sentence_span(doc, ent)
-        if not _ANAPHORIC_SUBJECT.match(span_text(sent)) or any(sent.start <= f < ent.start for f in flows):
+        if ctx is not None and _partners_share(doc, out, ent, sent, ctx):
             continue
+        subject = _ANAPHORIC_SUBJECT.match(span_text(sent))
+        if not subject or any(sent.start <= f < ent.start and not is_whole(text, h, ent)
+                              for f, h in flows.items()):
+            continue  # "Their share of total exports slid to 70.4%": no flow of its own
+        if any(e.label_ == "MONEY" and sent.start <= e.start < ent.start for e in span_ents(sent)):
+            continue  # "The city also used 5.3 billion U.S. dollars of FDI, up 11 percent"
+        share_cued = bool(_SHARE_CUE.search(text[max(sent.start_char, ent.start_char - 25): ent.start_char])
+                          or re.match(r"\s*of\b", text[ent.end_char: ent.end_char + 5])
+                          or percent_cue(ent) == "SHARE")
         before = [i for i, (f, _) in enumerate(out) if isinstance(f, TradeFact) and f.evidence
                   and f.value is not None and f.evidence.end_char <= sent.start_char]
+        if subject.group("place"):
+            if not share_cued or ctx is None or ctx.place is None:
+                continue
+            before = [i for i in before if out[i][0].location == ctx.place
+                      and sent.start_char - out[i][0].evidence.end_char <= 3]
         if not before:
             continue
         i = before[-1]
@@ -241,13 +266,61 @@ def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float) -
         if sent.start_char - last_end > 3:
             continue  # only the sentences right after the fact's own
         chain[i] = sent.end_char
-        cue = doc_text(doc)[max(sent.start_char, ent.start_char - 25): ent.start_char]
         data = fact.to_dict()
         # "That was roughly 15.3 percent of Zhejiang's total": "of" after the rate says share
-        if _SHARE_CUE.search(cue) or re.match(r"\s*of\b", doc_text(doc)[ent.end_char: ent.end_char + 5]):
+        if share_cued:
             if data["share_pct"] is None and share_of(ent) is not None:
                 data["share_pct"] = share_of(ent)
         elif data["growth_pct"] is None:
             data["growth_pct"] = growth_of(ent, sent)
         out[i] = (TradeFact.from_dict(data), shape)
     return out
+
+
+_CLAUSE_START = re.compile(r".*(?:[,;:]|\bmeaning\b|\bwhile\b|\bwhereas\b)\s*", re.S)
+_PARTNER_TOOK = re.compile(r"(?:[’']s\s+share\b[^,;%]{0,60}\b(?:to|at|was)\s+|\s+(?:\w+\s+)?"
+                           r"(?:took|takes|accounted for|accounts for|made up|makes up|represented|"
+                           r"contributed|absorbed|bought|supplied|supplies|held|comprised)\s+)"
+                           r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|"
+                           r"more than\s+|some\s+)?$", re.I)
+_OF_NP = re.compile(r"\s*of\s+([^,;.%\d]{0,60})")
+_NOT_VALUE = re.compile(r"\b(?:volume|tonnage|tonnes|tons|barrels|investment|capital)\b", re.I)
+_PARTNER_REACH = 2000
+
+
+def _partners_share(doc: Doc, out: list, ent, sent, ctx: DocContext) -> bool:
+    """Give a share whose clause opens with a partner ("China nonetheless took 40.2% of the
+    country's total exports") to that partner's first fact within reach whose flow the
+    whole names ("exports"), of the place of the last such fact, without a product where it can (``out`` is changed in place);
+    True when it did. A share of a volume ("of the volume") is no share of value."""
+    text = doc_text(doc)
+    lead = text[sent.start_char: ent.start_char]
+    m = _CLAUSE_START.match(lead)
+    clause = sent.start_char + (m.end() if m else 0)
+    partner = next((e for e in span_ents(sent) if e.label_ == "PARTNER"
+                    and clause <= e.start_char < ent.start_char), None)
+    if partner is None or not re.fullmatch(r"\s*(?:the\s+)?", text[clause: partner.start_char], re.I) \
+            or not _PARTNER_TOOK.match(text[partner.end_char: ent.start_char]):
+        return False
+    whole = _OF_NP.match(text, ent.end_char)
+    if whole and _NOT_VALUE.search(whole.group(1)):
+        return False
+    name = partner_name_of(partner, ctx)
+    share = share_of(ent)
+    if name is None or share is None:
+        return False
+    flow = classify_flow(whole.group(1)) if whole else None
+    found = [i for i, (f, _) in enumerate(out)
+             if isinstance(f, TradeFact) and f.partner == name and f.value is not None and f.evidence
+             and ent.start_char - _PARTNER_REACH < f.evidence.end_char <= ent.start_char
+             and flow in (None, f.flow)]
+    if not found:
+        return False
+    # the place of the statement just before: "In Chile, shipments to China ..." after Brazil's
+    last = max(found, key=lambda i: out[i][0].evidence.end_char)
+    found = [i for i in found if out[i][0].location == out[last][0].location]
+    i = next((i for i in found if out[i][0].product is None), found[0])
+    fact, shape = out[i]
+    if fact.share_pct is None:
+        out[i] = (replace(fact, share_pct=share), shape)
+    return True

@@ -52,6 +52,10 @@ _SHARE_WORDS = re.compile(r"(?:accounting for|accounted for|making up|made up|ta
 _SHARE_AFTER = re.compile(r"[ \t]*(?:of\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:total|overall|"
                           r"aggregate|combined|national|nationwide)\b|share\b)", re.I)
 
+# "their share of total exports slid to 70.4%", "Mexico's share of U.S. imports climbed to 15.4%"
+_SHARE_RISE_TO = re.compile(r"\bshare\s+(?:of|in)\b[^,;.%]{0,50}\b(?:to|at)\s+(?:about\s+|around\s+|roughly\s+|"
+                            r"nearly\s+|almost\s+|over\s+|more than\s+)?$", re.I)
+
 _CHANGE_OR = re.compile(rf"\b(?:{CHANGE_WORDS})"
                         r"\s+(?:by\s+)?\S*\d[\d.,]*\s*(?:billion|million|trillion|bn|mn|m|b)?"
                         r"(?:\s+[a-z]{1,8})?\s+or\W{0,3}$", re.I)
@@ -75,7 +79,8 @@ def percent_cue(ent: Span) -> str | None:
         return "SHARE"
     if _CHANGE_OR.search(doc_text(ent.doc)[max(0, ent.start_char - 60): ent.start_char]):
         return "GROWTH"  # "rose by RM1.03 billion or 11.5%": the same change as a rate
-    if _SHARE_WORDS.search(before):
+    if _SHARE_WORDS.search(before) or _SHARE_RISE_TO.search(
+            doc_text(ent.doc)[max(0, ent.start_char - 80): ent.start_char]):
         return "SHARE"
     if _GROWTH_CUE.search(before):
         return "GROWTH"
@@ -114,7 +119,80 @@ def collect_heads(doc: Doc, threshold: float) -> list[Head]:
     _attach_cued_percents(doc, heads, set(best))
     _rates_named_before_their_flow(doc, heads)
     _respective_heads(doc, heads)
+    _shares_of_a_whole(doc, heads)
     return [heads[k] for k in sorted(heads)]
+
+
+# "40.5 per cent of total exports", "22.5% of Kazakhstan's foreign trade turnover, which rose":
+# the flow named after "of" is the whole the share is taken of
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+)?(?:[^\s,;:.\d()]+\s+){0,5}$")
+# "lifting their share of China's foreign trade to 34.8 percent"
+_SHARE_OF_BEFORE = re.compile(r"\bshare\s+of\s+(?:the\s+)?(?:[^\s,;:.\d()]+\s+){0,5}$", re.I)
+_SHARE_OF_AFTER = re.compile(r"^(?:\s+[a-z]+){0,3}?\s+(?:to|at|of|was|is|reached|stood at)\s+(?:about\s+|around\s+|"
+                             r"roughly\s+|some\s+|nearly\s+|almost\s+|over\s+|more than\s+)?$")
+
+
+def _shares_of_a_whole(doc: Doc, heads: dict[int, Head]) -> None:
+    """A share is not the share of the flow it is taken of. "The amount represented 40.5 per
+    cent of total exports", "China took 40.2% of the country's total exports, which fell 4.9%
+    to $95 billion", "lifting their share of China's foreign trade to 34.8 percent": the flow
+    after "of" is the whole. Unless that flow's own product or partner is named before the
+    rate ("Oil made up 70.4% of exports", the oil's own share), the rate leaves it, for the
+    flow before it in the sentence that states an amount ("Exports to the United States rose
+    25.0% to US$5,402.6 million, a share of 18.3% of total exports"), or else for the
+    sentence before (:func:`tradeie.pipeline.facts.attach_orphans`)."""
+    text = doc_text(doc)
+    starts = sentence_starts(doc)
+    flows = sorted((h for h in heads.values() if h.span.label_ == "FLOW"), key=lambda h: h.span.start)
+    for head in flows:
+        rates = head.role("SHARE") + [r for r in head.role("GROWTH") if percent_cue(r) == "SHARE"]
+        for rate in rates:
+            if starts[rate.start] != starts[head.span.start] or not is_whole(text, head, rate):
+                continue
+            for role in ("SHARE", "GROWTH"):
+                head.args[role] = [(s, sc) for s, sc in head.args.get(role, []) if s.start != rate.start]
+            owner = _owner(text, starts, flows, rate)
+            if owner is not None and owner is not head and not owner.role("SHARE") and \
+                    not any(owner.span.start < h.span.start < rate.start and h is not head for h in flows):
+                owner.args["SHARE"] = [(rate, CUE_THRESHOLD)]
+
+
+def _owner(text: str, starts: list[int], flows: list[Head], rate: Span) -> Head | None:
+    """The last flow before ``rate`` in its sentence that states an amount. A line that goes
+    on in lower case ("..., increased 21.6%,\noccupying 71.5% of the province's total")
+    continues the sentence before."""
+    first = starts[rate.start]
+    same = {first}
+    if first > 0 and text[rate.doc[first].idx: rate.doc[first].idx + 1].islower():
+        same.add(starts[first - 1])
+    return next((h for h in reversed(flows) if h.span.end <= rate.start and h.role("VALUE")
+                 and starts[h.span.start] in same), None)
+
+
+def is_whole(text: str, head: Head, rate: Span) -> bool:
+    """Whether ``head`` is the whole that ``rate`` is a share of (see :func:`_shares_of_a_whole`)."""
+    if head.span.start_char >= rate.end_char:
+        if not _OF_WHOLE.match(text[rate.end_char: head.span.start_char]):
+            return False
+        whole_from = rate.start_char
+    else:
+        lo = max(0, head.span.start_char - 60)
+        share = _SHARE_OF_BEFORE.search(text[lo: head.span.start_char])
+        if not (share and _SHARE_OF_AFTER.match(text[head.span.end_char: rate.start_char])):
+            return False
+        whole_from = lo + share.start()
+    # the owner named before the rate as the flow's own: "Oil made up 70.4% of exports",
+    # "The circle generated 34.2 percent of the foreign trade of western China"
+    sent_start = sentence_span(head.span.doc, rate).start_char
+    named = [s for role in ("PRODUCT", "PARTNER", "LOCATION") for s in head.role(role)
+             if sent_start <= s.start_char and s.end_char <= whole_from]
+    # ... unless the whole states its own figures in a clause of its own ("..., which rose")
+    relative = any(v.start_char > rate.end_char and _WHICH.search(text[rate.end_char: v.start_char])
+                   for v in head.role("VALUE"))
+    return relative or not named
+
+
+_WHICH = re.compile(r",\s+(?:which|that)\b")
 
 
 _NAMES_BETWEEN = ("PRODUCT", "PARTNER", "LOCATION")

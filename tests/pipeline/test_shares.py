@@ -1,0 +1,100 @@
+"""Shares of a whole: whose share a rate "of <the total>" is (``pipeline.heads``, ``pipeline.facts``)."""
+import pytest
+
+from tradeie.pipeline.facts import TradeFactAssembler
+
+from .conftest import annotate, link
+
+
+def facts(blank, marked, links):
+    doc = annotate(blank, marked)
+    link(doc, links)
+    doc._.published = "2023-07-20"
+    return [(f.location, f.partner, f.product, f.share_pct)
+            for f in TradeFactAssembler(blank)(doc)._.trade_facts]
+
+
+def test_the_whole_named_after_of_keeps_no_share_and_the_figure_before_gets_it(blank):
+    # the model gave the rate to the flow it is a share of
+    marked = ("[Hefei]{LOCATION}'s [foreign trade]{FLOW} grew by [15.3 percent]{PERCENT} to "
+              "[171.8 billion yuan]{MONEY} in [the first half]{PERIOD}. The figure made up "
+              "[36.2 percent]{PERCENT} of [Anhui]{LOCATION}'s total [foreign trade]{FLOW}, which rose "
+              "[9.7 percent]{PERCENT} to [474.6 billion yuan]{MONEY}.")
+    doc = annotate(blank, marked)
+    first, second = [e for e in doc.ents if e.text == "foreign trade"]
+    doc._.trade_relations = {
+        (first.start, _ent(doc, "171.8 billion yuan").start): {"VALUE": 0.9},
+        (first.start, _ent(doc, "15.3 percent").start): {"GROWTH": 0.9},
+        (second.start, _ent(doc, "474.6 billion yuan").start): {"VALUE": 0.9},
+        (second.start, _ent(doc, "9.7 percent").start): {"GROWTH": 0.9},
+        (second.start, _ent(doc, "36.2 percent").start): {"SHARE": 0.9},
+        (second.start, _ent(doc, "Anhui").start): {"LOCATION": 0.9},
+    }
+    doc._.published = "2023-07-20"
+    got = {f.location: f.share_pct for f in TradeFactAssembler(blank)(doc)._.trade_facts}
+    assert got == {"Hefei": 36.2, "Anhui": None}
+
+
+def _ent(doc, text):
+    return next(e for e in doc.ents if e.text == text)
+
+
+@pytest.mark.parametrize("marked,links,expected", [
+    # "a share of 18.3% of total exports": the figure before in the sentence is the owner
+    ("[Exports]{FLOW} to [the United States]{PARTNER} rose [25.0%]{PERCENT} to [US$5,402.6 million]{MONEY}, "
+     "a share of [18.3%]{PERCENT} of total [exports]{FLOW}.",
+     [("Exports", "the United States", "PARTNER"), ("Exports", "US$5,402.6 million", "VALUE"),
+      ("Exports", "25.0%", "GROWTH"), ("exports", "18.3%", "SHARE")],
+     [(None, "United States", None, 18.3)]),
+    # "lifting their share of China's foreign trade to 34.8 percent"
+    ("[Trade]{FLOW} with [countries along the Belt and Road]{PARTNER} jumped [16.8 percent]{PERCENT} "
+     "to [3.44 trillion yuan]{MONEY}, lifting their share of [China]{LOCATION}'s [foreign trade]{FLOW} "
+     "to [34.8 percent]{PERCENT}.",
+     [("Trade", "countries along the Belt and Road", "PARTNER"), ("Trade", "3.44 trillion yuan", "VALUE"),
+      ("Trade", "16.8 percent", "GROWTH"), ("foreign trade", "34.8 percent", "GROWTH")],
+     [("China", "Belt and Road countries", None, 34.8)]),
+    # the oil's own share: its product is named before the rate
+    ("[Oil]{PRODUCT} made up [70.4%]{PERCENT} of [exports]{FLOW}.",
+     [("exports", "Oil", "PRODUCT"), ("exports", "70.4%", "SHARE")],
+     [(None, None, "oil", 70.4)]),
+], ids=["a-share-of", "their-share-of", "own-product"])
+def test_a_share_goes_to_its_owner_not_its_whole(blank, marked, links, expected):
+    assert facts(blank, marked, links) == expected
+
+
+CHILE = ("In [Chile]{LOCATION}, [shipments]{FLOW} to [China]{PARTNER} dipped [2.6%]{PERCENT} to "
+         "[$38.2 billion]{MONEY} in [2023]{PERIOD}. ")
+CHILE_LINKS = [("shipments", "China", "PARTNER"), ("shipments", "$38.2 billion", "VALUE"),
+               ("shipments", "2.6%", "GROWTH"), ("shipments", "Chile", "LOCATION")]
+
+
+@pytest.mark.parametrize("second,share", [
+    ("[China]{PARTNER} nonetheless took [40.2%]{PERCENT} of the country's total exports.", 40.2),
+    ("As a result, [China]{PARTNER}'s share of the country's exports climbed to [40.2%]{PERCENT}.", 40.2),
+    # a share of a volume is no share of value
+    ("[China]{PARTNER} took about [60%]{PERCENT} of the volume.", None),
+    # the partner is not the clause's subject
+    ("Investment from [China]{PARTNER} accounted for [41.7%]{PERCENT} of the total.", None),
+], ids=["took", "s-share", "volume", "not-subject"])
+def test_a_share_whose_clause_opens_with_a_partner_is_that_partner_s(blank, second, share):
+    assert facts(blank, CHILE + second, CHILE_LINKS) == [("Chile", "China", None, share)]
+
+
+def test_the_place_s_own_noun_takes_the_share_for_the_reporting_place(blank):
+    marked = ("[Manzhouli Port]{LOCATION} trade up in Q1\n\n[Manzhouli Port]{LOCATION}'s [imports and "
+              "exports]{FLOW} reached [17.83 billion yuan]{MONEY} in [the first quarter]{PERIOD}. "
+              "The port handled [26.4 percent]{PERCENT} of the trade of [Inner Mongolia]{LOCATION}.")
+    links = [("imports and exports", "17.83 billion yuan", "VALUE")]
+    assert facts(blank, marked, links) == [("Manzhouli Port", None, None, 26.4)]
+
+
+def test_an_anaphoric_sentence_with_an_amount_of_its_own_gives_nothing_back(blank):
+    marked = ("[Qingdao]{LOCATION}'s [trade]{FLOW} with [Japan]{PARTNER} was [52 billion yuan]{MONEY} "
+              "in [2019]{PERIOD}. The city also used [5.3 billion U.S. dollars]{MONEY} of foreign direct "
+              "investment last year, up [11 percent]{PERCENT}.")
+    links = [("trade", "52 billion yuan", "VALUE"), ("trade", "Japan", "PARTNER")]
+    doc = annotate(blank, marked)
+    link(doc, links)
+    doc._.published = "2020-01-20"
+    [fact] = TradeFactAssembler(blank)(doc)._.trade_facts
+    assert fact.growth_pct is None

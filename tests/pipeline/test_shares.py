@@ -98,3 +98,66 @@ def test_an_anaphoric_sentence_with_an_amount_of_its_own_gives_nothing_back(blan
     doc._.published = "2020-01-20"
     [fact] = TradeFactAssembler(blank)(doc)._.trade_facts
     assert fact.growth_pct is None
+
+
+KARAGANDA = ("[Karaganda]{LOCATION} trade in 2022\n\n[Karaganda]{LOCATION}'s [exports]{FLOW} rose "
+             "[3%]{PERCENT} to [$5 billion]{MONEY} in [2022]{PERIOD}. ")
+
+
+def shares_of(blank, second):
+    doc = annotate(blank, KARAGANDA + second)
+    link(doc, [("exports", "$5 billion", "VALUE"), ("exports", "3%", "GROWTH")])
+    doc._.published = "2023-01-20"
+    return [(f.location, f.flow, f.partner, f.product, f.period, f.share_pct)
+            for f in TradeFactAssembler(blank)(doc)._.trade_facts if f.value is None]
+
+
+@pytest.mark.parametrize("second,expected", [
+    ("[Shymkent]{LOCATION} alone accounted for [46.3 percent]{PERCENT} of the region's foreign trade.",
+     [("Shymkent", "total", None, None, "2022", 46.3)]),
+    ("[China]{PARTNER} took [31.5%]{PERCENT} of the turnover, [the Russian Federation]{PARTNER} "
+     "[24.2%]{PERCENT}.",
+     [("Karaganda", "total", "China", None, "2022", 31.5),
+      ("Karaganda", "total", "Russia", None, "2022", 24.2)]),
+    ("[Ferrous metals]{PRODUCT} and [copper]{PRODUCT} made up [41.6%]{PERCENT} and [22.9%]{PERCENT} "
+     "of exports respectively.",
+     [("Karaganda", "export", None, "ferrous metals", "2022", 41.6),
+      ("Karaganda", "export", None, "copper", "2022", 22.9)]),
+    # the whole names no flow: the figure's before
+    ("[China]{PARTNER} took [31.5%]{PERCENT} of the total.",
+     [("Karaganda", "export", "China", None, "2022", 31.5)]),
+], ids=["place", "partner-list", "respectively", "flow-before"])
+def test_a_share_of_an_owner_with_no_figure_is_a_fact_of_its_own(blank, second, expected):
+    assert shares_of(blank, second) == expected
+
+
+def test_a_share_of_a_named_product_goes_to_that_product_s_figure(blank):
+    marked = ("The [EU]{LOCATION}'s [imports]{FLOW} of [battery-electric cars]{PRODUCT} from "
+              "[China]{PARTNER} reached [€11.5bn]{MONEY} in [2023]{PERIOD}, and its [imports]{FLOW} "
+              "of goods from [China]{PARTNER} [€514.4bn]{MONEY}. [China]{PARTNER} now supplies "
+              "[41%]{PERCENT} of the [electric cars]{PRODUCT} the bloc imports.")
+    doc = annotate(blank, marked)
+    first, second = [e for e in doc.ents if e.text == "imports"]
+    china = [e for e in doc.ents if e.text == "China"]
+    doc._.trade_relations = {
+        (first.start, _ent(doc, "battery-electric cars").start): {"PRODUCT": 0.9},
+        (first.start, china[0].start): {"PARTNER": 0.9},
+        (first.start, _ent(doc, "€11.5bn").start): {"VALUE": 0.9},
+        (second.start, china[1].start): {"PARTNER": 0.9},
+        (second.start, _ent(doc, "€514.4bn").start): {"VALUE": 0.9},
+    }
+    doc._.published = "2024-06-20"
+    got = {f.product: f.share_pct for f in TradeFactAssembler(blank)(doc)._.trade_facts}
+    assert got == {"battery-electric cars": 41.0, None: None}
+
+
+@pytest.mark.parametrize("marked", [
+    "On the import side, [China]{PARTNER} supplied [20.6 per cent]{PERCENT}.",
+    "By destination, the [EU]{PARTNER} absorbed [50.1 percent]{PERCENT} of shipments.",
+])
+def test_a_supplier_s_or_buyer_s_rate_reads_as_a_share(blank, marked):
+    from tradeie.pipeline.heads import percent_cue
+
+    doc = annotate(blank, marked)
+    [rate] = [e for e in doc.ents if e.label_ == "PERCENT"]
+    assert percent_cue(rate) == "SHARE"

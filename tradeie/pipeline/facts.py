@@ -7,7 +7,6 @@ as the fact schema asks. The result is on ``doc._.trade_facts``.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from decimal import Decimal
 
 from spacy.language import Language
@@ -20,13 +19,13 @@ import re
 from .ratelists import late_rates
 from .docindex import (doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents,
                        span_text)
-from .assemble import partner_name_of, trade_facts_of
+from .assemble import trade_facts_of
 from .partners import foreign_place
 from .places import extend_zone_names
 from .periods import first_stated_period
 from .ranks import ordered_ranks, rank_facts_of
 from .heads import Head, collect_heads, is_whole, percent_cue
-from .flows import classify_flow
+from .shares import owned_shares
 from .rates import growth_of, share_of
 from .slots import split_places
 from .context import DocContext, build_context
@@ -227,21 +226,26 @@ def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float,
     or amount of its own belongs to the last fact of the sentence before. A share whose
     sentence opens with the place's own noun ("The port handled 26.4 percent of the foreign
     trade of Inner Mongolia", "The provincial capital thus contributed 16.8%") belongs to the
-    last fact of the reporting place in that sentence. A share whose clause opens with a
-    partner ("China nonetheless took 40.2% of the country's total exports", "Mexico's share of
-    U.S. goods imports climbed to 15.4%") belongs to the last fact with that partner.
+    last fact of the reporting place in that sentence. A share whose clause opens with its
+    owner is read by :func:`tradeie.pipeline.shares.owned_shares`.
     """
     linked = {s.start for h in heads for spans in h.args.values() for s, _ in spans}
     flows = {h.span.start: h for h in heads if h.span.label_ == "FLOW"}
     out = list(pairs)
     text = doc_text(doc)
     chain: dict[int, int] = {}  # fact index -> end of the last anaphoric sentence read into it
+    read: set[int] = set()  # shares read with the list they open
     for ent in doc_ents(doc):
         if ent.label_ != "PERCENT" or ent.start in linked:
             continue
         sent = sentence_span(doc, ent)
-        if ctx is not None and _partners_share(doc, out, ent, sent, ctx):
+        if ent.start in read:
             continue
+        if ctx is not None:
+            got = owned_shares(doc, out, ent, sent, ctx, linked)
+            if got:
+                read |= got
+                continue
         subject = _ANAPHORIC_SUBJECT.match(span_text(sent))
         if not subject or any(sent.start <= f < ent.start and not is_whole(text, h, ent)
                               for f, h in flows.items()):
@@ -276,51 +280,3 @@ def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float,
         out[i] = (TradeFact.from_dict(data), shape)
     return out
 
-
-_CLAUSE_START = re.compile(r".*(?:[,;:]|\bmeaning\b|\bwhile\b|\bwhereas\b)\s*", re.S)
-_PARTNER_TOOK = re.compile(r"(?:[’']s\s+share\b[^,;%]{0,60}\b(?:to|at|was)\s+|\s+(?:\w+\s+)?"
-                           r"(?:took|takes|accounted for|accounts for|made up|makes up|represented|"
-                           r"contributed|absorbed|bought|supplied|supplies|held|comprised)\s+)"
-                           r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|"
-                           r"more than\s+|some\s+)?$", re.I)
-_OF_NP = re.compile(r"\s*of\s+([^,;.%\d]{0,60})")
-_NOT_VALUE = re.compile(r"\b(?:volume|tonnage|tonnes|tons|barrels|investment|capital)\b", re.I)
-_PARTNER_REACH = 2000
-
-
-def _partners_share(doc: Doc, out: list, ent, sent, ctx: DocContext) -> bool:
-    """Give a share whose clause opens with a partner ("China nonetheless took 40.2% of the
-    country's total exports") to that partner's first fact within reach whose flow the
-    whole names ("exports"), of the place of the last such fact, without a product where it can (``out`` is changed in place);
-    True when it did. A share of a volume ("of the volume") is no share of value."""
-    text = doc_text(doc)
-    lead = text[sent.start_char: ent.start_char]
-    m = _CLAUSE_START.match(lead)
-    clause = sent.start_char + (m.end() if m else 0)
-    partner = next((e for e in span_ents(sent) if e.label_ == "PARTNER"
-                    and clause <= e.start_char < ent.start_char), None)
-    if partner is None or not re.fullmatch(r"\s*(?:the\s+)?", text[clause: partner.start_char], re.I) \
-            or not _PARTNER_TOOK.match(text[partner.end_char: ent.start_char]):
-        return False
-    whole = _OF_NP.match(text, ent.end_char)
-    if whole and _NOT_VALUE.search(whole.group(1)):
-        return False
-    name = partner_name_of(partner, ctx)
-    share = share_of(ent)
-    if name is None or share is None:
-        return False
-    flow = classify_flow(whole.group(1)) if whole else None
-    found = [i for i, (f, _) in enumerate(out)
-             if isinstance(f, TradeFact) and f.partner == name and f.value is not None and f.evidence
-             and ent.start_char - _PARTNER_REACH < f.evidence.end_char <= ent.start_char
-             and flow in (None, f.flow)]
-    if not found:
-        return False
-    # the place of the statement just before: "In Chile, shipments to China ..." after Brazil's
-    last = max(found, key=lambda i: out[i][0].evidence.end_char)
-    found = [i for i in found if out[i][0].location == out[last][0].location]
-    i = next((i for i in found if out[i][0].product is None), found[0])
-    fact, shape = out[i]
-    if fact.share_pct is None:
-        out[i] = (replace(fact, share_pct=share), shape)
-    return True

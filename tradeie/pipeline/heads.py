@@ -47,7 +47,8 @@ _GROWTH_CUE = re.compile(r"(?:\bup|\bdown|rose|rise|rising|fell|fall|falling|gre
                          r"contract(?:ed|ion)|expand(?:ed|ing)|hike|by|of)\W{0,3}$", re.I)
 
 _SHARE_WORDS = re.compile(r"(?:accounting for|accounted for|making up|made up|taking up|took up|"
-                          r"share of|proportion of|or|representing|equal to)\W{0,3}$", re.I)
+                          r"share of|proportion of|or|representing|equal to|supplied|supplies|"
+                          r"absorbed|absorbs|took|takes|taking)\W{0,3}$", re.I)
 
 _SHARE_AFTER = re.compile(r"[ \t]*(?:of\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:total|overall|"
                           r"aggregate|combined|national|nationwide)\b|share\b)", re.I)

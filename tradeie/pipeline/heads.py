@@ -173,7 +173,8 @@ def _owner(text: str, starts: list[int], flows: list[Head], rate: Span) -> Head 
 def is_whole(text: str, head: Head, rate: Span) -> bool:
     """Whether ``head`` is the whole that ``rate`` is a share of (see :func:`_shares_of_a_whole`)."""
     if head.span.start_char >= rate.end_char:
-        if not _OF_WHOLE.match(text[rate.end_char: head.span.start_char]):
+        if head.span.start_char - rate.end_char > 120 or \
+                not _OF_WHOLE.match(text[rate.end_char: head.span.start_char]):
             return False
         whole_from = rate.start_char
     else:

@@ -42,6 +42,7 @@ _NOT_VALUE = re.compile(r"\b(?:volume|tonnage|tonnes|tons|barrels|investment|cap
                         r"population|output|production|market)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _REACH = 2000
+_READ = 300
 _OWNERS = ("PARTNER", "PRODUCT", "LOCATION")
 
 
@@ -51,10 +52,10 @@ def owned_shares(doc: Doc, out: list, ent: Span, sent: Span, ctx: DocContext,
     owner; ``out`` (fact, shape) pairs are changed in place. Returns the starts of the
     percentages read (empty when ``ent`` is no such share)."""
     text = doc_text(doc)
-    lead = text[sent.start_char: ent.start_char]
-    m = _CLAUSE_START.match(lead)
-    clause = sent.start_char + (m.end() if m else 0)
-    ents = [e for e in span_ents(sent) if e.end_char <= sent.end_char]
+    lo = max(sent.start_char, ent.start_char - _READ)  # bounded: a long text may be one sentence
+    m = _CLAUSE_START.match(text[lo: ent.start_char])
+    clause = lo + (m.end() if m else 0)
+    ents = [e for e in span_ents(sent) if lo <= e.start_char and e.end_char <= ent.end_char + _READ]
     owners = [e for e in ents if e.label_ in _OWNERS and clause <= e.start_char < ent.start_char]
     if not owners or not re.fullmatch(r"\s*(?:the\s+)?", text[clause: owners[0].start_char], re.I):
         return set()
@@ -96,6 +97,8 @@ def _listed_after(text: str, ents: list[Span], owner: Span, rate: Span, linked: 
     items, last = [], rate
     later = [e for e in ents if e.start >= rate.end]
     for a, b in zip(later, later[1:]):
+        if a.start_char - last.end_char > 120:
+            break
         if a.label_ == owner.label_ and b.label_ == "PERCENT" and b.start not in linked and \
                 _NEXT_ITEM.fullmatch(_OF_WHOLE_LEAD.sub("", text[last.end_char: a.start_char])) and \
                 _ITEM_RATE.fullmatch(text[a.end_char: b.start_char]):

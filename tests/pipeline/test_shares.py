@@ -22,14 +22,9 @@ def test_the_whole_named_after_of_keeps_no_share_and_the_figure_before_gets_it(b
               "[9.7 percent]{PERCENT} to [474.6 billion yuan]{MONEY}.")
     doc = annotate(blank, marked)
     first, second = [e for e in doc.ents if e.text == "foreign trade"]
-    doc._.trade_relations = {
-        (first.start, _ent(doc, "171.8 billion yuan").start): {"VALUE": 0.9},
-        (first.start, _ent(doc, "15.3 percent").start): {"GROWTH": 0.9},
-        (second.start, _ent(doc, "474.6 billion yuan").start): {"VALUE": 0.9},
-        (second.start, _ent(doc, "9.7 percent").start): {"GROWTH": 0.9},
-        (second.start, _ent(doc, "36.2 percent").start): {"SHARE": 0.9},
-        (second.start, _ent(doc, "Anhui").start): {"LOCATION": 0.9},
-    }
+    _relate(doc, [(first, "171.8 billion yuan", "VALUE"), (first, "15.3 percent", "GROWTH"),
+                  (second, "474.6 billion yuan", "VALUE"), (second, "9.7 percent", "GROWTH"),
+                  (second, "36.2 percent", "SHARE"), (second, "Anhui", "LOCATION")])
     doc._.published = "2023-07-20"
     got = {f.location: f.share_pct for f in TradeFactAssembler(blank)(doc)._.trade_facts}
     assert got == {"Hefei": 36.2, "Anhui": None}
@@ -37,6 +32,13 @@ def test_the_whole_named_after_of_keeps_no_share_and_the_figure_before_gets_it(b
 
 def _ent(doc, text):
     return next(e for e in doc.ents if e.text == text)
+
+
+def _relate(doc, triples):
+    """Links from a head entity (two heads share a text here) to a child (first match) or entity."""
+    doc._.trade_relations = {
+        (head.start, (_ent(doc, child) if isinstance(child, str) else child).start): {label: 0.9}
+        for head, child, label in triples}
 
 
 @pytest.mark.parametrize("marked,links,expected", [
@@ -139,13 +141,8 @@ def test_a_share_of_a_named_product_goes_to_that_product_s_figure(blank):
     doc = annotate(blank, marked)
     first, second = [e for e in doc.ents if e.text == "imports"]
     china = [e for e in doc.ents if e.text == "China"]
-    doc._.trade_relations = {
-        (first.start, _ent(doc, "battery-electric cars").start): {"PRODUCT": 0.9},
-        (first.start, china[0].start): {"PARTNER": 0.9},
-        (first.start, _ent(doc, "€11.5bn").start): {"VALUE": 0.9},
-        (second.start, china[1].start): {"PARTNER": 0.9},
-        (second.start, _ent(doc, "€514.4bn").start): {"VALUE": 0.9},
-    }
+    _relate(doc, [(first, "battery-electric cars", "PRODUCT"), (first, china[0], "PARTNER"),
+                  (first, "€11.5bn", "VALUE"), (second, china[1], "PARTNER"), (second, "€514.4bn", "VALUE")])
     doc._.published = "2024-06-20"
     got = {f.product: f.share_pct for f in TradeFactAssembler(blank)(doc)._.trade_facts}
     assert got == {"battery-electric cars": 41.0, None: None}

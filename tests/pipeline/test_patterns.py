@@ -69,3 +69,12 @@ def test_a_month_range_with_an_en_dash_is_one_period():
 ], ids=["amounts", "rates", "or", "year", "prefixed", "not-a-list"])
 def test_patterns_give_a_shared_unit_to_every_number_of_its_list(nlp, text, expected):
     assert [e for e in ents(nlp(text)) if e[1] in ("MONEY", "PERCENT")] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Press release No. 259 of 5 July 2023", []),
+    ("Official Statistics News No. 71/09/Th. XXVI, 1 September 2023", []),
+    ("Bulletin No. 12: Ningbo ranked No. 8 on the list.", [("No. 8", "RANK")]),
+], ids=["release", "slash-numbered", "rank-after-a-numbered-bulletin"])
+def test_a_document_s_number_is_no_rank(nlp, text, expected):
+    assert [(t, label) for t, label in ents(nlp(text)) if label == "RANK"] == expected

@@ -100,8 +100,24 @@ def shared_unit(offsets: list[tuple[int, int]], text: str) -> list[tuple[int, in
     return sorted(set(out))
 
 
+# "Press release No. 259 of 5 July 2023", "Official Statistics News No. 71/09/Th. XXVI": a
+# document's number, not a rank
+_DOCUMENT_BEFORE = re.compile(r"\b(?:release|news|bulletin|report|notice|circular|statement|document|"
+                              r"issue|vol(?:ume)?|decree|resolution|announcement|order|letter|"
+                              r"communiqu[eé]|publication)\W{0,3}$", re.I)
+_DOCUMENT_AFTER = re.compile(r"\s?\d*\s*(?:/\s?\d|\s+of\s+\d{1,2}\s+[A-Z][a-z]+|\s+of\s+[A-Z][a-z]+\s+\d)")
+
+
+def is_document_number(text: str, start: int, end: int) -> bool:
+    """Whether the "No. N" at ``start``..``end`` of ``text`` numbers a document."""
+    return text[start: start + 3].lower() == "no." and bool(
+        _DOCUMENT_BEFORE.search(text[max(0, start - 30): start]) or _DOCUMENT_AFTER.match(text, end))
+
+
 def _ranks(text: str):
     for m in _ORDINAL.finditer(text):
+        if is_document_number(text, m.start(), m.end()):
+            continue
         window = text[max(0, m.start() - 60): m.end() + 40]
         if _RANK_CUE.search(window):
             after = text[m.end(): m.end() + 12].lower()

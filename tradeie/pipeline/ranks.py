@@ -12,6 +12,7 @@ from ..normalize.place import lookup
 from .context import DocContext, carried_period, is_comparison_base, resolve_period
 from .docindex import doc_text, sentence_span, span_ents, span_text
 from .heads import Head
+from .patterns import is_document_number
 from .places import gazetteer_mentions
 from .slots import is_descriptive, place_name
 
@@ -59,10 +60,11 @@ _NOT_RANK_AFTER = re.compile(
 
 def _not_a_rank(span: Span) -> bool:
     """"for the 32nd consecutive year", "the second half", "the second-biggest partner": an
-    ordinal that counts years or ranks a partner, not the place's position in a list; nor
-    the ends of a range ("the first to fifth places went to ...", read by ordered_ranks)."""
+    ordinal that counts years or ranks a partner, not the place's position in a list; nor a
+    document's number ("Press release No. 259"); nor the ends of a range ("the first to fifth places went to ...", read by ordered_ranks)."""
     text = doc_text(span.doc)
-    return bool(_NOT_RANK_AFTER.match(text[span.end_char: span.end_char + 60])
+    return bool(is_document_number(text, span.start_char, span.end_char)
+                or _NOT_RANK_AFTER.match(text[span.end_char: span.end_char + 60])
                 or _NOT_TRADE_RANK.match(text, span.end_char)
                 or _RANGE_AFTER.match(text, span.end_char)
                 or _RANGE_BEFORE.search(text[max(0, span.start_char - 20): span.start_char]))

@@ -1591,3 +1591,15 @@ def test_a_bullet_s_dash_before_an_amount_is_no_minus(blank, assembler):
                ("trade deficit", "-2.1 billion yuan", "VALUE")])
     assert [f.value for f in facts_of(assembler, doc)] == [Decimal("165300000000"),
                                                           Decimal("-2100000000")]
+
+
+@pytest.mark.parametrize("marked", [
+    "[Korea]{LOCATION} exports hit record\n\n[Semiconductors]{PRODUCT}, which have been the "
+    "[No. 1]{RANK} export item for a decade, fetched a record sum in [2024]{PERIOD}.",
+    "[Turkey]{LOCATION} trade in December\n\nAmong imports, [mineral fuels and oils]{PRODUCT} came "
+    "[first]{RANK} in [December 2021]{PERIOD}.",
+], ids=["no-1-export-item", "came-first"])
+def test_a_product_s_rank_is_no_rank_of_the_place(blank, assembler, marked):
+    doc = annotate(blank, marked)
+    link(doc, [])
+    assert [f for f in facts_of(assembler, doc) if f.type == "rank"] == []

@@ -38,6 +38,8 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
             place = _named_after(head, sent) or _rank_subject(head, sent)
             label = _line_place(head) if place is None else None
             place = place or next((e for e in head.role("LOCATION") if not _scoped(e)), None)
+            if not names and label is None and place is None and _product_ranked(head, sent):
+                continue  # "Semiconductors, the No. 1 export item": a product's rank, not a place's
             location = names[i] if names else label or (
                 place_name(place, ctx) if place is not None else ctx.place)
             if location is None or _ranks_a_partner(location, ctx):
@@ -104,6 +106,15 @@ def _rank_subject(head: Head, sent: Span) -> Span | None:
               and e.end <= head.span.start and not is_descriptive(e) and not _list_owner(e)
               and not _in_scope(text, e.start_char, sent.start_char)]
     return before[-1] if before else None
+
+
+def _product_ranked(head: Head, sent: Span) -> bool:
+    """A product named before the ordinal in its sentence, and no place after that product:
+    "Among imports, mineral fuels and oils came first", "Semiconductors, which have been the
+    No. 1 export item"."""
+    before = [e for e in span_ents(sent) if e.end <= head.span.start
+              and e.label_ in ("PRODUCT", "LOCATION", "PARTNER")]
+    return bool(before) and before[-1].label_ == "PRODUCT"
 
 
 def _scoped(ent: Span) -> bool:

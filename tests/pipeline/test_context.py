@@ -270,3 +270,18 @@ def test_unlisted_places_drop_the_administrative_word_the_schema_drops(text, bar
     from tradeie.pipeline.places import bare_name
 
     assert bare_name(text) == bare
+
+
+@pytest.mark.parametrize("marked,periods", [
+    # the month falls in the fiscal period's second year
+    ("[Pakistan]{LOCATION}'s deficit narrowed in [July-January 2023]{PERIOD}-24.\n\nIn "
+     "[January]{PERIOD} alone, exports rose.", ["2023-07..2024-01", "2024-01"]),
+    # ... or in its first
+    ("[Pakistan]{LOCATION}'s deficit narrowed in [July-January 2023]{PERIOD}-24.\n\nIn "
+     "[September]{PERIOD} alone, exports rose.", ["2023-07..2024-01", "2023-09"]),
+    # a month with its year keeps it
+    ("[Pakistan]{LOCATION}'s deficit narrowed in [July-January 2023]{PERIOD}-24.\n\nIn "
+     "[January 2023]{PERIOD}, exports had fallen.", ["2023-07..2024-01", "2023-01"]),
+], ids=["second-year", "first-year", "stated-year"])
+def test_a_month_without_its_year_falls_inside_a_main_period_over_two_years(blank, marked, periods):
+    assert _periods(blank, marked, "2024-02-14") == periods

@@ -253,7 +253,32 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
     elif ctx.published is not None and not ctx.year_from_text and ctx.year == ctx.published.year:
         year = None  # only the date gives the year: "December" in a January article is last year's
     text = _fiscal_head(span) + span.text + _fiscal_tail(span)
-    return parse_period(text, year=year, published=ctx.published, country=ctx.place_country)
+    period = parse_period(text, year=year, published=ctx.published, country=ctx.place_country)
+    if period is not None and ctx.main_period and explicit_year(span) is None:
+        return _within_main(period, ctx.main_period)
+    return period
+
+
+_RANGE_OVER_YEARS = re.compile(r"(\d{4})-(\d\d)\.\.(\d{4})-(\d\d)")
+
+
+def _within_main(period: str, main: str) -> str:
+    """A month written without its year takes the year in which it falls inside the article's
+    main period when that spans two years: "In January alone" in a July-January 2023-24
+    release is January 2024, "In June alone" in a fiscal 2021-22 report June 2022.
+
+    >>> _within_main("2023-01", "2023-07..2024-01"), _within_main("2023-09", "2023-07..2024-01")
+    ('2024-01', '2023-09')
+    """
+    m = _RANGE_OVER_YEARS.fullmatch(main)
+    month = re.fullmatch(r"\d{4}-(\d\d)", period)
+    if m is None or month is None or m.group(1) == m.group(3):
+        return period
+    first, last = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+    for year in (first[0], last[0]):
+        if first <= (year, int(month.group(1))) <= last:
+            return f"{year}-{month.group(1)}"
+    return period
 
 
 # what an entity often leaves out of a fiscal period: "July-January 2023[-24]", "the first seven

@@ -276,6 +276,30 @@ def test_a_place_in_an_apposition_is_not_the_location(blank, assembler):
     assert fact.location == "Xi'an"
 
 
+@pytest.mark.parametrize("marked,describing,expected", [
+    ("[Jiangsu]{LOCATION} trade in July\n\n[Suzhou]{LOCATION}, [the province]{LOCATION}'s biggest "
+     "trading city, contributed [1.39 trillion yuan]{MONEY} of [imports and exports]{FLOW}.",
+     "the province", "Suzhou"),
+    ("[Zhejiang]{LOCATION} trade in H1\n\n[Yiwu]{LOCATION}, a county-level city under "
+     "[Jinhua]{LOCATION}, reported [foreign trade]{FLOW} of [266.5 billion yuan]{MONEY}.",
+     "Jinhua", "Yiwu"),
+    # an adverbial's comma is no apposition: the city named after "city of" is the subject
+    ("[Jiangsu]{LOCATION} trade in H1\n\nIn the north, the port city of [Lianyungang]{LOCATION} "
+     "[imported]{FLOW} iron ore worth [12.4 billion yuan]{MONEY}.", None, "Lianyungang"),
+], ids=["possessive", "under", "adverbial"])
+def test_a_place_in_a_descriptive_apposition_is_not_the_location(blank, assembler, marked,
+                                                                 describing, expected):
+    doc = annotate(blank, marked)
+    flow = next(e.text for e in doc.ents if e.label_ == "FLOW")
+    money = next(e.text for e in doc.ents if e.label_ == "MONEY")
+    links = [(flow, money, "VALUE"), (flow, expected, "LOCATION")]
+    if describing:
+        links.append((flow, describing, "LOCATION"))
+    link(doc, links)
+    [fact] = facts_of(assembler, doc)
+    assert fact.location == expected
+
+
 def test_the_subject_that_is_a_trading_partner_is_the_partner(blank, assembler):
     doc = annotate(blank, "In [the first half of 2022]{PERIOD}, [China]{LOCATION}'s trade grew. "
                           "[The EU]{LOCATION} was the second largest trading partner, with "

@@ -230,8 +230,13 @@ def is_example(span: Span) -> bool:
 
 
 _APPOSITION = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:capital|city|port|hub|"
-                         r"town|county|seat|gateway)\s+(?:of|in)\s+[^,;()]*|,\s*(?:located\s+)?in\s+"
-                         r"(?:[\w-]+\s+){0,2}China[’']s\s+[^,;()]*", re.I)
+                         r"town|county|seat|gateway)\s+(?:of|in|under)\s+[^,;()]*|,\s*(?:located\s+)?in\s+"
+                         r"(?:[\w-]+\s+){0,2}China[’']s\s+[^,;()]*|"
+                         # "Suzhou, the province's biggest trading city,", "Erenhot Port, the
+                         # region's gateway to Mongolia,"
+                         r",\s*(?:the\s+|a\s+|an\s+)?[\w -]{0,30}?[’']s\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:capital|city|port|hub|town|county|seat|gateway|cities|ports)\b[^,;()]*(?=,)",
+                         re.I)
 
 
 def is_descriptive(span: Span) -> bool:
@@ -244,8 +249,14 @@ def is_descriptive(span: Span) -> bool:
         return True
     if WHERE_BEFORE.search(before) and WHERE_AFTER.match(text, span.end_char):
         return True  # "The largest port on Vietnam's northern coast saw its exports climb"
-    return any(m.start() < span.start_char < m.end()
+    # the apposition describes the place right before its comma ("In the north, the port city
+    # of Lianyungang imported ..." describes nothing)
+    return any(m.start() < span.start_char < m.end() and _place_ends_at(sent, m.start())
                for m in _APPOSITION.finditer(text, sent.start_char, sent.end_char))
+
+
+def _place_ends_at(sent: Span, char: int) -> bool:
+    return any(e.label_ in ("LOCATION", "PARTNER") and e.end_char == char for e in span_ents(sent))
 
 
 _PARTNER_PREDICATE = re.compile(

@@ -91,6 +91,17 @@ def test_api_html_offsets_point_into_raw_input(nlp):
         assert html[fact.evidence.start_char:fact.evidence.end_char] == fact.evidence.text
 
 
+def test_api_a_word_broken_at_a_line_end_is_read_whole(nlp):
+    # a PDF's line break inside "exports"; a compound broken at its own hyphen stays as it is
+    text = "In 2022, the value of Xiamen's ex-\nports rose 5.1% to 20 billion yuan, year-\non-year."
+    prepared = prepare_text(text)
+    assert len(prepared) == len(text)
+    assert "Xiamen's exports   rose" in prepared and "year-\non-year" in prepared
+    [fact] = tradeie.extract(text, nlp=nlp)
+    assert (fact.flow, fact.value) == ("export", 20_000_000_000)
+    assert text[fact.evidence.start_char:fact.evidence.end_char] == fact.evidence.text
+
+
 def test_api_long_text_is_chunked_not_truncated(nlp):
     paragraph = ("In 2022, Xiamen's exports rose 5.1 percent to 20 billion yuan.\n"
                  + "Filler sentence about the port and its cranes.\n" * 40)

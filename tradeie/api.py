@@ -87,9 +87,28 @@ def prepare_text(text: str) -> str:
     if "&" in text:
         text = _ENTITY.sub(_pad_entity, text)
     text = _ODD_SPACE.sub(" ", text)
+    if "-\n" in text:
+        text = _LINE_BREAK_HYPHEN.sub(_join_broken_word, text)
     if not text.isascii():
         text = text.translate(_FULL_WIDTH_LETTERS)
     return _CONTROL.sub(" ", text)
+
+
+# "the value of ex-\nports": a word a PDF broke at the end of a line. Only words of trade
+# reporting are joined; a compound broken at its own hyphen ("year-\non-year") stays
+_LINE_BREAK_HYPHEN = re.compile(r"\b([A-Za-z]{1,12})-\n([a-z]{1,12})\b")
+_BROKEN_WORDS = re.compile(
+    r"(?:ex|im)port(?:s|ed|ing|ers?)?|re-?exports?|seasonally|commodit(?:y|ies)|products?|"
+    r"(?:in|de)creas(?:e|ed|es|ing)|billion|million|trillion|percent|machinery|equipment|vehicles?|"
+    r"mechanical|electrical|electronics?|agricultural|integrated|processing|surplus|deficit|"
+    r"balance|shipments?|countries|partners?|general|enterprises|private", re.I)
+
+
+def _join_broken_word(m: re.Match) -> str:
+    """"ex-\nports" -> "exports  ": the joined word, in as many characters; the line
+    break inside a sentence was the page's, not the text's."""
+    word = m.group(1) + m.group(2)
+    return word + "  " if _BROKEN_WORDS.fullmatch(word) else m.group(0)
 
 
 def _pad_entity(m: re.Match) -> str:

@@ -1627,3 +1627,12 @@ def test_a_product_s_rank_is_no_rank_of_the_place(blank, assembler, marked):
     doc = annotate(blank, marked)
     link(doc, [])
     assert [f for f in facts_of(assembler, doc) if f.type == "rank"] == []
+
+
+def test_a_nationwide_figure_is_the_reporting_place_s_country(blank, assembler):
+    doc = annotate(blank, "[Guangdong]{LOCATION}'s [foreign trade]{FLOW} grew to [3.82 trillion yuan]"
+                          "{MONEY} in [the first half of 2021]{PERIOD}. Nationwide, [imports and "
+                          "exports]{FLOW} rose to [18.07 trillion yuan]{MONEY}.")
+    link(doc, [("foreign trade", "3.82 trillion yuan", "VALUE"), ("foreign trade", "Guangdong", "LOCATION"),
+               ("imports and exports", "18.07 trillion yuan", "VALUE")])
+    assert [f.location for f in facts_of(assembler, doc)] == ["Guangdong", "China"]

@@ -161,3 +161,10 @@ def canonical_place(text: str) -> str | None:
 
 
 _PORT = re.compile(r"^(?:the\s+)?port of\s|\sport$", re.I)
+
+
+@lru_cache(maxsize=None)
+def country_name(code: str) -> str | None:
+    """The gazetteer's name of the country with ISO code ``code`` ("JP" -> "Japan")."""
+    return next((place.name for place in gazetteer().values()
+                 if place.kind == "country" and place.country == code), None)

@@ -12,6 +12,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
+from ..normalize.place import country_name
 from .context import DocContext
 from .docindex import doc_ents, doc_text, memo, sentence_span, span_ents
 from .docindex import relations as doc_relations
@@ -28,7 +29,17 @@ def location_of(head: Head, ctx: DocContext) -> str | None:
     if spans:
         nearest = min(spans, key=lambda s: abs(s.start - head.span.start))
         return place_name(nearest, ctx)
+    if ctx.place_country and _NATIONWIDE.search(doc_text(head.span.doc)[
+            max(sentence_span(head.span.doc, head.span).start_char, head.span.start_char - 60):
+            head.span.start_char]):
+        country = country_name(ctx.place_country)
+        if country is not None:
+            return country  # "Nationwide, outbound shipments grew 22.1 percent" in an Osaka release
     return _paragraph_place(head, ctx) or ctx.place_at(head.span.start_char)
+
+
+_NATIONWIDE = re.compile(r"\b(?:nationwide|nationally|across the country|for the (?:whole|entire) "
+                         r"country|for the country as a whole|(?:the|its) national)\b", re.I)
 
 
 # "equal to 13.2% of all exports from Zhejiang", "10.6 percent of Zhejiang's total"

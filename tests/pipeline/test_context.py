@@ -285,3 +285,15 @@ def test_unlisted_places_drop_the_administrative_word_the_schema_drops(text, bar
 ], ids=["second-year", "first-year", "stated-year"])
 def test_a_month_without_its_year_falls_inside_a_main_period_over_two_years(blank, marked, periods):
     assert _periods(blank, marked, "2024-02-14") == periods
+
+
+def test_a_speaker_s_name_in_a_transcript_is_no_place(blank):
+    import datetime as dt
+
+    marked = ("Q&A: what the trade ministry said\n\nQ (VnEconomy): How did rice do?\n\nLE VAN KHANH: "
+              "[Vietnam]{LOCATION} exported more rice.\n\nQ: And coffee?\n\nLE VAN KHANH: Coffee did "
+              "well too.\n\nTRAN THI HOA: Prices helped.\n\nLE VAN KHANH: Volumes fell.")
+    doc = annotate(blank, marked)
+    with indexed(doc):
+        ctx = build_context(doc, dt.date(2025, 1, 10))
+    assert ctx.place == "Vietnam"

@@ -8,6 +8,7 @@ place ("East China's Zhejiang"). Names the NER missed come from the gazetteer at
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
@@ -355,6 +356,15 @@ def _small_owners(doc: Doc, tagged: set[int]):
             yield m.start(), m.end(), place
 
 
+# "LE VAN KHANH: Vietnam exported ...": a speaker's name in a transcript, not a place
+_SPEAKER = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}?(?:\s*\([^)\n]{0,60}\))?:", re.M)
+
+
+def _inside(spans: list[tuple[int, int]], char: int) -> bool:
+    k = bisect_right(spans, (char, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= char < spans[k][1]
+
+
 def gazetteer_mentions(doc: Doc | Span):
     """(start char, end char, Place) of capitalised gazetteer names the NER did not mark.
 
@@ -374,11 +384,13 @@ def _scan(doc: Doc):
         return
     arr = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_STOP]).tolist()
     text = doc_text(doc)
+    speakers = [m.span() for m in _SPEAKER.finditer(text)] if ":" in text else []
     i = 0
     while i < n_tokens:
         start, length, _, _, stop = arr[i]
         word = text[start: start + length]
-        if not word[:1].isupper() or stop or word.lower() in _MONTH_WORDS:
+        if not word[:1].isupper() or stop or word.lower() in _MONTH_WORDS or (
+                speakers and _inside(speakers, start)):
             i += 1
             continue
         # "Guangdong-Hong Kong-Macao Greater Bay Area": hyphenated names run longer

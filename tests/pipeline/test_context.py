@@ -68,6 +68,17 @@ def test_lines_that_name_only_a_place_head_sections(text, expected):
     assert [name for _, name in section_places(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("ROUNDUP-Asia trade\n\nHighlights:\n\nTAIWAN -- Exports rose 2.3%.\n\nNT dollar exports "
+     "rose 10%.\n\nSOUTH KOREA -- Exports rose 8%.", ["Taiwan", "South Korea"]),
+    # one such line is a dateline, not a round-up
+    ("Rice exports hit record\n\nHANOI -- The ministry held its press conference.\n\nExports "
+     "rose.", []),
+], ids=["round-up", "dateline"])
+def test_the_items_of_a_wire_round_up_head_sections(text, expected):
+    assert [name for _, name in section_places(text)] == expected
+
+
 def test_a_possessive_last_year_in_the_headline_is_no_review_of_last_year(blank):
     import datetime as dt
 

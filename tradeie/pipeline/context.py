@@ -142,7 +142,23 @@ def section_places(text: str) -> list[tuple[int, str]]:
         place = lookup(name.title() if name.isupper() else name)
         if place is not None and place.kind not in ("bloc", "grouping", "region"):
             out.append((first + m.start(), place.name))
-    return out
+    return sorted(out + _roundup_items(text, first))
+
+
+# "TAIWAN -- Exports rose 2.3% ...", "SOUTH KOREA -- Customs data ...": the items of a wire
+# round-up, each a paragraph that opens with its place in capitals
+_ROUNDUP_ITEM = re.compile(r"^([A-Z][A-Z'’ .-]{1,38}?)\s+(?:--|—|–)\s+\S", re.M)
+
+
+def _roundup_items(text: str, first: int) -> list[tuple[int, str]]:
+    """Round-up items; only where there are two or more places, since one such line is a
+    dateline ("HANOI -- The Ministry ...")."""
+    items = []
+    for m in _ROUNDUP_ITEM.finditer(text, first):
+        place = lookup(m.group(1).strip().title())
+        if place is not None and place.kind not in ("bloc", "grouping"):  # "TAIWAN" is a region
+            items.append((m.start(), place.name))
+    return items if len({name for _, name in items}) >= 2 else []
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

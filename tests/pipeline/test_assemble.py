@@ -1636,3 +1636,11 @@ def test_a_nationwide_figure_is_the_reporting_place_s_country(blank, assembler):
     link(doc, [("foreign trade", "3.82 trillion yuan", "VALUE"), ("foreign trade", "Guangdong", "LOCATION"),
                ("imports and exports", "18.07 trillion yuan", "VALUE")])
     assert [f.location for f in facts_of(assembler, doc)] == ["Guangdong", "China"]
+
+
+def test_a_port_written_in_lower_case_is_a_place_of_its_own(blank, assembler):
+    doc = annotate(blank, "[Xinjiang]{LOCATION} trade with Central Asia\n\nThe [Alashankou port]{LOCATION} "
+                          "handled [trade]{FLOW} worth [61.2 billion yuan]{MONEY} in [2023]{PERIOD}.")
+    link(doc, [("trade", "61.2 billion yuan", "VALUE"), ("trade", "Alashankou port", "LOCATION")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.location == "Alashankou Port"

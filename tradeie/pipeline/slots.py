@@ -35,9 +35,15 @@ def place_name(span: Span, ctx: DocContext) -> str | None:
             if named is not None:
                 return named
         return ctx.place_for(span.text, span.start_char)
+    port = _LOWER_PORT.fullmatch(re.sub(r"[’']s$", "", text))
+    if port is not None:
+        return f"{port.group(1)} Port"  # "the Alashankou port handled ...": a port of its own
     if not _PLACE_WORD.search(text):
         return ctx.place_at(span.start_char)  # an unknown name: more likely a tagging slip
     return bare_name(re.sub(r"[’']s$", "", text))
+
+
+_LOWER_PORT = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:land\s+|railway\s+)?port")
 
 
 _PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Customs district|Province|City|Region|Prefecture|"

@@ -14,3 +14,24 @@ from tradeie.pipeline.partners import pair_partner
 ], ids=["between", "hyphen", "sino", "the-names", "pair-without-the-place", "no-places"])
 def test_the_other_member_of_a_pair_is_the_partner(blank, text, location, partner):
     assert pair_partner(blank(text)[:], location) == partner
+
+
+@pytest.mark.parametrize("second,partner", [
+    ("and [exports]{FLOW} slipped [3.1%]{PERCENT} to [€223.5bn]{MONEY}.", "China"),
+    # a whole is with the world
+    ("and total [exports]{FLOW} slipped [3.1%]{PERCENT} to [€2,500bn]{MONEY}.", None),
+], ids=["other-way", "total"])
+def test_the_other_way_s_figure_of_a_bilateral_sentence_is_with_the_partner(blank, second, partner):
+    from tradeie.pipeline.facts import TradeFactAssembler
+
+    from .conftest import annotate, link
+
+    marked = ("EU trade with [China]{PARTNER}\n\nThe [EU]{LOCATION}'s [imports]{FLOW} of goods from "
+              "[China]{PARTNER} fell [17.7%]{PERCENT} to [€514.4bn]{MONEY} in [2023]{PERIOD} " + second
+              + " Trade with [China]{PARTNER} fell.")
+    doc = annotate(blank, marked)
+    link(doc, [("imports", "China", "PARTNER"), ("imports", "€514.4bn", "VALUE"),
+               ("exports", [e.text for e in doc.ents if e.label_ == "MONEY"][1], "VALUE")])
+    doc._.published = "2024-03-01"
+    facts = [f for f in TradeFactAssembler(blank)(doc)._.trade_facts if f.flow == "export"]
+    assert [f.partner for f in facts] == [partner]

@@ -5,9 +5,11 @@ each followed by their own rate."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span
 
+from ..facts import TradeFact
 from ..normalize.place import canonical_place, demonym_place, lookup
 from .context import DocContext
 from .docindex import doc_text, ents_before, sentence_span, span_ents, span_text
@@ -247,3 +249,29 @@ def coordinated_runs(spans: list[Span]) -> list[list[Span]]:
         else:
             runs.append([span])
     return runs
+
+
+_WORLD_WORDS = re.compile(r"\b(?:total|overall|worldwide|global|all\s+(?:destinations|markets|sources))\b",
+                          re.I)
+
+
+def other_way_partner(pairs: list[tuple], ctx: DocContext) -> list[tuple]:
+    """"The EU's imports of goods from China fell 17.7% to €514.4bn last year and exports
+    slipped 3.1% to €223.5bn": in an article about one partner, the other way's figure in the
+    same sentence is with that partner too, when the sentence names no other partner and no
+    whole ("total exports")."""
+    if ctx.main_partner is None:
+        return pairs
+    out = list(pairs)
+    for i, (fact, shape) in enumerate(out):
+        if not isinstance(fact, TradeFact) or fact.partner is not None or fact.evidence is None \
+                or fact.flow not in ("export", "import") or _WORLD_WORDS.search(fact.evidence.text):
+            continue
+        before = next((f for f, _ in reversed(out[:i]) if isinstance(f, TradeFact) and f.evidence
+                       and f.evidence.start_char == fact.evidence.start_char
+                       and f.partner == ctx.main_partner and f.flow in ("export", "import")
+                       and f.flow != fact.flow and f.location == fact.location
+                       and f.product == fact.product), None)
+        if before is not None:
+            out[i] = (replace(fact, partner=ctx.main_partner), shape)
+    return out

@@ -1644,3 +1644,18 @@ def test_a_port_written_in_lower_case_is_a_place_of_its_own(blank, assembler):
     link(doc, [("trade", "61.2 billion yuan", "VALUE"), ("trade", "Alashankou port", "LOCATION")])
     [fact] = facts_of(assembler, doc)
     assert fact.location == "Alashankou Port"
+
+
+def test_fewer_rates_than_amounts_go_to_the_amounts_they_follow(blank, assembler):
+    # the third item has "up 2.7 times", no percentage: it gets no rate, and the others keep theirs
+    doc = annotate(blank, "[Jiangxi]{LOCATION} in [the first five months]{PERIOD}\n\n[Exports]{FLOW} of "
+                          "[lithium-ion batteries]{PRODUCT} were [123.7 hundred million yuan]{MONEY}， up "
+                          "[45.3%]{PERCENT}; [solar cells]{PRODUCT} [98.4 hundred million yuan]{MONEY}, up "
+                          "[38.6%]{PERCENT}; [electric vehicles]{PRODUCT} [30.6 hundred million yuan]{MONEY}, "
+                          "up 2.7 times.")
+    values = [e.text for e in doc.ents if e.label_ == "MONEY"]
+    products = [e.text for e in doc.ents if e.label_ == "PRODUCT"]
+    link(doc, [("Exports", v, "VALUE") for v in values] + [("Exports", p, "PRODUCT") for p in products]
+         + [("Exports", "45.3%", "GROWTH"), ("Exports", "38.6%", "GROWTH")])
+    assert [(f.product, f.growth_pct) for f in facts_of(assembler, doc)] == [
+        ("lithium-ion batteries", 45.3), ("solar cells", 38.6), ("electric vehicles", None)]

@@ -77,6 +77,29 @@ def _pick(items: list, k: int, n: int, anchors: list[int], spans: list[Span]):
     return min(zip(items, spans), key=lambda p: abs(p[1].start_char - anchors[k]))[0]
 
 
+# "123.7 hundred million yuan, up 45.3%": a rate written right after its amount
+_RATE_RIGHT_AFTER = re.compile(r"[,，]?\s*(?:\(\s*)?(?:(?:up|down|rising|falling|increasing|decreasing|growing|"
+                               r"declining|dropping|climbing|an? (?:increase|decrease|rise|drop|fall|decline|"
+                               r"growth) of)\s+(?:by\s+)?)?$", re.I)
+
+
+def _pick_rate(rates: list[Span], k: int, n: int, anchors: list[int], values: list[Span]):
+    """The rate of amount ``k``. Fewer rates than amounts, each written right after its own
+    amount ("lithium-ion batteries 123.7, up 45.3%; solar cells 98.4, up 38.6%; vehicles
+    30.6, up 2.7 times"): a rate goes to the amount it follows, and an amount none follows
+    has none; else as :func:`_pick`."""
+    if values and 1 < len(rates) < n:
+        text = doc_text(rates[0].doc)
+        owners = {}
+        for rate in rates:
+            before = [i for i, v in enumerate(values) if v.end_char <= rate.start_char]
+            if before and _RATE_RIGHT_AFTER.fullmatch(text[values[before[-1]].end_char: rate.start_char]):
+                owners[before[-1]] = rate
+        if len(owners) == len(rates):
+            return owners.get(k)
+    return _pick(rates, k, n, anchors, rates)
+
+
 def trade_facts_of(head: Head, ctx: DocContext,
                    prev_partners: list[Span]) -> list[tuple[TradeFact, str | None]]:
     """(fact, period shape) pairs of one flow head."""
@@ -177,9 +200,10 @@ def trade_facts_of(head: Head, ctx: DocContext,
     bases = {k for k, g in slots.items() if _is_base(g[1], period, ctx)} if n > 1 else set()
     rate_anchors = [10**12 if k in bases else a for k, a in enumerate(anchors)]
     rated: set[int] = set()
+    values = [g[1] for g in groups] if len(groups) == n else []
     for k in range(n):
-        growth_span = _pick(growth_spans, k, n, rate_anchors, growth_spans)
-        share_span = _pick(share_spans, k, n, rate_anchors, share_spans)
+        growth_span = _pick_rate(growth_spans, k, n, rate_anchors, values)
+        share_span = _pick_rate(share_spans, k, n, rate_anchors, values)
         if len(growth_spans) == 1 and n > 1 and _owner(growth_spans[0], rate_anchors) != k:
             growth_span = None
         if len(share_spans) == 1 and n > 1 and _owner(share_spans[0], rate_anchors) != k:

@@ -168,6 +168,15 @@ def test_assemble_merge_valued_fact_into_an_earlier_growth_only_one():
     assert (merged.value, merged.currency, merged.growth_pct) == (Decimal(5), "CNY", 9.6)
 
 
+def test_assemble_merge_the_rate_stated_with_the_amount_wins():
+    # the headline's rate was another figure's ('"new three" exports grow 21.6%', product unread)
+    headline = TradeFact(location="X", flow="export", period="2023", growth_pct=21.6)
+    body = TradeFact(location="X", flow="export", period="2023", value=Decimal(5), currency="CNY",
+                     growth_pct=5.8)
+    [merged] = merge_facts([headline, body])
+    assert (merged.value, merged.growth_pct) == (Decimal(5), 5.8)
+
+
 def test_a_share_word_on_the_next_line_is_no_share_cue(blank):
     from tradeie.pipeline.heads import percent_cue
 

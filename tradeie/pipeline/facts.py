@@ -203,8 +203,12 @@ def _fill(first, later):
         # the more precise figure stands, and an unadjusted one over a seasonally adjusted one
         data.update(value=later.to_dict()["value"], currency=later.currency,
                     evidence=later.to_dict()["evidence"])
+    # a rate stated with the amount outranks one stated without ("'new three' exports grow
+    # 21.6%" in a headline that did not read the product, then "Exports were 1,613.5 hundred
+    # million yuan, up 5.8%")
+    with_amount = first.value is None and later.value is not None
     for key in ("growth_pct", "share_pct"):
-        if data[key] is None and getattr(later, key) is not None and (
+        if (data[key] is None or with_amount) and getattr(later, key) is not None and (
                 later.currency in (data["currency"], None)):  # the currency after the fill
             data[key] = getattr(later, key)
     return TradeFact.from_dict(data)

@@ -1668,3 +1668,16 @@ def test_fewer_rates_than_amounts_go_to_the_amounts_they_follow(blank, assembler
          + [("Exports", "45.3%", "GROWTH"), ("Exports", "38.6%", "GROWTH")])
     assert [(f.product, f.growth_pct) for f in facts_of(assembler, doc)] == [
         ("lithium-ion batteries", 45.3), ("solar cells", 38.6), ("electric vehicles", None)]
+
+
+def test_a_threshold_rate_and_a_place_named_again_leave_a_respectively_list_whole(blank, assembler):
+    doc = annotate(blank, "[Zhejiang]{LOCATION} in [the first half of 2022]{PERIOD}\n\nThe remaining "
+                          "cities all grew faster than [9%]{PERCENT}: [Wenzhou]{LOCATION}, [Huzhou]{LOCATION} "
+                          "and [Lishui]{LOCATION} posted [import and export]{FLOW} increases of "
+                          "[9.8%]{PERCENT}, [14.5%]{PERCENT} and [30.2%]{PERCENT} respectively, with "
+                          "[Lishui]{LOCATION} the fastest in the province.")
+    rates = [e.text for e in doc.ents if e.label_ == "PERCENT"]
+    link(doc, [("import and export", r, "GROWTH") for r in rates]
+         + [("import and export", p, "LOCATION") for p in ("Wenzhou", "Huzhou", "Lishui")])
+    assert [(f.location, f.growth_pct) for f in facts_of(assembler, doc)] == [
+        ("Wenzhou", 9.8), ("Huzhou", 14.5), ("Lishui", 30.2)]

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 from ..normalize.place import canonical_place, lookup
 from .context import DocContext, is_comparison_base
 from .docindex import doc_text, span_ents, span_text
-from .heads import Head, percent_cue
+from .heads import RESPECTIVELY, Head, percent_cue
 from .partners import TO_PARTNER, coordinated_partners, coordinated_runs, foreign_place
 from .places import gazetteer_mentions
 from .rates import growth_of
@@ -103,22 +103,35 @@ def respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
 
 def respective_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
     """"Rui'an City and Yueqing City ... shipped goods worth 42.6 billion yuan and 38.9
-    billion yuan respectively": n reporting places of the home country for n figures."""
+    billion yuan respectively": n reporting places of the home country for n figures. The
+    places written before "respectively" are tried first ("..., with Lishui the fastest"
+    names a listed place again), then all of the sentence's."""
+    m = RESPECTIVELY.search(span_text(sent))
+    if m is not None:
+        names = _respective_places(sent, n, ctx, sent.start_char + m.end())
+        if names:
+            return names
+    return _respective_places(sent, n, ctx, sent.end_char)
+
+
+def _respective_places(sent: Span, n: int, ctx: DocContext, end: int) -> list[str]:
     home = lookup(ctx.place) if ctx.place else None
     names = []
-    for ent in span_ents(sent):
+    ents = [e for e in span_ents(sent) if e.start_char < end]
+    for ent in ents:
         place = lookup(ent.text) if ent.label_ == "LOCATION" and not is_descriptive(ent) else None
         if place and home and place.kind != "country" and place.country == home.country:
             names.append(place.name)
     if len(names) != n:  # the NER may have missed some: the gazetteer's, of this sentence
-        names = [place.name for _, _, place in gazetteer_mentions(sent)
-                 if home and place.kind != "country" and place.country == home.country]
+        names = [place.name for start, _, place in gazetteer_mentions(sent)
+                 if home and place.kind != "country" and place.country == home.country and start < end]
     if len(names) != n:  # "Yueqing City": a county-level city the gazetteer may lack
-        names = [canonical_place(m.group(0)) or m.group(1) for m in _ADMIN_NAME.finditer(span_text(sent))]
+        names = [canonical_place(m.group(0)) or m.group(1)
+                 for m in _ADMIN_NAME.finditer(doc_text(sent.doc), sent.start_char, end)]
     if len(names) != n and home is not None:
         # "Wenling, Linhai and Yuhuan posted exports of ...": places the NER found, of the
         # home country or unknown to the gazetteer (county-level cities, districts)
-        names = [canonical_place(e.text) or e.text for e in span_ents(sent)
+        names = [canonical_place(e.text) or e.text for e in ents
                  if e.label_ == "LOCATION" and e.text[:1].isupper() and not is_descriptive(e)
                  and _home_or_unknown(lookup(e.text), home)]
         if len(names) == n + 1 and ctx.place in names:  # "Taizhou's counties A, B and C"

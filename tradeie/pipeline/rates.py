@@ -38,6 +38,8 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     if _MOM_AFTER.match(own) or _other_base_year(own, year):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
+    if _THRESHOLD_BEFORE.search(before):
+        return None  # "The remaining five cities all grew faster than 9%": a bar, not a figure
     # the clause, read at most CLAUSE_CHARS back: a sentence can run a whole page unpunctuated
     reach = doc_text(doc)[max(sent.start_char, span.start_char - CLAUSE_CHARS): span.start_char]
     clause = re.split(r"[;:]", reach)[-1]
@@ -54,6 +56,9 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     return signed_growth(pct, before, after, gapped)
 
 
+_THRESHOLD_BEFORE = re.compile(r"\b(?:faster|slower|quicker|more|less|higher|lower)\s+than\s+(?:the\s+)?"
+                               r"(?:\w+\s+)?$|\b(?:at least|at most|no less than|no more than|in excess of|"
+                               r"exceeding|double-digit)\s+$", re.I)
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile)\b|[;:]", re.I)
 _NEXT_RATE = re.compile(r"\s*(?:,\s*)?\b(?:and|while|but|whereas)\s+(?:an?\s+|the\s+)?(?=[^.;]{0,40}?"
                         r"\d[\d.,]*\s*(?:%|per ?cent|pct))", re.I)

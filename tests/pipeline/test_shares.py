@@ -158,3 +158,20 @@ def test_a_supplier_s_or_buyer_s_rate_reads_as_a_share(blank, marked):
     doc = annotate(blank, marked)
     [rate] = [e for e in doc.ents if e.label_ == "PERCENT"]
     assert percent_cue(rate) == "SHARE"
+
+
+@pytest.mark.parametrize("heading,flow", [
+    ("By destination in October:", "export"),
+    ("By origin:", "import"),
+], ids=["destination", "origin"])
+def test_a_by_destination_heading_opens_a_list_of_partners_with_their_rates(blank, heading, flow):
+    marked = ("[Hong Kong]{LOCATION}'s total [exports]{FLOW} fell [9.2%]{PERCENT} to [$353.4 billion]"
+              "{MONEY} in [October 2019]{PERIOD}.\n\n" + heading + " [the mainland]{PARTNER} "
+              "[-8.7%]{PERCENT}; [the USA]{PARTNER} [-13.4%]{PERCENT}; [Vietnam]{PARTNER} [+11.6%]{PERCENT}.")
+    doc = annotate(blank, marked)
+    link(doc, [("exports", "$353.4 billion", "VALUE"), ("exports", "9.2%", "GROWTH")])
+    doc._.published = "2019-11-26"
+    got = [(f.flow, f.partner, f.period, f.growth_pct)
+           for f in TradeFactAssembler(blank)(doc)._.trade_facts if f.partner]
+    assert got == [(flow, "China", "2019-10", -8.7), (flow, "United States", "2019-10", -13.4),
+                   (flow, "Vietnam", "2019-10", 11.6)]

@@ -25,7 +25,7 @@ from .places import extend_zone_names
 from .periods import first_stated_period
 from .ranks import ordered_ranks, rank_facts_of
 from .heads import Head, collect_heads, is_whole, percent_cue
-from .shares import owned_shares
+from .shares import headed_partner_lists, owned_shares
 from .rates import growth_of, share_of
 from .slots import split_places
 from .context import DocContext, build_context
@@ -72,6 +72,7 @@ class TradeFactAssembler:
         used = {s.start for h in heads for s in h.role("VALUE")}
         pairs += table_facts(doc, ctx, used)
         pairs += elliptical_facts(doc, ctx, heads, by_head, [f for f, _ in pairs])
+        pairs += headed_partner_lists(doc, heads, ctx)
         pairs = attach_orphans(doc, pairs, heads, self.threshold, ctx)
         pairs = late_rates(doc, pairs, ctx)
         pairs = fit_parts_to_wholes(_outside(pairs, doc_link_lists(doc)))

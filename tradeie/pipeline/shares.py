@@ -18,11 +18,11 @@ from spacy.tokens import Doc, Span
 from ..facts import Evidence, TradeFact
 from .assemble import partner_name_of
 from .context import DocContext, carried_period
-from .docindex import doc_text, span_ents
+from .docindex import doc_text, sentence_span, span_ents
 from .flows import classify_flow
 from ..normalize.place import lookup
-from .rates import share_of
-from .slots import place_name, product_of
+from .rates import growth_of, share_of
+from .slots import money_of, place_name, product_of
 
 _CLAUSE_START = re.compile(r".*(?:[,;:]|\bmeaning\b|\bwhile\b|\bwhereas\b|\bside\b)\s*", re.S)
 _HEDGE = r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+|some\s+)?"
@@ -167,3 +167,66 @@ def _foreign_country(span: Span, ctx: DocContext) -> bool:
     place = lookup(span.text)
     return place is not None and place.name != ctx.place and \
         place.kind in ("country", "bloc", "grouping") and place.country != ctx.place_country
+
+
+# "By destination in October: the mainland -8.7%; the USA -13.4%; Vietnam +11.6%": a list of
+# partners with their rates and no flow word; the heading says which way
+_BY_SIDE = re.compile(r"\bby\s+(?P<side>destinations?|markets?|export markets?|buyers?|origins?|sources?|"
+                      r"suppliers?|(?:major\s+)?(?:trading\s+)?partners?)\b[^:;]{0,40}:", re.I)
+_SIDE_FLOW = {"destination": "export", "market": "export", "export market": "export", "buyer": "export",
+              "origin": "import", "source": "import", "supplier": "import", "partner": "total",
+              "trading partner": "total"}
+_ITEM_GAP = re.compile(r"\s*(?:[:,]\s*)?(?:\(\s*)?(?:at\s+|with\s+|up\s+|down\s+)?$", re.I)
+
+
+def headed_partner_lists(doc: Doc, heads: list, ctx: DocContext) -> list:
+    """Facts of the partner lists a "By destination:" heading opens, in sentences with no
+    flow word: each partner with the amount and rate written right after it."""
+    text = doc_text(doc)
+    flows = {h.span.start for h in heads if h.span.label_ == "FLOW"}
+    out = []
+    for m in _BY_SIDE.finditer(text):
+        span = doc.char_span(m.start("side"), m.end("side"), alignment_mode="expand")
+        if span is None:
+            continue
+        sent = sentence_span(doc, span)
+        if text[sent.start_char: m.start("side")].strip().lower() != "by" or m.end() > sent.end_char \
+                or any(sent.start <= f < sent.end for f in flows):
+            continue  # the heading opens the sentence, which has no flow word
+        side = re.sub(r"s$", "", re.sub(r"^major\s+", "", m.group("side").lower()))
+        flow = _SIDE_FLOW.get(side, "total")
+        ents = [e for e in span_ents(sent) if e.start_char >= m.end()]
+        for i, ent in enumerate(ents):
+            if ent.label_ not in ("PARTNER", "LOCATION"):
+                continue
+            partner = partner_name_of(ent, ctx) if ent.label_ == "PARTNER" else (
+                place_name(ent, ctx) if _foreign_country(ent, ctx) else None)
+            if partner is None:
+                continue
+            money = rate = None
+            last = ent.end_char
+            for nxt in ents[i + 1: i + 3]:
+                if not _ITEM_GAP.fullmatch(text[last: nxt.start_char]):
+                    break
+                if nxt.label_ == "MONEY" and money is None and rate is None:
+                    money = nxt
+                elif nxt.label_ == "PERCENT" and rate is None:
+                    rate = nxt
+                else:
+                    break
+                last = nxt.end_char
+            if rate is None and money is None:
+                continue
+            amount = money_of(money, ctx) if money is not None else None
+            growth = growth_of(rate, sent) if rate is not None else None
+            if (money is not None and amount is None) or (amount is None and growth is None):
+                continue
+            fact = TradeFact(location=ctx.place_at(ent.start_char), flow=flow, partner=partner,
+                             period=carried_period(doc, ctx, ent.start_char),
+                             value=amount.value if amount else None,
+                             currency=amount.currency if amount else None, growth_pct=growth,
+                             evidence=Evidence(sent.start_char, sent.end_char, sent.text),
+                             confidence=0.5)
+            if fact.location is not None:
+                out.append((fact, None))
+    return out

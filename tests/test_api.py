@@ -102,6 +102,16 @@ def test_api_a_word_broken_at_a_line_end_is_read_whole(nlp):
     assert text[fact.evidence.start_char:fact.evidence.end_char] == fact.evidence.text
 
 
+def test_api_a_line_wrapped_inside_a_sentence_is_read_as_one(nlp):
+    text = ("Ireland's goods exports rose 5% to EUR 18,571 million in March 2024. Goods exported to Great "
+            "Britain totalled\n€1,322 million, up 8.5 per cent.\n\nShort heading\n2024 figures")
+    prepared = prepare_text(text)
+    assert len(prepared) == len(text)
+    assert "totalled €1,322" in prepared and "Short heading\n2024" in prepared
+    partners = [f.partner for f in tradeie.extract(text, nlp=nlp)]
+    assert "United Kingdom" in partners
+
+
 def test_api_long_text_is_chunked_not_truncated(nlp):
     paragraph = ("In 2022, Xiamen's exports rose 5.1 percent to 20 billion yuan.\n"
                  + "Filler sentence about the port and its cranes.\n" * 40)

@@ -89,6 +89,8 @@ def prepare_text(text: str) -> str:
     text = _ODD_SPACE.sub(" ", text)
     if "-\n" in text:
         text = _LINE_BREAK_HYPHEN.sub(_join_broken_word, text)
+    if "\n" in text:
+        text = _SOFT_BREAK.sub(_join_soft_break, text)
     if not text.isascii():
         text = text.translate(_FULL_WIDTH_LETTERS)
     return _CONTROL.sub(" ", text)
@@ -109,6 +111,20 @@ def _join_broken_word(m: re.Match) -> str:
     break inside a sentence was the page's, not the text's."""
     word = m.group(1) + m.group(2)
     return word + "  " if _BROKEN_WORDS.fullmatch(word) else m.group(0)
+
+
+# "Goods exported to Great Britain totalled\n€1,322 million": a line a PDF wrapped inside a
+# sentence. A break after a word or a comma, before a lower-case word, a number or a currency,
+# at the end of a long line of running text, is a space
+_SOFT_BREAK = re.compile(r"(?<=[A-Za-z,])\n(?=[a-z0-9€$£¥(])")
+_WRAPPED_LINE = 40
+
+
+def _join_soft_break(m: re.Match) -> str:
+    text = m.string
+    line = text[text.rfind("\n", 0, m.start()) + 1: m.start()]
+    running = len(line) >= _WRAPPED_LINE and "\t" not in line and "|" not in line and " " in line
+    return " " if running else "\n"
 
 
 def _pad_entity(m: re.Match) -> str:

@@ -121,6 +121,8 @@ SUBDIVISIONS = [
     ("Gyeonggi-do", "Gyeonggi", "KR"), ("West Java", "West Java", "ID"),
     ("Aichi Prefecture", "Aichi", "JP"), ("Catalonia", "Catalonia", "ES"),
     ("Punjab", "Punjab", None),  # India's and Pakistan's
+    # a province's own name, not the Vietnamese name of Taiyuan or Xining
+    ("Thai Nguyen", "Thai Nguyen", "VN"), ("Tay Ninh", "Tay Ninh", "VN"),
 ]
 
 

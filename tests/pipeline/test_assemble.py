@@ -1681,3 +1681,22 @@ def test_a_threshold_rate_and_a_place_named_again_leave_a_respectively_list_whol
          + [("import and export", p, "LOCATION") for p in ("Wenzhou", "Huzhou", "Lishui")])
     assert [(f.location, f.growth_pct) for f in facts_of(assembler, doc)] == [
         ("Wenzhou", 9.8), ("Huzhou", 14.5), ("Lishui", 30.2)]
+
+
+def test_ranked_places_are_those_written_before_the_ranks(blank, assembler):
+    doc = annotate(blank, "In [2023]{PERIOD}, Nanchang and [Ganzhou]{LOCATION} ranked [first]{RANK} and "
+                          "[second]{RANK} respectively, and only [Pingxiang]{LOCATION} and "
+                          "[Jingdezhen]{LOCATION} achieved positive growth.")
+    link(doc, [])
+    assert [(r.location, r.rank) for r in facts_of(assembler, doc)] == [("Nanchang", 1), ("Ganzhou", 2)]
+
+
+@pytest.mark.parametrize("marked", [
+    "Imports from [Canada]{PARTNER}, the [third]{RANK} member of the USMCA pact, rose in [2023]{PERIOD}.",
+    "[China]{LOCATION}'s trade rose in [2022]{PERIOD}; the EU and the U.S. are its [second]{RANK}- and "
+    "third-largest trading partners.",
+], ids=["member", "suspended-hyphen"])
+def test_a_partner_s_or_member_s_ordinal_is_no_rank(blank, assembler, marked):
+    doc = annotate(blank, marked)
+    link(doc, [])
+    assert [f for f in facts_of(assembler, doc) if f.type == "rank"] == []

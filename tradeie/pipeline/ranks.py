@@ -30,7 +30,8 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
     for group in by_sentence.values():
         sent = sentence_span(group[0].span.doc, group[0].span)
         group = [h for h in group if not _not_a_rank(h.span)]
-        names = _listed_places(sent, len(group), ctx)
+        names = _listed_places(sent, len(group), ctx,
+                               min((h.span.start_char for h in group), default=None))
         for i, head in enumerate(group):
             rank = parse_ordinal(head.span.text)
             if rank is None:
@@ -54,7 +55,10 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
 
 _NOT_RANK_AFTER = re.compile(
     r"^(?:\s*(?:consecutive|straight|successive)\b|\s+(?:years?|months?|quarters?|time|half|"
-    r"quarter)\b|\s+(?:year|month) in a row|[- ](?:largest|biggest|most important)\s+(?:trading\s+|"
+    r"quarter)\b|\s+(?:year|month) in a row|\s+member\s+of\b|"
+    # "the country's second- and third-largest trading partners"
+    r"-?\s+and\s+\w+[- ](?:largest|biggest)\b|"
+    r"[- ](?:largest|biggest|most important)\s+(?:trading\s+|"
     r"trade\s+|export\s+|import\s+)?(?:partner|market|source|supplier|destination|buyer|customer|"
     r"economy|economie|producer|consumer)s?)",
     re.I)
@@ -189,21 +193,31 @@ def _list_owner(ent: Span) -> bool:
     return bool(_LIST_OWNER_AFTER.match(doc_text(ent.doc), ent.end_char))
 
 
-def _listed_places(sent: Span, n: int, ctx: DocContext) -> list[str]:
+def _listed_places(sent: Span, n: int, ctx: DocContext, first_rank: int | None = None) -> list[str]:
     """Names of the n places a sentence lists next to n ranks ("Guangzhou, Dongguan and
     Zhuhai took the fifth, eighth and ninth places"), from the entities, else from the
-    gazetteer (the NER may have missed or mislabelled some); [] when the counts differ."""
+    gazetteer (the NER may have missed or mislabelled some); [] when the counts differ. The
+    places written before the first rank are tried first ("Nanchang and Ganzhou ranked first
+    and second respectively, and only Pingxiang and Jingdezhen grew")."""
     if n < 2:
         return []
+    if first_rank is not None:
+        names = _places_listed(sent, n, ctx, first_rank)
+        if names:
+            return names
+    return _places_listed(sent, n, ctx, sent.end_char)
+
+
+def _places_listed(sent: Span, n: int, ctx: DocContext, end: int) -> list[str]:
     text = doc_text(sent.doc)
     tagged = [e for e in span_ents(sent) if e.label_ in ("LOCATION", "PARTNER") and lookup(e.text)
-              and not _in_list_scope(text, e.start_char, sent.start_char) and not is_descriptive(e)
-              and not _list_owner(e)]
+              and e.end_char <= end and not _in_list_scope(text, e.start_char, sent.start_char)
+              and not is_descriptive(e) and not _list_owner(e)]
     if len(tagged) == n:
         return [place_name(e, ctx) for e in tagged]
-    found = [place.name for start, end, place in gazetteer_mentions(sent)  # this sentence only
-             if not _in_list_scope(text, start, sent.start_char)
-             and not _LIST_OWNER_AFTER.match(text, end)]
+    found = [place.name for start, stop, place in gazetteer_mentions(sent)  # this sentence only
+             if stop <= end and not _in_list_scope(text, start, sent.start_char)
+             and not _LIST_OWNER_AFTER.match(text, stop)]
     return found if len(found) == n else []
 
 

@@ -1700,3 +1700,10 @@ def test_a_partner_s_or_member_s_ordinal_is_no_rank(blank, assembler, marked):
     doc = annotate(blank, marked)
     link(doc, [])
     assert [f for f in facts_of(assembler, doc) if f.type == "rank"] == []
+
+
+def test_a_rank_and_a_superlative_is_still_a_rank(blank, assembler):
+    doc = annotate(blank, "In [2020]{PERIOD}, [Chengdu]{LOCATION} ranked [second]{RANK} and the largest in "
+                          "western China.")
+    link(doc, [])
+    assert [(r.location, r.rank) for r in facts_of(assembler, doc)] == [("Chengdu", 2)]

@@ -57,7 +57,7 @@ _NOT_RANK_AFTER = re.compile(
     r"^(?:\s*(?:consecutive|straight|successive)\b|\s+(?:years?|months?|quarters?|time|half|"
     r"quarter)\b|\s+(?:year|month) in a row|\s+member\s+of\b|"
     # "the country's second- and third-largest trading partners"
-    r"-?\s+and\s+\w+[- ](?:largest|biggest)\b|"
+    r"-?\s+and\s+(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest)\b|"
     r"[- ](?:largest|biggest|most important)\s+(?:trading\s+|"
     r"trade\s+|export\s+|import\s+)?(?:partner|market|source|supplier|destination|buyer|customer|"
     r"economy|economie|producer|consumer)s?)",

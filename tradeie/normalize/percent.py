@@ -51,6 +51,9 @@ DOWN_WORDS = (
     "dive", "dives", "dived", "retreat", "retreats", "skid", "skids", "skidded", "dips", "drops",
     "plunges", "tumbles", "slides", "slumps", "contracts", "shrinks", "decreases", "weakened",
     "softened", "lose", "loses", "shed", "sheds",
+    # participles: "Coal exports were the main drag, sliding 27.5 per cent"
+    "sliding", "slumping", "plunging", "tumbling", "sinking", "diving", "shedding", "losing",
+    "weakening", "softening", "contracting", "skidding", "sagging", "retreating",
 )
 _UP = re.compile(r"\b(" + "|".join(sorted(map(re.escape, UP_WORDS), key=len, reverse=True)) + r")\b", re.I)
 _DOWN = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DOWN_WORDS), key=len, reverse=True)) + r")\b", re.I)

@@ -95,6 +95,7 @@ def test_percent_table_is_large_enough():
     ("exports fell but imports rose", 1), ("rose earlier, then fell", -1),
     ("negative growth of", -1), ("", 0),
     ("the main drag, sliding", -1), ("footwear and wood products, slumping", -1),
+    ("imports fell, with exports to Africa soaring", 1),
 ], ids=lambda v: str(v))
 def test_percent_polarity_of_context(context, expected):
     assert polarity(context) == expected

@@ -38,6 +38,9 @@ UP_WORDS = (
     # headline present tense and other inflections: "exports climb 9%", "trade jumps 12%"
     "climbs", "jumps", "surges", "soars", "gains", "expands", "advances", "rebounds", "rallies",
     "leaps", "spikes", "swells",
+    # participles: "imports fell 3%, with exports to Africa soaring 41%"
+    "climbing", "soaring", "growing", "gaining", "expanding", "advancing", "rebounding",
+    "leaping", "swelling", "rallying",
 )
 DOWN_WORDS = (
     "down", "fell", "fall", "falling", "fallen", "falls", "declined", "decline", "declining",

@@ -35,3 +35,21 @@ def test_the_other_way_s_figure_of_a_bilateral_sentence_is_with_the_partner(blan
     doc._.published = "2024-03-01"
     facts = [f for f in TradeFactAssembler(blank)(doc)._.trade_facts if f.flow == "export"]
     assert [f.partner for f in facts] == [partner]
+
+
+@pytest.mark.parametrize("line,partner", [
+    ("• [Africa]{PARTNER}: [exports]{FLOW} [R34.82 billion]{MONEY}.", "Africa"),
+    # a round-up item is the place's own figure
+    ("[Taiwan]{LOCATION}: [Exports]{FLOW} rose to [R34.82 billion]{MONEY}.", None),
+], ids=["partner-line", "round-up-item"])
+def test_a_line_labelled_with_a_partner_gives_its_figures_that_partner(blank, line, partner):
+    from tradeie.pipeline.facts import TradeFactAssembler
+
+    from .conftest import annotate, link
+
+    doc = annotate(blank, "[South Africa]{LOCATION} trade in [October 2019]{PERIOD}\n\n" + line)
+    flow = next(e.text for e in doc.ents if e.label_ == "FLOW")
+    link(doc, [(flow, "R34.82 billion", "VALUE")])
+    doc._.published = "2019-11-29"
+    [fact] = TradeFactAssembler(blank)(doc)._.trade_facts
+    assert fact.partner == partner

@@ -20,7 +20,7 @@ from .ratelists import late_rates
 from .docindex import (doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents,
                        span_text)
 from .assemble import trade_facts_of
-from .partners import foreign_place, other_way_partner
+from .partners import foreign_place, line_label_partner, other_way_partner
 from .places import extend_zone_names
 from .periods import first_stated_period
 from .ranks import ordered_ranks, rank_facts_of
@@ -77,6 +77,7 @@ class TradeFactAssembler:
         pairs = late_rates(doc, pairs, ctx)
         pairs = fit_parts_to_wholes(_outside(pairs, doc_link_lists(doc)))
         pairs = other_way_partner(with_whole_subject(with_sector(pairs, doc)), ctx)
+        pairs = line_label_partner(pairs, ctx)
         facts = [f for f, _ in pairs]
         if self.merge:
             facts = merge_facts(facts, [shape for _, shape in pairs])

@@ -275,3 +275,29 @@ def other_way_partner(pairs: list[tuple], ctx: DocContext) -> list[tuple]:
         if before is not None:
             out[i] = (replace(fact, partner=ctx.main_partner), shape)
     return out
+
+
+# "• Africa: exports R34.82 billion (27.5% of the total), imports R11.47 billion": a line
+# labelled with a partner
+# (a list of figures after the colon, not a sentence: "Taiwan: Exports rose 2.3%" in a round-up
+# is Taiwan's own)
+_LINE_LABEL = re.compile(r"^[\W\d]*(?:the\s+)?([A-Z][\w .'’&-]{1,40}?)\s*:\s*(?:total\s+|two-way\s+)?"
+                         r"(?:exports?|imports?|trade|turnover)\s*(?:of\s+)?[^\s\w]{0,4}\s?[A-Z]{0,3}\$?\d",
+                         re.I)
+
+
+def line_label_partner(pairs: list[tuple], ctx: DocContext) -> list[tuple]:
+    """Facts with no partner on a line labelled with a foreign country, region or bloc take it
+    as their partner."""
+    out = list(pairs)
+    for i, (fact, shape) in enumerate(out):
+        if not isinstance(fact, TradeFact) or fact.partner is not None or fact.evidence is None:
+            continue
+        m = _LINE_LABEL.match(fact.evidence.text)
+        place = lookup(m.group(1)) if m else None
+        if place is None or place.name in (fact.location, ctx.place) or \
+                place.kind not in ("country", "region", "bloc", "grouping") or \
+                (place.country is not None and place.country == ctx.place_country):
+            continue
+        out[i] = (replace(fact, partner=place.name), shape)
+    return out

@@ -6,6 +6,7 @@ as the fact schema asks. The result is on ``doc._.trade_facts``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from decimal import Decimal
 
@@ -17,8 +18,8 @@ from ..facts import RankFact, TradeFact
 import re
 
 from .ratelists import late_rates
-from .docindex import (doc_ents, doc_text, ents_before, indexed, sentence_span, span_ents,
-                       span_text)
+from .docindex import (doc_ents, doc_text, ents_back_from, ents_before, indexed, sentence_span,
+                       span_ents, span_text)
 from .assemble import trade_facts_of
 from .partners import foreign_place, line_label_partner, other_way_partner
 from .places import extend_zone_names
@@ -236,27 +237,26 @@ def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float,
     owner is read by :func:`tradeie.pipeline.shares.owned_shares`.
     """
     linked = {s.start for h in heads for spans in h.args.values() for s, _ in spans}
-    flows = {h.span.start: h for h in heads if h.span.label_ == "FLOW"}
+    flows = sorted((h.span.start, h) for h in heads if h.span.label_ == "FLOW")
+    flow_starts = [start for start, _ in flows]
     out = list(pairs)
     text = doc_text(doc)
     chain: dict[int, int] = {}  # fact index -> end of the last anaphoric sentence read into it
     read: set[int] = set()  # shares read with the list they open
     for ent in doc_ents(doc):
-        if ent.label_ != "PERCENT" or ent.start in linked:
+        if ent.label_ != "PERCENT" or ent.start in linked or ent.start in read:
             continue
         sent = sentence_span(doc, ent)
-        if ent.start in read:
-            continue
         if ctx is not None:
             got = owned_shares(doc, out, ent, sent, ctx, linked)
             if got:
                 read |= got
                 continue
         subject = _ANAPHORIC_SUBJECT.match(span_text(sent))
-        if not subject or any(sent.start <= f < ent.start and not is_whole(text, h, ent)
-                              for f, h in flows.items()):
+        if not subject or any(not is_whole(text, h, ent) for _, h in flows[
+                bisect_left(flow_starts, sent.start): bisect_left(flow_starts, ent.start)]):
             continue  # "Their share of total exports slid to 70.4%": no flow of its own
-        if any(e.label_ == "MONEY" and sent.start <= e.start < ent.start for e in span_ents(sent)):
+        if any(e.label_ == "MONEY" for e in ents_back_from(doc, ent.start_char, sent.start_char)):
             continue  # "The city also used 5.3 billion U.S. dollars of FDI, up 11 percent"
         share_cued = bool(_SHARE_CUE.search(text[max(sent.start_char, ent.start_char - 25): ent.start_char])
                           or re.match(r"\s*of\b", text[ent.end_char: ent.end_char + 5])

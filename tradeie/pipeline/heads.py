@@ -137,8 +137,8 @@ def _shares_of_a_whole(doc: Doc, heads: dict[int, Head]) -> None:
     """A share is not the share of the flow it is taken of. "The amount represented 40.5 per
     cent of total exports", "China took 40.2% of the country's total exports, which fell 4.9%
     to $95 billion", "lifting their share of China's foreign trade to 34.8 percent": the flow
-    after "of" is the whole. Unless that flow's own product or partner is named before the
-    rate ("Oil made up 70.4% of exports", the oil's own share), the rate leaves it, for the
+    after "of" is the whole. Unless that flow's own product, partner or place is named before
+    the rate ("Oil made up 70.4% of exports", the oil's own share), the rate leaves it, for the
     flow before it in the sentence that states an amount ("Exports to the United States rose
     25.0% to US$5,402.6 million, a share of 18.3% of total exports"), or else for the
     sentence before (:func:`tradeie.pipeline.facts.attach_orphans`)."""

@@ -263,17 +263,19 @@ def other_way_partner(pairs: list[tuple], ctx: DocContext) -> list[tuple]:
     if ctx.main_partner is None:
         return pairs
     out = list(pairs)
+    # the facts of each sentence with the main partner, as read so far: one look-up per fact
+    with_partner: dict[int, list[TradeFact]] = {}
     for i, (fact, shape) in enumerate(out):
-        if not isinstance(fact, TradeFact) or fact.partner is not None or fact.evidence is None \
-                or fact.flow not in ("export", "import") or _WORLD_WORDS.search(fact.evidence.text):
+        if not isinstance(fact, TradeFact) or fact.evidence is None:
             continue
-        before = next((f for f, _ in reversed(out[:i]) if isinstance(f, TradeFact) and f.evidence
-                       and f.evidence.start_char == fact.evidence.start_char
-                       and f.partner == ctx.main_partner and f.flow in ("export", "import")
-                       and f.flow != fact.flow and f.location == fact.location
-                       and f.product == fact.product), None)
-        if before is not None:
-            out[i] = (replace(fact, partner=ctx.main_partner), shape)
+        if fact.partner is None and fact.flow in ("export", "import") \
+                and not _WORLD_WORDS.search(fact.evidence.text) and any(
+                f.flow in ("export", "import") and f.flow != fact.flow and f.location == fact.location
+                and f.product == fact.product for f in with_partner.get(fact.evidence.start_char, ())):
+            fact = replace(fact, partner=ctx.main_partner)
+            out[i] = (fact, shape)
+        if fact.partner == ctx.main_partner:
+            with_partner.setdefault(fact.evidence.start_char, []).append(fact)
     return out
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from ..facts import Evidence, TradeFact
 from .assemble import partner_name_of
 from .context import DocContext, carried_period
-from .docindex import doc_text, sentence_span, span_ents
+from .docindex import doc_text, ents_before, sentence_span, span_ents
 from .flows import classify_flow
 from ..normalize.place import lookup
 from .rates import growth_of, share_of
@@ -55,7 +55,8 @@ def owned_shares(doc: Doc, out: list, ent: Span, sent: Span, ctx: DocContext,
     lo = max(sent.start_char, ent.start_char - _READ)  # bounded: a long text may be one sentence
     m = _CLAUSE_START.match(text[lo: ent.start_char])
     clause = lo + (m.end() if m else 0)
-    ents = [e for e in span_ents(sent) if lo <= e.start_char and e.end_char <= ent.end_char + _READ]
+    hi = min(sent.end_char, ent.end_char + _READ)
+    ents = [e for e in ents_before(doc, hi, since=lo) if e.end_char <= hi]  # a slice, not a scan
     owners = [e for e in ents if e.label_ in _OWNERS and clause <= e.start_char < ent.start_char]
     if not owners or not re.fullmatch(r"\s*(?:the\s+)?", text[clause: owners[0].start_char], re.I):
         return set()

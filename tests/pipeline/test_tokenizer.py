@@ -23,6 +23,22 @@ def test_tokenizer_splits_crawled_text(nlp, text, tokens):
     assert [t.text for t in nlp(text)] == tokens
 
 
+def test_saved_tokenizer_state_is_read_unless_it_is_the_built_one(nlp, tmp_path):
+    import pickle
+
+    from spacy.attrs import ORTH
+    nlp.to_disk(tmp_path / "a")
+    saved = blank_nlp()
+    saved.tokenizer.add_special_case("tradeie-x", [{ORTH: "tradeie"}, {ORTH: "-x"}])
+    saved.to_disk(tmp_path / "b")
+    unchanged = blank_nlp().from_disk(tmp_path / "a")
+    assert [t.text for t in unchanged("year on year.The")] == ["year", "on", "year", ".", "The"]
+    changed = blank_nlp().from_disk(tmp_path / "b")
+    assert [t.text for t in changed("tradeie-x")] == ["tradeie", "-x"]
+    again = pickle.loads(pickle.dumps(changed.tokenizer))
+    assert [t.text for t in again("tradeie-x up ３．５％；")] == ["tradeie", "-x", "up", "３．５", "％", "；"]
+
+
 @pytest.mark.parametrize("raw,word", [
     ("Xiamen&#39;s exports", "'s"), ("63.18&nbsp;billion yuan", "billion"),
     ("Customs &amp; Trade", "&"),

@@ -3,6 +3,10 @@
 Crawled trade news drops the space after a full stop ("year on year.The imports") and uses
 full-width digits, percent signs and punctuation ("５％.", "７．８％.Among", "yuan，a",
 "１）ASEAN"); these rules split such tokens.
+
+Loading a pipeline builds the tokenizer twice: spaCy first calls the factory, then reads the
+saved tokenizer, which rebuilds every special case (about 0.15 s of the load). A saved state
+byte-equal to the one just built is therefore not read again.
 """
 from __future__ import annotations
 
@@ -17,8 +21,17 @@ EXTRA_INFIXES = [r"(?<=[0-9a-z%])\.(?=[A-Z][a-z])", r"(?<=[０-９])(?=％)", r"
                  _FULL_WIDTH_PUNCT, r"(?<=[)）])(?=[A-Za-z])"]
 
 
+class TradeTokenizer(Tokenizer):
+    """spaCy's `Tokenizer`, except that loading the state it already has is a no-op."""
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()) -> TradeTokenizer:
+        if bytes_data == self.to_bytes(exclude=exclude):
+            return self
+        return super().from_bytes(bytes_data, exclude=exclude)
+
+
 def create_tokenizer(nlp: Language) -> Tokenizer:
-    tokenizer = Tokenizer(nlp.vocab, rules=nlp.Defaults.tokenizer_exceptions,
+    tokenizer = TradeTokenizer(nlp.vocab, rules=nlp.Defaults.tokenizer_exceptions,
                           prefix_search=compile_prefix_regex(
                               list(nlp.Defaults.prefixes or []) + EXTRA_PREFIXES).search,
                           suffix_search=compile_suffix_regex(

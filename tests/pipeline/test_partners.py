@@ -53,3 +53,28 @@ def test_a_line_labelled_with_a_partner_gives_its_figures_that_partner(blank, li
     doc._.published = "2019-11-29"
     [fact] = TradeFactAssembler(blank)(doc)._.trade_facts
     assert fact.partner == partner
+
+
+@pytest.mark.parametrize("marked,partner", [
+    ("[Trade]{FLOW} with the five Central Asian countries jumped [30.5 percent]{PERCENT} to "
+     "[498.6 billion yuan]{MONEY}.", "Central Asia"),
+    ("[Exports]{FLOW} to the 10-member Association of Southeast Asian Nations rose to "
+     "[$12.4 billion]{MONEY}.", "ASEAN"),
+    # a country is the NER's to find; a place the NER did find is not read twice
+    ("[Exports]{FLOW} to Brazil rose to [$12.4 billion]{MONEY}.", None),
+    ("[Exports]{FLOW} to [Africa]{PARTNER} rose to [$12.4 billion]{MONEY}.", "Africa"),
+    ("[Trade]{FLOW} with Central Asian ports rose to [$12.4 billion]{MONEY}.", None),
+], ids=["region", "bloc-by-size", "country", "labelled", "not-a-name"])
+def test_a_group_the_ner_missed_after_the_flow_word_is_the_partner(blank, marked, partner):
+    from tradeie.pipeline.facts import TradeFactAssembler
+
+    from .conftest import annotate, link
+
+    doc = annotate(blank, "[Xinjiang]{LOCATION} in [2023]{PERIOD}\n\n" + marked)
+    money = [e.text for e in doc.ents if e.label_ == "MONEY"][0]
+    link(doc, [(e.text, money, "VALUE") for e in doc.ents if e.label_ == "FLOW"]
+         + [(e.text, e2.text, "PARTNER") for e in doc.ents if e.label_ == "FLOW"
+            for e2 in doc.ents if e2.label_ == "PARTNER"])
+    doc._.published = "2024-03-01"
+    facts = TradeFactAssembler(blank)(doc)._.trade_facts
+    assert [f.partner for f in facts] == [partner]

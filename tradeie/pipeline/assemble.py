@@ -24,7 +24,7 @@ from .lists import (adjacent_names, coordinated, interleaved, interleaved_places
 from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, demonym_partner,
                        described_partner, is_bloc, is_description, names_a_bloc, pair_partner,
                        partner_named_before, partner_rate_list, pronoun_partner,
-                       resulting_balance_partner)
+                       resulting_balance_partner, unlabelled_partner)
 from .periods import own_period, period_and_shape, year_earlier
 from .locations import location_of
 from .products import adjacent_product, group_product
@@ -228,7 +228,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
         if partner_name is None:
             partner_name = described_partner(sent, location, ctx)
         if partner_name is None and not partners:
-            partner_name = pronoun_partner(sent, head.span, location, ctx)
+            partner_name = pronoun_partner(sent, head.span, location, ctx) or \
+                unlabelled_partner(sent, head.span, location)
         if partner_name is None and flow == "balance" and not partners:
             partner_name = resulting_balance_partner(sent, head.span, location, ctx)
         if partner_name is None and flow == "import" and not partners:

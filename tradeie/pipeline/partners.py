@@ -184,6 +184,31 @@ def pronoun_partner(sent: Span, head: Span, location: str | None,
     return partner_named_before(sent, head.start_char, location, ctx)
 
 
+# "trade with the five Central Asian countries", "exports to the 10-member Association of
+# Southeast Asian Nations": a name right after the flow word's preposition, up to its verb
+_NAMED_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:with|to|from)\s+(?P<name>(?:the\s+)?(?:[\w-]+\s+)?"
+                          r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?:of\s+|and\s+)?(?-i:[A-Z]?)[\w'’.-]+){0,5})")
+_GROUP_KINDS = frozenset({"bloc", "grouping", "region"})
+
+
+def unlabelled_partner(sent: Span, head: Span, location: str | None) -> str | None:
+    """A bloc, grouping or region the NER left unlabelled, named right after the flow word
+    ("Trade with the five Central Asian countries jumped 30.5 percent"): the longest run of
+    the words after "with", "to" or "from" that the gazetteer knows as one. Countries are
+    left to the NER: their names are also reporting places and people's names."""
+    doc = sent.doc
+    m = _NAMED_AFTER.match(doc_text(doc)[head.end_char: min(sent.end_char, head.end_char + 100)])
+    if m is None or any(e.label_ in ("PARTNER", "LOCATION") and e.start_char < head.end_char + m.end()
+                        and e.end_char > head.end_char + m.start("name") for e in span_ents(sent)):
+        return None
+    words = m.group("name").split()
+    for n in range(len(words), 0, -1):
+        place = lookup(" ".join(words[:n]))
+        if place is not None and place.kind in _GROUP_KINDS and place.name != location:
+            return place.name
+    return None
+
+
 # "The resulting deficit of $8.2 billion", "..., leaving a surplus of $13.4 billion": a balance
 # worked out from the exports and imports just stated
 _RESULTING = re.compile(r"\b(?:resulting|leaving|left|leaves|result(?:ed)?\s+in|giving|gave)\s+"

@@ -1707,3 +1707,28 @@ def test_a_rank_and_a_superlative_is_still_a_rank(blank, assembler):
                           "western China.")
     link(doc, [])
     assert [(r.location, r.rank) for r in facts_of(assembler, doc)] == [("Chengdu", 2)]
+
+
+def test_a_partner_nearer_another_amount_is_that_amount_s(blank, assembler):
+    doc = annotate(blank, "[Hebei]{LOCATION} in [2024]{PERIOD}\n\nThe [EU]{PARTNER} remained the "
+                          "province's largest trading partner, with [trade]{FLOW} worth "
+                          "[96.52 billion yuan]{MONEY}, up [3.1%]{PERCENT}; [ASEAN]{PARTNER} second "
+                          "with [84.07 billion yuan]{MONEY}, up [10.6%]{PERCENT}; then [the US]{PARTNER} "
+                          "at [10.2%]{PERCENT}.")
+    link(doc, [("trade", "EU", "PARTNER"), ("trade", "ASEAN", "PARTNER"), ("trade", "the US", "PARTNER"),
+               ("trade", "96.52 billion yuan", "VALUE"), ("trade", "84.07 billion yuan", "VALUE")])
+    facts = facts_of(assembler, doc)
+    assert {(f.partner, f.value) for f in facts if f.value} == {
+        ("European Union", Decimal("96520000000")), ("ASEAN", Decimal("84070000000"))}
+
+
+def test_a_product_named_again_counts_once_when_pairing_products_with_amounts(blank, assembler):
+    doc = annotate(blank, "[Baotou]{LOCATION} in [2023]{PERIOD}\n\n[Steel products]{PRODUCT} and "
+                          "[aluminium products]{PRODUCT}, the other pillars of the city's [export]{FLOW} "
+                          "basket, recorded [5.06 billion yuan]{MONEY} and [2.31 billion yuan]{MONEY}, "
+                          "with [steel products]{PRODUCT} down [4.1%]{PERCENT}.")
+    link(doc, [("export", p.text, "PRODUCT") for p in doc.ents if p.label_ == "PRODUCT"]
+         + [("export", "5.06 billion yuan", "VALUE"), ("export", "2.31 billion yuan", "VALUE")])
+    facts = facts_of(assembler, doc)
+    assert {(f.product, f.value) for f in facts} == {
+        ("steel products", Decimal("5060000000")), ("aluminium products", Decimal("2310000000"))}

@@ -74,7 +74,16 @@ def _pick(items: list, k: int, n: int, anchors: list[int], spans: list[Span]):
         return items[k]
     if len(items) == 1:
         return items[0]
-    return min(zip(items, spans), key=lambda p: abs(p[1].start_char - anchors[k]))[0]
+    firsts: dict = {}
+    for item, span in zip(items, spans):
+        firsts.setdefault(span.text.lower(), item)
+    if len(firsts) == n:  # "Steel and aluminium ... 5.06 and 2.31 billion yuan, with steel down 4.1%"
+        return list(firsts.values())[k]
+    pairs = list(zip(items, spans))
+    # an item nearer another group's anchor is that group's ("The EU remained the top partner,
+    # with trade worth 96.5 billion yuan; ASEAN second with 84.1 billion yuan")
+    own = [p for p in pairs if min(range(n), key=lambda j: abs(p[1].start_char - anchors[j])) == k]
+    return min(own or pairs, key=lambda p: abs(p[1].start_char - anchors[k]))[0]
 
 
 # "123.7 hundred million yuan, up 45.3%": a rate written right after its amount

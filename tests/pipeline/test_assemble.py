@@ -1481,6 +1481,34 @@ def test_rates_against_a_recent_period_are_no_growth(blank, sentence, expected):
         assert [growth_of(e, doc[:], 2023) for e in doc.ents if e.label_ == "PERCENT"] == expected
 
 
+_MOM_NOTE = "Figures are seasonally adjusted, and changes are month over month, except where noted.\n\n"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a release that says its changes are against the month before: only those it marks
+    (_MOM_NOTE + "In March 2023, exports rose [3.1%]{PERCENT} and imports [1.1%]{PERCENT}.", [None, None]),
+    (_MOM_NOTE + "Year over year, exports were [4.6%]{PERCENT} higher.", [4.6]),
+    (_MOM_NOTE + "Exports were [4.6%]{PERCENT} higher than in March 2022.", [4.6]),
+    (_MOM_NOTE + "Exports rose [2.1%]{PERCENT} from February but [4.6%]{PERCENT} from a year earlier.",
+     [None, 4.6]),
+    # without the note, an unmarked rate is year-on-year
+    ("In March 2023, exports rose [3.1%]{PERCENT}.", [3.1]),
+    # a closing "(all ..., compared with <a month of the same year>)" gives every rate its base
+    ("Exports to China rose by [1.3%]{PERCENT} and exports to the UK by [1.4%]{PERCENT} (all "
+     "calendar and seasonally adjusted, compared with April 2023).", [None, None]),
+    ("Exports to China rose by [1.3%]{PERCENT} (all figures compared with May 2022).", [1.3]),
+], ids=["declared", "year-over-year", "year-before", "both", "no-note", "all-against-month",
+        "all-against-year"])
+def test_a_release_of_month_on_month_changes(blank, text, expected):
+    from tradeie.pipeline.docindex import indexed, sentence_span
+    from tradeie.pipeline.rates import growth_of
+
+    doc = annotate(blank, text)
+    with indexed(doc):
+        assert [growth_of(e, sentence_span(doc, e), 2023) for e in doc.ents
+                if e.label_ == "PERCENT"] == expected
+
+
 def test_a_numbered_heading_that_names_a_product_is_the_next_sentence_s_product(blank, assembler):
     doc = annotate(blank, "I. Key commodities\n\n1. [Mechanical and electrical "
                           "products]{PRODUCT}. [Exports]{FLOW} reached [7.14 trillion yuan]{MONEY} in "

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from ..normalize.percent import resolve_percent, signed_growth
 from .candidates import _NOT_GROWTH_AFTER
-from .docindex import doc_text
+from .docindex import doc_text, memo
 
 
 CLAUSE_CHARS = 400
@@ -38,6 +38,13 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     if _MOM_AFTER.match(own) or _other_base_year(own, year):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
+    if memo(doc, "month_on_month", _month_on_month_release) and \
+            not _says_year_on_year(span, sent, year):
+        return None  # a release whose changes are against the month before, unless it says
+    rest = doc_text(doc)[span.end_char: min(sent.end_char, span.end_char + CLAUSE_CHARS)]
+    every = _ALL_AGAINST.search(rest)
+    if every and (every.group("prev") or _other_base_year(every.group("base"), year)):
+        return None  # "... rose by 1.4% to 6.6 billion euros (all seasonally adjusted, compared with April 2023)"
     if _THRESHOLD_BEFORE.search(before):
         return None  # "The remaining five cities all grew faster than 9%": a bar, not a figure
     # the clause, read at most CLAUSE_CHARS back: a sentence can run a whole page unpunctuated
@@ -98,6 +105,48 @@ _VOLUME_AFTER = re.compile(r"^\s*(?:in (?:volume|tonnage|quantity|quantities|ter
                            r"(?:tonnes|tons|barrels|TEUs?|units|vehicles|cars|head|cubic)\b)", re.I)
 # "coal export volume nevertheless rose 7.8 percent"
 _VOLUME_WORD_BEFORE = re.compile(r"\b(?:volumes?|tonnage|quantit(?:y|ies))\b[^,;.%]{0,30}$", re.I)
+
+
+# "Figures in this release are seasonally adjusted ..., and changes are month over month,
+# except where noted"
+_MOM_DECLARED = re.compile(r"\bchanges?\s+(?:are|is|refers?\s+to)\s+(?:calculated\s+|expressed\s+|reported\s+)?"
+                           r"(?:on\s+a\s+)?(?:month[- ](?:over|on|to)[- ]month|"
+                           r"(?:compared|relative)\s+(?:with|to)\s+the\s+(?:previous|preceding|prior)\s+month)",
+                           re.I)
+_YEAR_ON_YEAR = re.compile(r"\byear[- ](?:on|over|to)[- ]year\b|\by/y\b|\byoy\b|\by-o-y\b|\b(?:a|one)\s+year\s+"
+                           r"(?:earlier|ago|before)\b|\b(?:same|corresponding)\s+(?:period|month|quarter)\b|"
+                           r"\b(?:last|previous|prior|a)\s+year\b|\b(?:annual|yearly)\s+basis\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+# a sentence's closing words that give every rate in it one base: "(all calendar and seasonally
+# adjusted, compared with April 2023)"
+_ALL_AGAINST = re.compile(r"\(\s*all\b[^()]{0,60}?(?P<base>(?:compared (?:with|to)|on|against|versus)\s+(?:"
+                          r"(?P<prev>the (?:previous|preceding|prior) month)|[A-Z][a-z]+\s+(?:19|20)\d\d))\s*\)\W*$")
+
+
+def _month_on_month_release(doc) -> bool:
+    """True for a release that says its changes are against the month before unless noted
+    (Statistics Canada: "changes are month over month, except where noted"). A first rate
+    against the month before does not make one: Istat and BPS lead with it, then report
+    year-on-year changes without saying so again."""
+    return bool(_MOM_DECLARED.search(doc_text(doc)))
+
+
+def _says_year_on_year(span: Span, sent: Span, year: int | None) -> bool:
+    """Whether the words of a rate's clause name a base a year back ("Year over year, exports
+    were 4.6% higher than in March 2018"; "exports decreased by 0.7% and imports by 11.4%
+    compared with May 2022"): a year-on-year phrase, or the year before the figure's."""
+    text = doc_text(span.doc)
+    clause_start = max(sent.start_char, span.start_char - CLAUSE_CHARS)
+    before = re.split(r"[;:]", text[clause_start: span.start_char])[-1]
+    after = re.split(r"[;:]", text[span.end_char: min(sent.end_char, span.end_char + 120)])[0]
+    own = _NEXT_RATE.split(after[:60], maxsplit=1)[0]
+    if _MOM_AFTER.match(own) or _other_base_year(own, year):
+        return False
+    words = before + " " + after
+    return bool(_YEAR_ON_YEAR.search(words)) or \
+        year is not None and any(int(y) == year - 1 for y in _YEAR.findall(words))
 
 
 def _other_base_year(after: str, year: int | None) -> bool:

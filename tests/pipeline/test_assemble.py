@@ -201,6 +201,24 @@ def test_assemble_figure_sentence_carries_growth_and_share(blank, assembler):
     assert (fact.growth_pct, fact.share_pct) == (12.4, 36.2)
 
 
+@pytest.mark.parametrize("second,tail,expected", [
+    (" (about [7.45 billion U.S. dollars]{MONEY})", "The figure made up [7.1 percent]{PERCENT} of the "
+     "province's total.", {("CNY", "2022"): 7.1, ("USD", "2022"): None}),
+    (", up from [46.6 billion yuan]{MONEY} in [2021]{PERIOD}", "The figure made up [7.1 percent]{PERCENT} "
+     "of the province's total.", {("CNY", "2022"): 7.1, ("CNY", "2021"): None}),
+    # a rate of the year before is the base's
+    (", up from [46.6 billion yuan]{MONEY} in [2021]{PERIOD}", "That compares with a share of "
+     "[6.2 percent]{PERCENT} the year before.", {("CNY", "2022"): None, ("CNY", "2021"): 6.2}),
+], ids=["conversion", "base", "base-year-before"])
+def test_the_figure_is_the_stated_amount_not_its_conversion_or_base(blank, assembler, second, tail, expected):
+    doc = annotate(blank, "In [2022]{PERIOD}, [Hunan]{LOCATION}'s [trade]{FLOW} with [Africa]{PARTNER} "
+                          "reached [50.1 billion yuan]{MONEY}" + second + ". " + tail)
+    monies = [e.text for e in doc.ents if e.label_ == "MONEY"]
+    link(doc, [("trade", "Africa", "PARTNER")] + [("trade", m, "VALUE") for m in monies])
+    facts = facts_of(assembler, doc)
+    assert {(f.currency, f.period): f.share_pct for f in facts} == expected
+
+
 def test_assemble_the_province_in_a_city_article(blank, assembler):
     doc = annotate(blank, "[Xi'an]{LOCATION} trade in [2022]{PERIOD}\n[Xi'an]{LOCATION}, capital of "
                           "[Shaanxi Province]{LOCATION}, saw [its]{LOCATION} [foreign trade]{FLOW} reach "

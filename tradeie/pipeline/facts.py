@@ -225,6 +225,29 @@ _SHARE_CUE = re.compile(r"(?:made? up|making up|accounting for|accounted for|acc
                         r"share of|proportion of|took up)\s*$", re.I)
 
 
+_EARLIER_YEAR = re.compile(r"\b(?:the|a) (?:year|period) (?:before|earlier)|\b(?:previous|prior) year\b", re.I)
+
+
+def _stated_figure(out: list, before: list[int], sentence: str) -> int:
+    """The fact "The figure" stands for: the last one before, unless that is only a
+    conversion of its amount ("50.1 billion yuan (about 7.45 billion U.S. dollars)") or,
+    when the sentence names no earlier year ("That compares with growth of 26.3% the year
+    before"), a base it was compared with ("up from 661.4 billion yuan in 2021")."""
+    bases = not _EARLIER_YEAR.search(sentence)
+    k = len(before) - 1
+    while k > 0:
+        last, prior = out[before[k]][0], out[before[k - 1]][0]
+        same = (last.evidence.start_char == prior.evidence.start_char and
+                (last.location, last.flow, last.partner, last.product) ==
+                (prior.location, prior.flow, prior.partner, prior.product))
+        if not same or last.growth_pct is not None or last.share_pct is not None or \
+                (last.currency == prior.currency) == (last.period == prior.period) or \
+                last.period != prior.period and not bases:
+            break
+        k -= 1
+    return before[k]
+
+
 def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float,
                    ctx: DocContext | None = None) -> list:
     """"Exports to Africa reached 20.1 billion yuan. The figure represents a 12.4 percent rise."
@@ -270,7 +293,7 @@ def attach_orphans(doc: Doc, pairs: list, heads: list[Head], threshold: float,
                       and sent.start_char - out[i][0].evidence.end_char <= 3]
         if not before:
             continue
-        i = before[-1]
+        i = _stated_figure(out, before, span_text(sent))
         fact, shape = out[i]
         last_end = max(fact.evidence.end_char, chain.get(i, 0))
         if sent.start_char - last_end > 3:

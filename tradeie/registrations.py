@@ -48,6 +48,34 @@ def make_entity_patterns(nlp: Language, name: str, labels: List[str], overwrite:
     return EntityPatterns(nlp, name, labels=labels, overwrite=overwrite)
 
 
+DEFAULT_TAGGER_MODEL = """
+[model]
+@architectures = "spacy.Tagger.v2"
+normalize = true
+
+[model.tok2vec]
+@architectures = "spacy.HashEmbedCNN.v2"
+pretrained_vectors = null
+width = 96
+depth = 4
+embed_size = 2000
+window_size = 1
+maxout_pieces = 3
+subword_features = true
+"""
+
+
+@Language.factory("tradeie_entity_tagger", assigns=["doc.ents", "token.ent_iob", "token.ent_type"],
+                  default_config={"model": Config().from_str(DEFAULT_TAGGER_MODEL)["model"],
+                                  "scorer": {"@scorers": "spacy.ner_scorer.v1"}},
+                  default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0,
+                                         "ents_per_type": None})
+def make_entity_tagger(nlp: Language, name: str, model: Model, scorer: Callable | None):
+    from .pipeline.entity_tagger import EntityTagger
+
+    return EntityTagger(nlp.vocab, model, name, scorer=scorer)
+
+
 @Language.factory("trade_relations", assigns=["doc._.trade_relations"],
                   default_config={"model": Config().from_str(DEFAULT_REL_MODEL)["model"],
                                   "threshold": 0.5, "max_distance": 80},

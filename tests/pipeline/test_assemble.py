@@ -1778,3 +1778,43 @@ def test_a_product_named_again_counts_once_when_pairing_products_with_amounts(bl
     facts = facts_of(assembler, doc)
     assert {(f.product, f.value) for f in facts} == {
         ("steel products", Decimal("5060000000")), ("aluminium products", Decimal("2310000000"))}
+
+
+@pytest.mark.parametrize("marked,n", [
+    ("Thirty-six items each earned more than [US$1 billion]{MONEY} from overseas [sales]{FLOW}, "
+     "together making up [94 per cent]{PERCENT} of the total.", 0),
+    ("Twelve localities each [shipped]{FLOW} more than [$10 billion]{MONEY} worth of goods.", 0),
+    ("The province [shipped]{FLOW} more than [$10 billion]{MONEY} worth of goods.", 1),
+], ids=["each-more-than", "each-shipped", "no-each"])
+def test_a_bar_each_of_several_things_passed_is_no_figure(blank, assembler, marked, n):
+    doc = annotate(blank, "[Vietnam]{LOCATION} in [2022]{PERIOD}\n\n" + marked)
+    flow = next(e.text for e in doc.ents if e.label_ == "FLOW")
+    link(doc, [(flow, e.text, "VALUE" if e.label_ == "MONEY" else "SHARE")
+               for e in doc.ents if e.label_ in ("MONEY", "PERCENT")])
+    assert len(facts_of(assembler, doc)) == n
+
+
+@pytest.mark.parametrize("marked,n", [
+    ("The ministry put services [exports]{FLOW} for June at [$25.29 billion]{MONEY}.", 0),
+    ("[Trade]{FLOW} in services grew [9.2 percent]{PERCENT} to [6.3 billion yuan]{MONEY}.", 0),
+    ("Goods and services [exports]{FLOW} for June stood at [$25.29 billion]{MONEY}.", 1),
+    ("Merchandise [exports]{FLOW} for June stood at [$25.29 billion]{MONEY}.", 1),
+], ids=["services-exports", "trade-in-services", "goods-and-services", "goods"])
+def test_figures_for_services_alone_give_no_fact(blank, assembler, marked, n):
+    doc = annotate(blank, "[India]{LOCATION} in [June 2022]{PERIOD}\n\n" + marked)
+    flow = next(e.text for e in doc.ents if e.label_ == "FLOW")
+    link(doc, [(flow, e.text, "VALUE" if e.label_ == "MONEY" else "GROWTH")
+               for e in doc.ents if e.label_ in ("MONEY", "PERCENT")])
+    assert len(facts_of(assembler, doc)) == n
+
+
+@pytest.mark.parametrize("marked,growth", [
+    ("The chamber expects [exports]{FLOW} to grow by around [2 percent]{PERCENT} in [2023]{PERIOD}.", None),
+    ("The government's own goal is for merchandise [exports]{FLOW} to rise [5%]{PERCENT} next year.", None),
+    ("Merchandise [exports]{FLOW} rose [5%]{PERCENT} in [2023]{PERIOD}.", 5.0),
+], ids=["expects", "goal", "stated"])
+def test_a_rate_somebody_expects_or_aims_at_is_no_growth(blank, assembler, marked, growth):
+    doc = annotate(blank, "[Thailand]{LOCATION} in [2023]{PERIOD}\n\n" + marked)
+    pct = next(e.text for e in doc.ents if e.label_ == "PERCENT")
+    link(doc, [("exports", pct, "GROWTH")])
+    assert [f.growth_pct for f in facts_of(assembler, doc, "2023-10-01")] == ([growth] if growth else [])

@@ -29,8 +29,7 @@ from .periods import own_period, period_and_shape, year_earlier
 from .locations import location_of
 from .products import adjacent_product, group_product
 from .rates import growth_of, share_of
-from .slots import (is_absolute_change, is_breakdown, is_example,
-                    is_forecast, is_partner_subject, is_price, is_unit, split_places,
+from .slots import (is_bar, is_breakdown, is_example, is_not_a_figure, is_partner_subject, split_places,
                     money_of, other_side, place_name, product_of, signed_value)
 
 _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|roughly|nearly|some|"
@@ -51,7 +50,7 @@ def _value_groups(moneys: list[Span], ctx: DocContext):
     """[(primary Money, primary span, [conversion Money, ...])] in text order."""
     groups: list[tuple[Money, Span, list[Money]]] = []
     for span in moneys:
-        if is_forecast(span) or is_price(span) or is_absolute_change(span) or is_unit(span):
+        if is_not_a_figure(span):
             continue
         money = money_of(span, ctx)
         if money is None:
@@ -117,7 +116,10 @@ def trade_facts_of(head: Head, ctx: DocContext,
     flow = buyers_side(head, sent, classify_flow(head.span.text), ctx)
     if flow is None or is_breakdown(doc, head.span, sent, ctx):
         return []
-    groups = _value_groups(head.role("VALUE"), ctx)
+    values = head.role("VALUE")
+    if values and all(is_bar(v) for v in values):
+        return []  # "Thirty-six items each earned more than US$1 billion, together making up 94%"
+    groups = _value_groups(values, ctx)
     period, shape = period_and_shape(head, ctx)
     year = int(period[:4]) if period else ctx.year
     growth_spans = [s for s in head.role("GROWTH") if growth_of(s, sent, year) is not None]

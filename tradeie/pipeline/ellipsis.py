@@ -36,8 +36,8 @@ from .flows import BREAKDOWN, classify_flow
 from .lists import coordinated, respective_periods
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .rates import growth_of, share_of
-from .slots import (is_absolute_change, is_breakdown, is_forecast,
-                    is_price, is_unit, money_of, place_name, product_of, signed_value)
+from .slots import (is_breakdown, is_not_a_figure, money_of, place_name, product_of,
+                    signed_value)
 
 # "down 3.0% from the $18.13 billion recorded a year before": a base, read only with its period.
 _BASE_BEFORE = re.compile(r"\b(?:from|than|compared (?:with|to)|against|versus|over)\s+(?:the\s+)?"
@@ -140,8 +140,7 @@ def _orphans(doc: Doc, linked: set[int], taken: list[TradeFact], ctx: DocContext
             continue
         if ent.label_ == "PERCENT" and percent_cue(ent) not in ("GROWTH", None):
             continue
-        if ent.label_ == "MONEY" and (is_forecast(ent) or is_price(ent) or is_absolute_change(ent)
-                                      or is_unit(ent)):
+        if ent.label_ == "MONEY" and is_not_a_figure(ent):
             continue
         k = bisect_left(breaks, ent.start_char)
         line_start = breaks[k - 1] + 1 if k else 0

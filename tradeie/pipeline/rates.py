@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from ..normalize.percent import resolve_percent, signed_growth
 from .candidates import _NOT_GROWTH_AFTER
 from .docindex import doc_text, memo
+from .slots import is_forecast
 
 
 CLAUSE_CHARS = 400
@@ -38,6 +39,8 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     if _MOM_AFTER.match(own) or _other_base_year(own, year):
         return None
     before = doc_text(doc)[max(sent.start_char, span.start_char - 60): span.start_char]
+    if is_forecast(span):
+        return None  # "The chamber expects exports to grow by around 2 percent in 2023"
     if memo(doc, "month_on_month", _month_on_month_release) and \
             not _says_year_on_year(span, sent, year):
         return None  # a release whose changes are against the month before, unless it says

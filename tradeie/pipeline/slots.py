@@ -52,7 +52,7 @@ _PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Customs district|
 
 def is_breakdown(doc: Doc, head: Span, sent: Span, ctx: DocContext | None = None) -> bool:
     """True for a head that is not the place's foreign trade: an ownership or trade-mode
-    breakdown, a sub-area, or sales at home ("car sales climbed 9%"). A sub-area that is
+    breakdown, a sub-area, sales at home ("car sales climbed 9%"), or services alone. A sub-area that is
     itself the reporting place ("the Zhengzhou Airport Comprehensive Bonded Zone achieved
     an import and export value of ...") reports its own trade."""
     lo = max(sent.start_char, head.start_char - 90)
@@ -64,7 +64,19 @@ def is_breakdown(doc: Doc, head: Span, sent: Span, ctx: DocContext | None = None
                     place_name(ent, ctx) == ctx.place:
                 a, b = max(ent.start_char, lo) - lo, min(ent.end_char, hi) - lo
                 window = window[:a] + " " * (b - a) + window[b:]
-    return bool(BREAKDOWN.search(window)) or _home_sales(doc, head, sent)
+    return bool(BREAKDOWN.search(window)) or _home_sales(doc, head, sent) or _services(doc, head)
+
+
+# "services exports", "trade in services": figures for services alone give no fact;
+# "goods and services exports" do
+_SERVICES = re.compile(r"(?<!goods and )(?<!goods & )\bservices?\s+(?:trade|exports?|imports?)\b|"
+                       r"\b(?:trade|exports?|imports?)\s+(?:in|of)\s+services\b", re.I)
+
+
+def _services(doc: Doc, head: Span) -> bool:
+    text = doc_text(doc)
+    return any(m.start() <= head.start_char and m.end() >= head.end_char for m in
+               _SERVICES.finditer(text, max(0, head.start_char - 12), head.end_char + 14))
 
 
 # "sales", "sold" and "sells" name exports only with a word of abroad or a buyer:
@@ -153,6 +165,26 @@ def is_unit(span: Span) -> bool:
 def is_price(span: Span) -> bool:
     """"US$522 per tonne": a price, not a trade value."""
     return bool(_PRICE_AFTER.match(doc_text(span.doc)[span.end_char: span.end_char + 30]))
+
+
+# "Thirty-six items each earned more than US$1 billion": a bar that a count of things passed
+_EACH_BAR = re.compile(r"\beach\b[^.;,]{0,40}?\b(?:more than|over|above|at least|in excess of|exceeding|"
+                       r"topping|upwards of)\s*$", re.I)
+
+
+def is_bar(span: Span) -> bool:
+    """"Twelve localities each shipped more than $10 billion worth of goods": an amount that
+    each of several things exceeded is no figure of any of them."""
+    text = doc_text(span.doc)
+    sent = sentence_span(span.doc, span)
+    return bool(_EACH_BAR.search(text[max(sent.start_char, span.start_char - 80): span.start_char]))
+
+
+def is_not_a_figure(span: Span) -> bool:
+    """An amount that states no trade figure: expected or aimed at, a price, a change of an
+    amount, a count of units, a bar that each of several things passed."""
+    return is_forecast(span) or is_price(span) or is_absolute_change(span) or is_unit(span) or \
+        is_bar(span)
 
 
 def is_forecast(span: Span) -> bool:

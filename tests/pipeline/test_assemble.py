@@ -654,6 +654,17 @@ def test_an_absolute_change_is_no_value(blank, assembler):
     assert [int(f.value) for f in facts_of(assembler, doc)] == [6790000000]
 
 
+@pytest.mark.parametrize("middle,value", [
+    ("fell [$10.9 billion]{MONEY} to [$616.8 billion]{MONEY}", 616800000000),
+    ("rose [$229 million]{MONEY} (21 percent) to [$1.3 billion]{MONEY}", 1300000000),
+    ("rose 21 percent to [$1.3 billion]{MONEY}", 1300000000),
+], ids=["change-then-new", "with-rate", "rate-only"])
+def test_a_change_followed_by_the_new_amount_is_no_value(blank, assembler, middle, value):
+    doc = annotate(blank, "In [2019]{PERIOD}, [Canada]{LOCATION}'s [exports]{FLOW} " + middle + ".")
+    link(doc, [("exports", e.text, "VALUE") for e in doc.ents if e.label_ == "MONEY"])
+    assert [int(f.value) for f in facts_of(assembler, doc)] == [value]
+
+
 def test_names_written_before_their_amounts_pair_in_order(blank, assembler):
     doc = annotate(blank, "In [the first quarter of 2023]{PERIOD}, [trade]{FLOW} with [ASEAN]{PARTNER} was "
                           "[RMB10.12 billion]{MONEY}, up [9.4%]{PERCENT}; [the EU]{PARTNER}: "

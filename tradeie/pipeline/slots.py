@@ -145,7 +145,15 @@ def is_absolute_change(span: Span) -> bool:
         return True  # "$1.0 billion less than in November"
     return bool(_CHANGE_BEFORE_AMOUNT.search(before)) and bool(
         re.match(r"\s*(?:from|over|compared|on|than|year|month|,|\.|;|$|"
-                 r"or\s+[\d.,]+\s*(?:%|per ?cent|pct))", after, re.I))  # "rose by RM1.03 billion or 11.5%"
+                 r"or\s+[\d.,]+\s*(?:%|per ?cent|pct))", after, re.I)  # "rose by RM1.03 billion or 11.5%"
+        or _TO_NEW_AMOUNT.match(after))
+
+
+# "fell $10.9 billion to $616.8 billion", "rose $229 million (21 percent) to $1.3 billion": the
+# change, then the new amount
+_TO_NEW_AMOUNT = re.compile(r"\s*(?:\(\s*[+-]?[\d.,]+\s*(?:%|per ?cent|pct)\s*\)\s*)?to\s+(?:a\s+)?"
+                            r"(?:record\s+|about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?"
+                            r"(?:[A-Z]{0,3}[$€£¥₹]|RMB|Rs\.?|R\s?(?=\d))?\s?\d", re.I)
 
 
 # an amount that is a difference: "$1.0 billion less than in November", "2 billion yuan more

@@ -21,6 +21,18 @@ def test_a_link_list_stops_at_a_line_that_reads_like_the_article():
     assert text[start:end] == "Related:\nExports jump 12% in May\n"
 
 
+@pytest.mark.parametrize("line,is_link", [
+    ("Related: Anhui's auto exports top 100 billion yuan in 2024", True),
+    ("Read more: Exports jump 12% in May", True),
+    # a header word that opens a line of the article
+    ("Related: the city's exports rose 5%. Imports fell 2%. Trade with ASEAN grew.", False),
+    ("Related sectors: steel, cars", False),
+], ids=["related", "read-more", "body", "no-colon"])
+def test_a_header_with_its_headline_on_the_same_line(line, is_link):
+    text = f"Body text.\n{line}\n\nMore body."
+    assert [text[a:b] for a, b in link_lists(text)] == ([line + "\n"] if is_link else [])
+
+
 def test_a_word_related_inside_a_sentence_is_no_header():
     assert link_lists("Trade-related services grew.\nRelated sectors: steel, cars\n") == []
 

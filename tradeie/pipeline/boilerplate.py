@@ -22,8 +22,9 @@ _MAX_LINES = 15
 
 
 def link_lists(text: str) -> list[tuple[int, int]]:
-    """Character ranges of link lists: a line that is only a header such as "Related:" and
-    the short lines after it, up to a blank line or a line that reads like body text.
+    """Character ranges of link lists: a line that is only a header such as "Related:", or
+    such a header with a headline after it on the same line, and the short lines after it, up
+    to a blank line or a line that reads like body text.
 
     >>> t = "Body.\\nRelated:\\nExports jump 12% in May\\nGDP up 5%\\n\\nMore body."
     >>> [t[a:b] for a, b in link_lists(t)]
@@ -32,7 +33,11 @@ def link_lists(text: str) -> list[tuple[int, int]]:
     ranges = []
     for m in re.finditer(r"^[ \t]*(.+?)[ \t]*$", text, re.M):
         if not _LINK_HEADER.fullmatch(m.group(1)):
-            continue
+            inline = _LINK_HEADER.match(m.group(1))
+            # "Related: Anhui's auto exports top 100 billion yuan in 2024": header and headline
+            if inline is None or not inline.group(0).rstrip().endswith(":") or \
+                    _reads_like_body(m.group(1)[inline.end():]):
+                continue
         end = m.end() + 1
         # a bounded window: a list is short lines, and a long text has many headers
         for k, line in enumerate(text[end: end + _MAX_LINES * 200].split("\n")):

@@ -806,6 +806,16 @@ def test_an_amount_written_with_its_own_period(blank, assembler):
                    (250100000000, "2021")]
 
 
+def test_an_amount_in_brackets_after_a_period_is_that_period_s(blank, assembler):
+    doc = annotate(blank, "[Euro area]{LOCATION} [exports]{FLOW} of goods to the rest of the world in "
+                          "[April 2023]{PERIOD} were [€223.3 bn]{MONEY}, a decrease of [2.6%]{PERCENT} "
+                          "compared with [April 2022]{PERIOD} ([€229.3 bn]{MONEY}).")
+    link(doc, [("exports", "€223.3 bn", "VALUE"), ("exports", "€229.3 bn", "VALUE"),
+               ("exports", "2.6%", "GROWTH"), ("exports", "April 2023", "PERIOD")])
+    got = [(int(f.value), f.period) for f in facts_of(assembler, doc, "2023-06-15")]
+    assert got == [(223300000000, "2023-04"), (229300000000, "2022-04")]
+
+
 def test_partners_each_with_a_rate_and_one_amount_make_a_fact_each(blank, assembler):
     doc = annotate(blank, "[Exports]{FLOW} to [Taiwan]{PARTNER} rose [7.1%]{PERCENT}, to [Vietnam]{PARTNER} "
                           "[5.2%]{PERCENT} and to [Macao]{PARTNER} [8.9%]{PERCENT}, the latter reaching "

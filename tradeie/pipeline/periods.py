@@ -15,7 +15,8 @@ _PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:(?:rise|gain|increase|jump|surg
                                   r"decline|decrease|slump|contraction|shortfall|deficit|surplus)\s+)?"
                                   r"(?:(?:recorded|registered|posted|reported|imported|"
                                   r"exported|shipped|seen)\s+)?(?:in|for|during|of)\s+$", re.I)
-_PERIOD_OWNS_AMOUNT = re.compile(r"^\s*[’']s\s+$")  # "2020's 485.6 billion yuan"
+# "2020's 485.6 billion yuan"; "a decrease of 2.6% compared with April 2022 (€229.3 bn)"
+_PERIOD_OWNS_AMOUNT = re.compile(r"^\s*(?:[’']s\s+|\(\s*)$")
 
 
 _YEAR_EARLIER = re.compile(r"^\s*(?:recorded\s+|registered\s+|posted\s+)?(?:a year (?:earlier|before|"

@@ -806,6 +806,15 @@ def test_an_amount_written_with_its_own_period(blank, assembler):
                    (250100000000, "2021")]
 
 
+def test_an_amount_earned_in_a_period_is_that_period_s(blank, assembler):
+    doc = annotate(blank, "In [June 2023]{PERIOD}, [export receipts]{FLOW} rose to [$5.03 billion]{MONEY}, "
+                          "lower than the [$5.18 billion]{MONEY} earned in [May]{PERIOD}.")
+    link(doc, [("export receipts", "$5.03 billion", "VALUE"), ("export receipts", "$5.18 billion", "VALUE"),
+               ("export receipts", "June 2023", "PERIOD")])
+    got = [(int(f.value), f.period) for f in facts_of(assembler, doc, "2023-07-15")]
+    assert got == [(5030000000, "2023-06"), (5180000000, "2023-05")]
+
+
 def test_an_amount_in_brackets_after_a_period_is_that_period_s(blank, assembler):
     doc = annotate(blank, "[Euro area]{LOCATION} [exports]{FLOW} of goods to the rest of the world in "
                           "[April 2023]{PERIOD} were [€223.3 bn]{MONEY}, a decrease of [2.6%]{PERCENT} "

@@ -13,7 +13,7 @@ from .heads import Head
 
 _PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:(?:rise|gain|increase|jump|surge|growth|drop|fall|"
                                   r"decline|decrease|slump|contraction|shortfall|deficit|surplus)\s+)?"
-                                  r"(?:(?:recorded|registered|posted|reported|imported|"
+                                  r"(?:(?:recorded|registered|posted|reported|imported|earned|achieved|logged|"
                                   r"exported|shipped|seen)\s+)?(?:in|for|during|of)\s+$", re.I)
 # "2020's 485.6 billion yuan"; "a decrease of 2.6% compared with April 2022 (€229.3 bn)"
 _PERIOD_OWNS_AMOUNT = re.compile(r"^\s*(?:[’']s\s+|\(\s*)$")

@@ -1519,7 +1519,13 @@ def test_a_later_bullet_s_period_is_not_the_lead_s(blank, assembler):
     # a base in the figure's own year is a month or a quarter back; the year before is a year
     ("Exports were up [12.61 percent]{PERCENT} compared to April 2023 but down [0.96 percent]"
      "{PERCENT} compared to May 2022.", [None, -0.96]),
-], ids=["month-over-month", "month-to-month", "on-the-month", "previous-half", "base-year"])
+    ("Exports rose [5.1%]{PERCENT} over the month.", [None]),
+    ("On a quarterly basis, exports decreased [0.9%]{PERCENT}.", [None]),
+    # the verb before a colon signs the list after it
+    ("Energy imports fell across the board: crude oil [2.4 percent]{PERCENT}, gas "
+     "[12.8 percent]{PERCENT} and coal [24.6 percent]{PERCENT}.", [-2.4, -12.8, -24.6]),
+], ids=["month-over-month", "month-to-month", "on-the-month", "previous-half", "base-year",
+        "over-the-month", "quarterly-basis", "colon-list"])
 def test_rates_against_a_recent_period_are_no_growth(blank, sentence, expected):
     from tradeie.pipeline.docindex import indexed
     from tradeie.pipeline.rates import growth_of

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span
 
-from ..normalize.percent import resolve_percent, signed_growth
+from ..normalize.percent import polarity, resolve_percent, signed_growth
 from .candidates import _NOT_GROWTH_AFTER
 from .docindex import doc_text, memo
 from .slots import is_forecast
@@ -63,6 +63,10 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     # a rate that shares its verb with the rates before it ("natural gas 2.9% and coal
     # 21.6%"): the clause back to a contrast ("while", "but", ";") says which way
     gapped = _CONTRAST.split(reach)[-1]
+    if ":" in reach and not polarity(gapped):
+        # "Energy imports fell across the board: crude oil 2.4 percent, gas 12.8 percent": the
+        # verb before the colon gives the list its direction
+        gapped = _CONTRAST_WORD.split(reach)[-1]
     return signed_growth(pct, before, after, gapped)
 
 
@@ -70,13 +74,14 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:faster|slower|quicker|more|less|higher|low
                                r"(?:\w+\s+)?$|\b(?:at least|at most|no less than|no more than|in excess of|"
                                r"exceeding|double-digit)\s+$", re.I)
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile)\b|[;:]", re.I)
+_CONTRAST_WORD = re.compile(r"\b(?:while|whereas|but|although|though|meanwhile)\b|;", re.I)
 _NEXT_RATE = re.compile(r"\s*(?:,\s*)?\b(?:and|while|but|whereas)\s+(?:an?\s+|the\s+)?(?=[^.;]{0,40}?"
                         r"\d[\d.,]*\s*(?:%|per ?cent|pct))", re.I)
 _AVERAGE_RATE = re.compile(r"\b(?:average annual|annual average|annuali[sz]ed|compound(?:ed)? "
                            r"annual|on average|average)\b[^.;]{0,30}$", re.I)
 
 
-_NOT_YOY_BEFORE = re.compile(r"seasonally[- ]adjusted|(?:month|quarter)[- ]on[- ](?:month|quarter)\b"
+_NOT_YOY_BEFORE = re.compile(r"seasonally[- ]adjusted|\bon a (?:monthly|quarterly) basis\b|(?:month|quarter)[- ]on[- ](?:month|quarter)\b"
                              r"[^,]{0,25}$|\b(?:m-o-m|q-o-q|mom|qoq)\b[^,]{0,25}$", re.I)
 # "up 0.8% from the previous month", "compared with May", "declined 12.3% month over month",
 # "38.65 percent month-to-month", "rose 2.8% on the month", "7.5% more than in the previous half"
@@ -86,7 +91,7 @@ _MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:(?:compared (?:to|with)|from|over|vers
                         r"(?:January|February|March|April|May|June|July|August|"
                         r"September|October|November|December)\b(?![\s,]+(?:\d|last|a year|of))|"
                         r"\b(?:month|quarter)[- ](?:over|to)[- ](?:month|quarter)\b|\bquarter[- ]on[- ]quarter\b|"
-                        r"\bon the (?:month|quarter)\b)", re.I)
+                        r"\b(?:on|over) the (?:month|quarter)\b)", re.I)
 _VALUE_AFTER = re.compile(r"^\s*(?:in value|by value|in (?:value|dollar|money|nominal) terms|in terms of "
                           r"value)\b", re.I)
 

@@ -27,7 +27,7 @@ class DocIndex:
         self.inside: dict[tuple[int, int], list[Span]] = {}
         self.token_starts: list[int] = [e.start for e in self.ents]
         self.char_starts: list[int] = [e.start_char for e in self.ents]
-        self.memo: dict[str, object] = {}  # per-document results of slower scans
+        self.memo: dict[object, object] = {}  # per-document results of slower scans
         self.sentence_spans: dict[tuple[int, int], Span] = {}
 
 
@@ -60,6 +60,17 @@ def memo(doc: Doc, key: str, compute):
     if key not in cache:
         cache[key] = compute(doc)
     return cache[key]
+
+
+def cached(doc: Doc, key: tuple, compute):
+    """``compute()``, kept for ``key`` while ``doc`` is indexed (and computed afresh when it
+    is not, rather than indexing the doc for one call)."""
+    index = _ACTIVE.get(id(doc))
+    if index is None or index.doc is not doc:
+        return compute()
+    if key not in index.memo:
+        index.memo[key] = compute()
+    return index.memo[key]
 
 
 def relations(doc: Doc) -> dict:

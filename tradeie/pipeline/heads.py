@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .docindex import doc_ents, doc_text, sentence_span, sentence_starts, span_ents, span_text
+from .docindex import cached, doc_ents, doc_text, sentence_span, sentence_starts, span_ents, span_text
 from .docindex import relations as doc_relations
 from ..normalize.percent import CHANGE_NOUN_IN
 from .flows import CHANGE_WORDS
@@ -70,6 +70,10 @@ _LIST_BEFORE = re.compile(r"(?:[-+]?\d[\d,.]*\s*(?:%|percent|per cent|pct)\s*(?:
 def percent_cue(ent: Span) -> str | None:
     """GROWTH or SHARE when the words right before a percentage (or before the list it closes,
     "by 11.7% and 3.4%") say which it is."""
+    return cached(ent.doc, ("percent_cue", ent.start_char, ent.end_char), lambda: _percent_cue(ent))
+
+
+def _percent_cue(ent: Span) -> str | None:
     before = doc_text(ent.doc)[max(0, ent.start_char - 90): ent.start_char]
     before = _LIST_BEFORE.sub("", before)[-30:]
     after = doc_text(ent.doc)[ent.end_char: ent.end_char + 20]

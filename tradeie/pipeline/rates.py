@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from ..normalize.percent import polarity, resolve_percent, signed_growth
 from .candidates import _NOT_GROWTH_AFTER
-from .docindex import doc_text, memo
+from .docindex import cached, doc_text, memo
 from .slots import is_forecast
 
 
@@ -24,6 +24,11 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
     month-on-month, a change against an older base, the change of a volume ("542 million
     tonnes, down 5.9%"). ``year`` is the fact's year: "over the same period in 2022" is
     year-on-year for a 2023 figure."""
+    return cached(span.doc, ("growth_of", span.start, span.end, sent.start, sent.end, year),
+                  lambda: _growth_of(span, sent, year))
+
+
+def _growth_of(span: Span, sent: Span, year: int | None) -> float | None:
     pct = resolve_percent(span.text)
     if pct is None or pct.kind == "points":
         return None

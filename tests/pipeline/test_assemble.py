@@ -1854,3 +1854,16 @@ def test_a_rate_somebody_expects_or_aims_at_is_no_growth(blank, assembler, marke
     pct = next(e.text for e in doc.ents if e.label_ == "PERCENT")
     link(doc, [("exports", pct, "GROWTH")])
     assert [f.growth_pct for f in facts_of(assembler, doc, "2023-10-01")] == ([growth] if growth else [])
+
+
+@pytest.mark.parametrize("month,lead,period", [
+    ("May 2023", "In [January-May 2023]{PERIOD}, exports rose.", "2023-01..2023-05"),
+    ("March 2023", "In [the first quarter of 2023]{PERIOD}, exports rose.", "2023-Q1"),
+    ("May 2023", "Exports rose.", "2023-05"),  # no period to date stated: the month's
+], ids=["range", "quarter", "none-stated"])
+def test_a_figure_called_cumulative_takes_the_period_to_date(blank, assembler, month, lead, period):
+    doc = annotate(blank, f"[Indonesia]{{LOCATION}}'s trade in [{month}]{{PERIOD}}\n\n{lead}\n\n"
+                          "The cumulative [trade surplus]{FLOW} stood at [US$16.31 billion]{MONEY}.")
+    link(doc, [("trade surplus", "US$16.31 billion", "VALUE")])
+    [fact] = facts_of(assembler, doc, "2023-06-15")
+    assert fact.period == period

@@ -1,5 +1,6 @@
 """The period of a head's facts: its own PERIOD arguments, an amount's own period ("$307.7
-billion in 2020"), the period carried from its paragraph, and the article's main period."""
+billion in 2020"), the period carried from its paragraph, the article's main period, and the
+period to date of a figure called cumulative."""
 from __future__ import annotations
 
 import re
@@ -7,8 +8,9 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
+from ..normalize.period import canonical
 from .context import DocContext, carried_period, is_comparison_base, resolve_period
-from .docindex import doc_text, sentence_span, span_ents
+from .docindex import doc_ents, doc_text, sentence_span, span_ents
 from .heads import Head
 
 _PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:(?:rise|gain|increase|jump|surge|growth|drop|fall|"
@@ -93,4 +95,33 @@ def _period(head: Head, ctx: DocContext) -> str | None:
         period = resolve_period(span, ctx)
         if period is not None:
             return period
-    return carried_period(head.span.doc, ctx, head.span.start_char)
+    carried = carried_period(head.span.doc, ctx, head.span.start_char)
+    return _cumulative(head, ctx, carried) or carried
+
+
+# "The cumulative trade surplus stood at US$16.31 billion": the running total to date
+_CUMULATIVE = re.compile(r"\bcumulative(?:ly)?\b", re.I)
+_MONTH_PERIOD = re.compile(r"^\d{4}-\d\d$")
+
+
+def _cumulative(head: Head, ctx: DocContext, carried: str | None) -> str | None:
+    """The period of a figure its words call cumulative, in a month's release: the stated
+    period that runs to that month from an earlier one ("January-May", "April-August")."""
+    if carried is None or not _MONTH_PERIOD.match(carried):
+        return None
+    doc = head.span.doc
+    sent = sentence_span(doc, head.span)
+    if not _CUMULATIVE.search(doc_text(doc)[max(sent.start_char, head.span.start_char - 40):
+                                            head.span.end_char]):
+        return None
+    year, month = int(carried[:4]), int(carried[5:])
+    if month == 1:
+        return None
+    to_date = canonical(year, 1, month)
+    for ent in doc_ents(doc):
+        if ent.label_ == "PERIOD" and not is_comparison_base(ent):
+            period = resolve_period(ent, ctx)
+            # a fiscal year to date ("April-August") or the calendar one ("January-May", "Q1")
+            if period and (period == to_date or ".." in period and period.endswith(".." + carried)):
+                return period
+    return None

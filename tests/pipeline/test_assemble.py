@@ -1867,3 +1867,15 @@ def test_a_figure_called_cumulative_takes_the_period_to_date(blank, assembler, m
     link(doc, [("trade surplus", "US$16.31 billion", "VALUE")])
     [fact] = facts_of(assembler, doc, "2023-06-15")
     assert fact.period == period
+
+
+@pytest.mark.parametrize("second,third", [("the second", "the third"), ("[the second]{PERIOD}",
+                                                                        "[the third]{PERIOD}")],
+                         ids=["untagged", "tagged"])
+def test_a_quarter_named_by_its_ordinal_alone_after_one_named_in_full(blank, assembler, second, third):
+    doc = annotate(blank, "[Huizhou]{LOCATION} in [2024]{PERIOD}\n\n[Imports and exports]{FLOW} were "
+                          "[70.12 billion yuan]{MONEY} in [the first quarter]{PERIOD}, [78.95 billion yuan]"
+                          "{MONEY} in " + second + " and [77.77 billion yuan]{MONEY} in " + third + ".")
+    link(doc, [("Imports and exports", e.text, "VALUE") for e in doc.ents if e.label_ == "MONEY"])
+    got = [(int(f.value), f.period) for f in facts_of(assembler, doc, "2024-10-23")]
+    assert got == [(70120000000, "2024-Q1"), (78950000000, "2024-Q2"), (77770000000, "2024-Q3")]

@@ -10,7 +10,7 @@ from spacy.tokens import Span
 
 from ..normalize.period import canonical
 from .context import DocContext, carried_period, is_comparison_base, resolve_period
-from .docindex import doc_ents, doc_text, sentence_span, span_ents
+from .docindex import doc_ents, doc_text, ents_before, sentence_span, span_ents
 from .heads import Head
 
 _PERIOD_AFTER_AMOUNT = re.compile(r"^\s*\)?\s*(?:(?:rise|gain|increase|jump|surge|growth|drop|fall|"
@@ -34,9 +34,37 @@ def year_earlier(money: Span, period: str | None) -> str | None:
     return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), period)
 
 
+_ORDINAL_AFTER = re.compile(r"^\s*in the (second|third|fourth|2nd|3rd|4th)\b(?!\s*(?:-|quarter|half|month|year))",
+                            re.I)
+_ORDINAL_NUMBER = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_PART_PERIOD = re.compile(r"^(\d{4})-([QH])\d$")
+
+
+def _elided_part(money: Span, ctx: DocContext) -> str | None:
+    """"70.12 billion yuan in the first quarter, 78.95 billion yuan in the second and 77.77
+    billion yuan in the third": a quarter or half named by its ordinal alone, after one named
+    in full earlier in the sentence."""
+    text = doc_text(money.doc)
+    m = _ORDINAL_AFTER.match(text[money.end_char: money.end_char + 30])
+    if m is None:
+        return None
+    for ent in reversed(ents_before(money.doc, money.start_char, sentence_span(money.doc, money).start_char)):
+        period = resolve_period(ent, ctx) if ent.label_ == "PERIOD" else None
+        if period is not None:  # "the second" before "the third" reads as no period
+            part = _PART_PERIOD.match(period)
+            if part is None:
+                return None
+            n = _ORDINAL_NUMBER[m.group(1).lower()]
+            return f"{part.group(1)}-{part.group(2)}{n}" if part.group(2) == "Q" or n <= 2 else None
+    return None
+
+
 def own_period(money: Span, ctx: DocContext) -> str | None:
     """The period written right after an amount ("$307.7 billion in 2020", "from $61.1
     billion in March"): that amount's own period, whatever the sentence's other periods."""
+    elided = _elided_part(money, ctx)
+    if elided is not None:
+        return elided
     text = doc_text(money.doc)
     for ent in span_ents(sentence_span(money.doc, money)):
         if ent.label_ == "PERIOD" and ent.end_char <= money.start_char and \

@@ -78,3 +78,36 @@ def test_a_group_the_ner_missed_after_the_flow_word_is_the_partner(blank, marked
     doc._.published = "2024-03-01"
     facts = TradeFactAssembler(blank)(doc)._.trade_facts
     assert [f.partner for f in facts] == [partner]
+
+
+@pytest.mark.parametrize("marked,partner", [
+    # the model links the partner to "trade balance", the amount to "deficit"
+    ("The [trade balance]{FLOW} with [non-EU countries]{PARTNER} showed a [deficit]{FLOW} of "
+     "[€3.5 billion]{MONEY}.", "Non-EU"),
+    ("The [trade balance]{FLOW} with [China]{PARTNER} widened, and a [deficit]{FLOW} of "
+     "[€3.5 billion]{MONEY} followed.", None),
+], ids=["showed-a-deficit", "other-clause"])
+def test_a_surplus_or_deficit_is_the_balance_with_the_partner_before_it(blank, marked, partner):
+    from tradeie.pipeline.facts import TradeFactAssembler
+
+    from .conftest import annotate, link
+
+    doc = annotate(blank, "[Italy]{LOCATION} in [September 2022]{PERIOD}\n\n" + marked)
+    link(doc, [("trade balance", [e.text for e in doc.ents if e.label_ == "PARTNER"][0], "PARTNER"),
+               ("deficit", "€3.5 billion", "VALUE")])
+    doc._.published = "2022-10-25"
+    facts = TradeFactAssembler(blank)(doc)._.trade_facts
+    assert [(f.flow, f.partner) for f in facts] == [("balance", partner)]
+
+
+def test_a_partner_the_ner_found_after_the_flow_word_but_no_relation_links(blank):
+    from tradeie.pipeline.facts import TradeFactAssembler
+
+    from .conftest import annotate, link
+
+    doc = annotate(blank, "[Italy]{LOCATION} in [September 2022]{PERIOD}\n\n[Exports]{FLOW} to "
+                          "[non-EU countries]{PARTNER} rose to [€25.1 billion]{MONEY}.")
+    link(doc, [("Exports", "€25.1 billion", "VALUE")])
+    doc._.published = "2022-10-25"
+    facts = TradeFactAssembler(blank)(doc)._.trade_facts
+    assert [f.partner for f in facts] == ["Non-EU"]

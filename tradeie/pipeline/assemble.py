@@ -21,7 +21,7 @@ from .flows import classify_flow
 from .heads import CUE_THRESHOLD, RESPECTIVELY, Head, percent_cue
 from .lists import (adjacent_names, coordinated, interleaved, interleaved_places, respective_lists,
                     respective_periods, respective_places)
-from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, demonym_partner,
+from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, balance_partner, demonym_partner,
                        described_partner, is_bloc, is_description, names_a_bloc, pair_partner,
                        partner_named_before, partner_rate_list, pronoun_partner,
                        resulting_balance_partner, unlabelled_partner)
@@ -240,9 +240,10 @@ def trade_facts_of(head: Head, ctx: DocContext,
             partner_name = described_partner(sent, location, ctx)
         if partner_name is None and not partners:
             partner_name = pronoun_partner(sent, head.span, location, ctx) or \
-                unlabelled_partner(sent, head.span, location)
+                unlabelled_partner(sent, head.span, location, ctx)
         if partner_name is None and flow == "balance" and not partners:
-            partner_name = resulting_balance_partner(sent, head.span, location, ctx)
+            partner_name = resulting_balance_partner(sent, head.span, location, ctx) or \
+                balance_partner(sent, head.span, location, ctx)
         if partner_name is None and flow == "import" and not partners:
             partner_name = demonym_partner(sent, head.span, location)
         if partner_name is None and ctx.main_partner and TWO_WAY.search(span_text(sent)) and \

@@ -187,25 +187,59 @@ def pronoun_partner(sent: Span, head: Span, location: str | None,
 # "trade with the five Central Asian countries", "exports to the 10-member Association of
 # Southeast Asian Nations": a name right after the flow word's preposition, up to its verb
 _NAMED_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:with|to|from)\s+(?P<name>(?:the\s+)?(?:[\w-]+\s+)?"
-                          r"(?-i:[A-Z])[\w'’.-]*(?:\s+(?:of\s+|and\s+)?(?-i:[A-Z]?)[\w'’.-]+){0,5})")
+                          r"(?:(?-i:[A-Z])|non-)[\w'’.-]*(?:\s+(?:of\s+|and\s+)?(?-i:[A-Z]?)[\w'’.-]+){0,5})")
 _GROUP_KINDS = frozenset({"bloc", "grouping", "region"})
 
 
-def unlabelled_partner(sent: Span, head: Span, location: str | None) -> str | None:
-    """A bloc, grouping or region the NER left unlabelled, named right after the flow word
-    ("Trade with the five Central Asian countries jumped 30.5 percent"): the longest run of
-    the words after "with", "to" or "from" that the gazetteer knows as one. Countries are
-    left to the NER: their names are also reporting places and people's names."""
+def unlabelled_partner(sent: Span, head: Span, location: str | None,
+                       ctx: DocContext | None = None) -> str | None:
+    """A partner named right after the flow word that no relation links to it. A PARTNER
+    the NER found there ("The trade balance with non-EU countries showed a deficit") is that
+    partner. Else a bloc, grouping or region the NER left unlabelled ("Trade with the five
+    Central Asian countries jumped 30.5 percent"): the longest run of the words after "with",
+    "to" or "from" that the gazetteer knows as one. Unlabelled countries are left alone: their
+    names are also reporting places and people's names."""
     doc = sent.doc
     m = _NAMED_AFTER.match(doc_text(doc)[head.end_char: min(sent.end_char, head.end_char + 100)])
-    if m is None or any(e.label_ in ("PARTNER", "LOCATION") and e.start_char < head.end_char + m.end()
-                        and e.end_char > head.end_char + m.start("name") for e in span_ents(sent)):
+    if m is None:
+        return None
+    start = head.end_char + m.start("name")
+    named = [e for e in span_ents(sent) if e.label_ in ("PARTNER", "LOCATION")
+             and e.start_char < head.end_char + m.end() and e.end_char > start]
+    if named:
+        first = named[0]
+        if first.label_ == "PARTNER" and first.start_char == start and ctx is not None:
+            name = canonical_place(first.text) or place_name(first, ctx)
+            return name if name != location else None
         return None
     words = m.group("name").split()
     for n in range(len(words), 0, -1):
         place = lookup(" ".join(words[:n]))
         if place is not None and place.kind in _GROUP_KINDS and place.name != location:
             return place.name
+    return None
+
+
+# "The trade balance with non-EU countries showed a deficit of €3.5 billion": the partner of
+# the balance the deficit is
+_BALANCE_WITH = re.compile(r"\b(?:trade\s+)?(?:balance|gap|position)\s+with\s+$", re.I)
+_BALANCE_VERB = re.compile(r"^\s+(?:showed|shows|was|is|recorded|records|posted|registered|stood at|came to|"
+                           r"turned into|swung to|moved to|ended (?:in|with))\s+(?:a\s+|an\s+)?"
+                           r"(?:\w+\s+){0,2}$", re.I)
+
+
+def balance_partner(sent: Span, head: Span, location: str | None, ctx: DocContext) -> str | None:
+    """The partner of "the trade balance with X" whose surplus or deficit ``head`` names."""
+    doc = sent.doc
+    text = doc_text(doc)
+    for ent in reversed(ents_before(doc, head.start_char, sent.start_char)):
+        if ent.label_ != "PARTNER":
+            continue
+        if _BALANCE_WITH.search(text[max(sent.start_char, ent.start_char - 30): ent.start_char]) and \
+                _BALANCE_VERB.match(text[ent.end_char: head.start_char]):
+            name = canonical_place(ent.text) or place_name(ent, ctx)
+            return name if name != location else None
+        return None
     return None
 
 

@@ -18,6 +18,17 @@ from spacy.util import registry
 from thinc.api import Config, Model
 from thinc.types import Floats2d
 
+# the encoder a component builds for itself when no shared tok2vec is configured
+_OWN_TOK2VEC = """@architectures = "spacy.HashEmbedCNN.v2"
+pretrained_vectors = null
+width = 96
+depth = 4
+embed_size = 2000
+window_size = 1
+maxout_pieces = 3
+subword_features = true
+"""
+
 DEFAULT_REL_MODEL = """
 [model]
 @architectures = "tradeie.RelationModel.v1"
@@ -29,15 +40,7 @@ dropout = 0.1
 max_distance = 80
 
 [model.create_instance_tensor.tok2vec]
-@architectures = "spacy.HashEmbedCNN.v2"
-pretrained_vectors = null
-width = 96
-depth = 4
-embed_size = 2000
-window_size = 1
-maxout_pieces = 3
-subword_features = true
-"""
+""" + _OWN_TOK2VEC
 
 
 @Language.factory("tradeie_entity_patterns", default_config={
@@ -54,15 +57,7 @@ DEFAULT_TAGGER_MODEL = """
 normalize = true
 
 [model.tok2vec]
-@architectures = "spacy.HashEmbedCNN.v2"
-pretrained_vectors = null
-width = 96
-depth = 4
-embed_size = 2000
-window_size = 1
-maxout_pieces = 3
-subword_features = true
-"""
+""" + _OWN_TOK2VEC
 
 
 @Language.factory("tradeie_entity_tagger", assigns=["doc.ents", "token.ent_iob", "token.ent_type"],

@@ -40,7 +40,7 @@ class EntityTagger(TrainablePipe):
         self.name = name
         self.scorer = scorer
         self.cfg: Dict[str, list] = {"labels": []}
-        self._transitions: Optional[numpy.ndarray] = None
+        self._transitions: Optional[Tuple[Tuple[str, ...], numpy.ndarray]] = None
 
     @property
     def labels(self) -> Tuple[str, ...]:
@@ -54,7 +54,6 @@ class EntityTagger(TrainablePipe):
         if label in self.labels:
             return 0
         self.cfg["labels"] = sorted([*self.labels, label])
-        self._transitions = None
         return 1
 
     # -- prediction --------------------------------------------------------------------------
@@ -101,7 +100,7 @@ class EntityTagger(TrainablePipe):
     def _allowed(self) -> numpy.ndarray:
         """Transition scores between tags: 0 where BILUO allows the step, else -inf; row
         ``len(tags)`` is the start of a run, column ``len(tags)`` its end."""
-        if self._transitions is None:
+        if self._transitions is None or self._transitions[0] != self.labels:  # labels loaded or added
             tags = self.tags
             size = len(tags)
             allowed = numpy.full((size + 1, size + 1), _NEG_INF, dtype="float32")
@@ -115,8 +114,8 @@ class EntityTagger(TrainablePipe):
                     label = t[2:]
                     allowed[k, tags.index(f"I-{label}")] = 0.0
                     allowed[k, tags.index(f"L-{label}")] = 0.0
-            self._transitions = allowed
-        return self._transitions
+            self._transitions = (self.labels, allowed)
+        return self._transitions[1]
 
     def _viterbi(self, logp: numpy.ndarray, offset: int):
         allowed = self._allowed()

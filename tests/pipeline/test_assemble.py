@@ -1495,6 +1495,15 @@ def test_a_rank_by_cargo_throughput_is_no_trade_rank(blank, assembler):
         [("Ningbo", 8)]
 
 
+@pytest.mark.parametrize("tail", ["the world's [14th]{RANK} busiest container port",
+                                  "the country's [third]{RANK}-busiest port"], ids=["container", "busiest"])
+def test_a_port_s_rank_by_traffic_is_no_trade_rank(blank, assembler, tail):
+    doc = annotate(blank, "[Xiamen Port]{LOCATION} handled 12.25 million TEUs in [2024]{PERIOD} and stayed "
+                   + tail + ".")
+    link(doc, [])
+    assert [f for f in facts_of(assembler, doc) if f.type == "rank"] == []
+
+
 def test_a_later_bullet_s_period_is_not_the_lead_s(blank, assembler):
     # the bullets parse as one sentence; "December" belongs to its own line only
     doc = annotate(blank, "[Philippines]{LOCATION} trade, full year [2023]{PERIOD}\n\n"

@@ -76,9 +76,12 @@ def _not_a_rank(span: Span) -> bool:
                 or _RANGE_BEFORE.search(text[max(0, span.start_char - 20): span.start_char]))
 
 
-# "its port ranked first in the world by cargo throughput": a rank, but not of trade value
+# "its port ranked first in the world by cargo throughput", "the world's 14th busiest container
+# port": a rank, but not of trade value
 _NOT_TRADE_RANK = re.compile(r"[^,.;]{0,40}?\b(?:by|in)\s+(?:(?:cargo|container|freight|port)\s+)?"
-                             r"(?:throughput|tonnage|TEUs?|passengers?|traffic)\b", re.I)
+                             r"(?:throughput|tonnage|TEUs?|passengers?|traffic)\b|"
+                             r"[- ](?:busiest|largest|biggest)\s+(?:container|cargo|bulk|freight)\s+"
+                             r"(?:ports?|terminals?|hubs?)\b|[- ]busiest\s+(?:ports?|airports?|harbou?rs?)\b", re.I)
 _RANGE_AFTER = re.compile(r"\s+(?:to|through)\s+(?:the\s+)?(?:[a-z]+|\d+(?:st|nd|rd|th))\s+"
                           r"(?:places|spots|positions)\b", re.I)
 _RANGE_BEFORE = re.compile(r"\b(?:first|second|third|1st|2nd|3rd)\s+(?:to|through)\s+(?:the\s+)?$", re.I)

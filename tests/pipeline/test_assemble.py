@@ -1288,7 +1288,11 @@ def test_them_takes_the_partners_of_the_sentence_before(blank, assembler):
      ("In original terms, the December surplus was $11.8 billion.", "11.8E9")),
     (("Seasonally adjusted, the surplus was $30.0 billion in December.", "30.0E9"),
      ("Unadjusted, the surplus came to $36.5 billion in December.", "36.5E9")),
-], ids=["within-5-percent", "further-apart"])
+    (("After seasonal adjustment, the surplus was $30.0 billion in December.", "30.0E9"),
+     ("The surplus came to $36.5 billion in December.", "36.5E9")),
+    (("Adjusted for seasonal swings, the balance was a surplus of $30.0 billion.", "30.0E9"),
+     ("The surplus came to $36.5 billion in December.", "36.5E9")),
+], ids=["within-5-percent", "further-apart", "after-adjustment", "adjusted-for-seasonal"])
 def test_an_unadjusted_figure_stands_over_a_seasonally_adjusted_one(adjusted, original):
     from tradeie.facts import Evidence
 

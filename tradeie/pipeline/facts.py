@@ -182,7 +182,9 @@ def _conflicting(first, later) -> bool:
     return big > 0 and abs(first.value - later.value) / big > Decimal("0.05")
 
 
-_SEASONALLY_ADJUSTED = re.compile(r"\bseasonally[- ]adjusted\b", re.I)
+# "seasonally adjusted", "after seasonal adjustment", "adjusted for seasonal swings"
+_SEASONALLY_ADJUSTED = re.compile(r"\bseasonally[- ]adjusted\b|\bseasonal(?:ly)?\s+adjust(?:ment|ed)\b|"
+                                  r"\badjusted\s+for\s+season", re.I)
 
 
 def _adjusted(fact) -> bool:

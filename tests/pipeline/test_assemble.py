@@ -1533,12 +1533,13 @@ def test_a_later_bullet_s_period_is_not_the_lead_s(blank, assembler):
     ("Exports were up [12.61 percent]{PERCENT} compared to April 2023 but down [0.96 percent]"
      "{PERCENT} compared to May 2022.", [None, -0.96]),
     ("Exports rose [5.1%]{PERCENT} over the month.", [None]),
+    ("Month on month, exports slipped [0.4%]{PERCENT}.", [None]),
     ("On a quarterly basis, exports decreased [0.9%]{PERCENT}.", [None]),
     # the verb before a colon signs the list after it
     ("Energy imports fell across the board: crude oil [2.4 percent]{PERCENT}, gas "
      "[12.8 percent]{PERCENT} and coal [24.6 percent]{PERCENT}.", [-2.4, -12.8, -24.6]),
 ], ids=["month-over-month", "month-to-month", "on-the-month", "previous-half", "base-year",
-        "over-the-month", "quarterly-basis", "colon-list"])
+        "over-the-month", "month-on-month-first", "quarterly-basis", "colon-list"])
 def test_rates_against_a_recent_period_are_no_growth(blank, sentence, expected):
     from tradeie.pipeline.docindex import indexed
     from tradeie.pipeline.rates import growth_of
@@ -1860,12 +1861,13 @@ def test_figures_for_services_alone_give_no_fact(blank, assembler, marked, n):
 @pytest.mark.parametrize("marked,growth", [
     ("The chamber expects [exports]{FLOW} to grow by around [2 percent]{PERCENT} in [2023]{PERIOD}.", None),
     ("The government's own goal is for merchandise [exports]{FLOW} to rise [5%]{PERCENT} next year.", None),
+    ("The government is aiming for full-year [export]{FLOW} growth of around [12%]{PERCENT}.", None),
     ("Merchandise [exports]{FLOW} rose [5%]{PERCENT} in [2023]{PERIOD}.", 5.0),
-], ids=["expects", "goal", "stated"])
+], ids=["expects", "goal", "aiming", "stated"])
 def test_a_rate_somebody_expects_or_aims_at_is_no_growth(blank, assembler, marked, growth):
     doc = annotate(blank, "[Thailand]{LOCATION} in [2023]{PERIOD}\n\n" + marked)
     pct = next(e.text for e in doc.ents if e.label_ == "PERCENT")
-    link(doc, [("exports", pct, "GROWTH")])
+    link(doc, [(next(e.text for e in doc.ents if e.label_ == "FLOW"), pct, "GROWTH")])
     assert [f.growth_pct for f in facts_of(assembler, doc, "2023-10-01")] == ([growth] if growth else [])
 
 

@@ -116,7 +116,8 @@ _YEAR_LINE_END = re.compile(r"\s*(?:19|20)\d\d\s*\n")
 
 _FORECAST_BEFORE = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|forecasts?|forecast(?:ed|ing)|projected|predict(?:s|ed|ing)?|"
-    r"anticipated|polls?|consensus|targets?|targeted|goal|aims?|aimed|plans?|planned|will|would|"
+    r"anticipated|polls?|consensus|targets?|targeted|targeting|goal|aims?|aimed|aiming|plans?|planned|"
+    r"planning|will|would|"
     r"could|might|wants?|wanted|hopes?|hoped|seeks?|sought|strives?|striving|"
     r"is set to|are set to|pencil+ed in|estimates? of|outlook)\b[^.;]*$", re.I)
 

@@ -46,3 +46,16 @@ def test_figures_in_links_to_other_articles_give_no_facts(blank):
     doc._.published = "2024-07-10"
     facts = TradeFactAssembler(blank)(doc)._.trade_facts
     assert [int(f.value) for f in facts] == [3000000000]
+
+
+@pytest.mark.parametrize("note", [
+    "CORRECTION: An earlier version of this article put [trade]{FLOW} with the ROK at [$9 billion]{MONEY}.",
+    "An earlier version of this story gave [exports]{FLOW} as [$9 billion]{MONEY}.",
+], ids=["correction-label", "earlier-version"])
+def test_figures_in_a_correction_note_give_no_facts(blank, note):
+    doc = annotate(blank, "[Exports]{FLOW} reached [$3 billion]{MONEY}.\n\n" + note + "\n")
+    flows = [e.text for e in doc.ents if e.label_ == "FLOW"]
+    link(doc, [(flows[0], "$3 billion", "VALUE"), (flows[1], "$9 billion", "VALUE")])
+    doc._.published = "2024-07-10"
+    facts = TradeFactAssembler(blank)(doc)._.trade_facts
+    assert [int(f.value) for f in facts] == [3000000000]

@@ -1,8 +1,11 @@
-"""Parts of a copied web page that are not the article: lists of links to other articles.
+"""Parts of a copied web page that are not the article's figures: lists of links to other
+articles, and correction notes.
 
 A news page copied as text often ends, or breaks, with "Related:" or "Read more" and the
 headlines of other stories ("Anhui's NEV exports jump 120% in H1"). Their figures belong to
-those stories, not to this one, so the facts component reports none of them.
+those stories, not to this one, so the facts component reports none of them. A correction
+note ("CORRECTION: An earlier version of this article put trade with the ROK at 26.8 billion
+yuan") states the figures that were wrong.
 """
 from __future__ import annotations
 
@@ -48,9 +51,26 @@ def link_lists(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+_CORRECTION = re.compile(r"^[ \t]*(?:correction|clarification|editor'?s note)\s*[:：-][^\n]*|"
+                         r"^[^\n]*\b(?:an?|the)\s+(?:earlier|previous)\s+version\s+of\s+this\s+"
+                         r"(?:article|story|report|release)\b[^\n]*", re.I | re.M)
+
+
+def correction_notes(text: str) -> list[tuple[int, int]]:
+    """Character ranges of correction notes: a line that opens with "CORRECTION:" or
+    speaks of "an earlier version of this article".
+
+    >>> t = "Body.\\nCORRECTION: An earlier version gave imports as 18.9%.\\nMore."
+    >>> [t[a:b] for a, b in correction_notes(t)]
+    ['CORRECTION: An earlier version gave imports as 18.9%.']
+    """
+    return [(m.start(), m.end()) for m in _CORRECTION.finditer(text)]
+
+
 def doc_link_lists(doc: Doc) -> list[tuple[int, int]]:
-    """:func:`link_lists` of an indexed doc's text, computed once for all who ask."""
-    return memo(doc, "link_lists", lambda d: link_lists(doc_text(d)))
+    """:func:`link_lists` and :func:`correction_notes` of an indexed doc's text, computed once
+    for all who ask."""
+    return memo(doc, "link_lists", lambda d: sorted(link_lists(doc_text(d)) + correction_notes(doc_text(d))))
 
 
 def _reads_like_body(line: str) -> bool:

@@ -1844,6 +1844,20 @@ def test_a_bar_each_of_several_things_passed_is_no_figure(blank, assembler, mark
     assert len(facts_of(assembler, doc)) == n
 
 
+@pytest.mark.parametrize("tail,values", [
+    ("after Washington imposed duties of up to 25% on some [$370 billion]{MONEY} of Chinese products.",
+     [452200000000]),
+    ("while tariffs on [$200 billion]{MONEY} of goods took effect.", [452200000000]),
+    ("and [$370 billion]{MONEY} in the year before.", [452200000000, 370000000000]),
+], ids=["duties-on", "tariffs-on", "no-measure"])
+def test_the_goods_a_tariff_covers_are_no_trade_figure(blank, assembler, tail, values):
+    doc = annotate(blank, "In [2019]{PERIOD}, [United States]{LOCATION} [imports]{FLOW} from [China]{PARTNER} "
+                          "tumbled 16.2% to [$452.2 billion]{MONEY} " + tail)
+    link(doc, [("imports", e.text, "VALUE") for e in doc.ents if e.label_ == "MONEY"]
+         + [("imports", "China", "PARTNER")])
+    assert [int(f.value) for f in facts_of(assembler, doc)] == values
+
+
 @pytest.mark.parametrize("marked,n", [
     ("The ministry put services [exports]{FLOW} for June at [$25.29 billion]{MONEY}.", 0),
     ("[Trade]{FLOW} in services grew [9.2 percent]{PERCENT} to [6.3 billion yuan]{MONEY}.", 0),

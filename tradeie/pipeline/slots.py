@@ -189,11 +189,25 @@ def is_bar(span: Span) -> bool:
     return bool(_EACH_BAR.search(text[max(sent.start_char, span.start_char - 80): span.start_char]))
 
 
+# "duties of up to 25% on some $370 billion of Chinese products": the goods a measure covers
+_COVERED_BEFORE = re.compile(r"\b(?:duties|tariffs?|levies|sanctions|curbs|restrictions|quotas?)\b[^.;]{0,40}?"
+                             r"\bon\s+(?:some\s+|about\s+|around\s+|nearly\s+|roughly\s+|more than\s+|"
+                             r"over\s+|up to\s+)?$", re.I)
+
+
+def is_covered(span: Span) -> bool:
+    """The value of goods a tariff or other measure covers: no trade figure of a period."""
+    text = doc_text(span.doc)
+    sent = sentence_span(span.doc, span)
+    return bool(_COVERED_BEFORE.search(text[max(sent.start_char, span.start_char - 80): span.start_char]))
+
+
 def is_not_a_figure(span: Span) -> bool:
     """An amount that states no trade figure: expected or aimed at, a price, a change of an
-    amount, a count of units, a bar that each of several things passed."""
+    amount, a count of units, a bar that each of several things passed, the goods a tariff
+    covers."""
     return is_forecast(span) or is_price(span) or is_absolute_change(span) or is_unit(span) or \
-        is_bar(span)
+        is_bar(span) or is_covered(span)
 
 
 def is_forecast(span: Span) -> bool:

@@ -1859,6 +1859,18 @@ def test_the_goods_a_tariff_covers_are_no_trade_figure(blank, assembler, tail, v
 
 
 @pytest.mark.parametrize("marked,n", [
+    ("The average [import]{FLOW} price of bulk commodities fell [7.2%]{PERCENT}.", 0),
+    ("[Export]{FLOW} prices rose [3.1%]{PERCENT}.", 0),
+    ("[Import]{FLOW} value rose [3.1%]{PERCENT}.", 1),
+], ids=["import-price", "export-prices", "import-value"])
+def test_the_word_of_a_price_is_no_flow(blank, assembler, marked, n):
+    doc = annotate(blank, "[China]{LOCATION} in [2023]{PERIOD}\n\n" + marked)
+    flow = next(e.text for e in doc.ents if e.label_ == "FLOW")
+    link(doc, [(flow, next(e.text for e in doc.ents if e.label_ == "PERCENT"), "GROWTH")])
+    assert len(facts_of(assembler, doc, "2024-01-15")) == n
+
+
+@pytest.mark.parametrize("marked,n", [
     ("The ministry put services [exports]{FLOW} for June at [$25.29 billion]{MONEY}.", 0),
     ("[Trade]{FLOW} in services grew [9.2 percent]{PERCENT} to [6.3 billion yuan]{MONEY}.", 0),
     ("Goods and services [exports]{FLOW} for June stood at [$25.29 billion]{MONEY}.", 1),

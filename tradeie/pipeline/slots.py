@@ -52,7 +52,8 @@ _PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Customs district|
 
 def is_breakdown(doc: Doc, head: Span, sent: Span, ctx: DocContext | None = None) -> bool:
     """True for a head that is not the place's foreign trade: an ownership or trade-mode
-    breakdown, a sub-area, sales at home ("car sales climbed 9%"), or services alone. A sub-area that is
+    breakdown, a sub-area, sales at home ("car sales climbed 9%"), services alone, or the
+    word of a price ("import prices"). A sub-area that is
     itself the reporting place ("the Zhengzhou Airport Comprehensive Bonded Zone achieved
     an import and export value of ...") reports its own trade."""
     lo = max(sent.start_char, head.start_char - 90)
@@ -64,7 +65,13 @@ def is_breakdown(doc: Doc, head: Span, sent: Span, ctx: DocContext | None = None
                     place_name(ent, ctx) == ctx.place:
                 a, b = max(ent.start_char, lo) - lo, min(ent.end_char, hi) - lo
                 window = window[:a] + " " * (b - a) + window[b:]
-    return bool(BREAKDOWN.search(window)) or _home_sales(doc, head, sent) or _services(doc, head)
+    return bool(BREAKDOWN.search(window)) or _home_sales(doc, head, sent) or _services(doc, head) or \
+        bool(_PRICE_NOUN_AFTER.match(doc_text(doc), head.end_char))
+
+
+# "the average import price of bulk commodities fell 7.2%": a price, not a flow
+_PRICE_NOUN_AFTER = re.compile(r"\s+(?:prices?|price\s+index|price\s+indices|unit\s+values?|volume\s+index)\b",
+                               re.I)
 
 
 # "services exports", "trade in services": figures for services alone give no fact;

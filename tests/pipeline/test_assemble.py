@@ -658,7 +658,8 @@ def test_an_absolute_change_is_no_value(blank, assembler):
     ("fell [$10.9 billion]{MONEY} to [$616.8 billion]{MONEY}", 616800000000),
     ("rose [$229 million]{MONEY} (21 percent) to [$1.3 billion]{MONEY}", 1300000000),
     ("rose 21 percent to [$1.3 billion]{MONEY}", 1300000000),
-], ids=["change-then-new", "with-rate", "rate-only"])
+    ("were up [$229 million]{MONEY} (21 percent), reaching [$1.3 billion]{MONEY}", 1300000000),
+], ids=["change-then-new", "with-rate", "rate-only", "change-and-its-rate"])
 def test_a_change_followed_by_the_new_amount_is_no_value(blank, assembler, middle, value):
     doc = annotate(blank, "In [2019]{PERIOD}, [Canada]{LOCATION}'s [exports]{FLOW} " + middle + ".")
     link(doc, [("exports", e.text, "VALUE") for e in doc.ents if e.label_ == "MONEY"])
@@ -1534,12 +1535,14 @@ def test_a_later_bullet_s_period_is_not_the_lead_s(blank, assembler):
      "{PERCENT} compared to May 2022.", [None, -0.96]),
     ("Exports rose [5.1%]{PERCENT} over the month.", [None]),
     ("Month on month, exports slipped [0.4%]{PERCENT}.", [None]),
+    ("Compared with September, exports were up [8.5%]{PERCENT}.", [None]),
     ("On a quarterly basis, exports decreased [0.9%]{PERCENT}.", [None]),
     # the verb before a colon signs the list after it
     ("Energy imports fell across the board: crude oil [2.4 percent]{PERCENT}, gas "
      "[12.8 percent]{PERCENT} and coal [24.6 percent]{PERCENT}.", [-2.4, -12.8, -24.6]),
 ], ids=["month-over-month", "month-to-month", "on-the-month", "previous-half", "base-year",
-        "over-the-month", "month-on-month-first", "quarterly-basis", "colon-list"])
+        "over-the-month", "month-on-month-first", "compared-with-month-first", "quarterly-basis",
+        "colon-list"])
 def test_rates_against_a_recent_period_are_no_growth(blank, sentence, expected):
     from tradeie.pipeline.docindex import indexed
     from tradeie.pipeline.rates import growth_of

@@ -87,7 +87,10 @@ _AVERAGE_RATE = re.compile(r"\b(?:average annual|annual average|annuali[sz]ed|co
 
 
 _NOT_YOY_BEFORE = re.compile(r"seasonally[- ]adjusted|\bon a (?:monthly|quarterly) basis\b|"
-                             r"^\s*(?:month|quarter)[- ](?:on|over)[- ](?:month|quarter),|(?:month|quarter)[- ]on[- ](?:month|quarter)\b"
+                             r"^\s*(?:month|quarter)[- ](?:on|over)[- ](?:month|quarter),|"
+                             r"^\s*(?:compared\s+(?:with|to)|against|versus)\s+(?:the\s+(?:previous|preceding|prior)\s+"
+                             r"(?:month|quarter)|(?:January|February|March|April|May|June|July|August|September|"
+                             r"October|November|December))\s*,|(?:month|quarter)[- ]on[- ](?:month|quarter)\b"
                              r"[^,]{0,25}$|\b(?:m-o-m|q-o-q|mom|qoq)\b[^,]{0,25}$", re.I)
 # "up 0.8% from the previous month", "compared with May", "declined 12.3% month over month",
 # "38.65 percent month-to-month", "rose 2.8% on the month", "7.5% more than in the previous half"

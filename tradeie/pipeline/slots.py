@@ -161,7 +161,9 @@ def is_absolute_change(span: Span) -> bool:
 # change, then the new amount
 _TO_NEW_AMOUNT = re.compile(r"\s*(?:\(\s*[+-]?[\d.,]+\s*(?:%|per ?cent|pct)\s*\)\s*)?to\s+(?:a\s+)?"
                             r"(?:record\s+|about\s+|around\s+|nearly\s+|roughly\s+|some\s+)?"
-                            r"(?:[A-Z]{0,3}[$€£¥₹]|RMB|Rs\.?|R\s?(?=\d))?\s?\d", re.I)
+                            r"(?:[A-Z]{0,3}[$€£¥₹]|RMB|Rs\.?|R\s?(?=\d))?\s?\d|"
+                            # "exports were up R9.88 billion (8.5%) and imports ...": the change and its rate
+                            r"\s*\(\s*[+-]?[\d.,]+\s*(?:%|per ?cent|pct)\s*\)\s*(?:,|;|\.|and\b|$)", re.I)
 
 
 # an amount that is a difference: "$1.0 billion less than in November", "2 billion yuan more

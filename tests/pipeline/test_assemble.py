@@ -1536,13 +1536,15 @@ def test_a_later_bullet_s_period_is_not_the_lead_s(blank, assembler):
     ("Exports rose [5.1%]{PERCENT} over the month.", [None]),
     ("Month on month, exports slipped [0.4%]{PERCENT}.", [None]),
     ("Compared with September, exports were up [8.5%]{PERCENT}.", [None]),
+    ("Two-way trade was [3.9 per cent]{PERCENT} higher than in 2019 and [6.1 per cent]{PERCENT} "
+     "higher than in 2022.", [None, 6.1]),
     ("On a quarterly basis, exports decreased [0.9%]{PERCENT}.", [None]),
     # the verb before a colon signs the list after it
     ("Energy imports fell across the board: crude oil [2.4 percent]{PERCENT}, gas "
      "[12.8 percent]{PERCENT} and coal [24.6 percent]{PERCENT}.", [-2.4, -12.8, -24.6]),
 ], ids=["month-over-month", "month-to-month", "on-the-month", "previous-half", "base-year",
-        "over-the-month", "month-on-month-first", "compared-with-month-first", "quarterly-basis",
-        "colon-list"])
+        "over-the-month", "month-on-month-first", "compared-with-month-first", "than-in-year",
+        "quarterly-basis", "colon-list"])
 def test_rates_against_a_recent_period_are_no_growth(blank, sentence, expected):
     from tradeie.pipeline.docindex import indexed
     from tradeie.pipeline.rates import growth_of

@@ -104,7 +104,7 @@ _MOM_AFTER = re.compile(r"^[^.;]{0,30}?(?:(?:compared (?:to|with)|from|over|vers
 _VALUE_AFTER = re.compile(r"^\s*(?:in value|by value|in (?:value|dollar|money|nominal) terms|in terms of "
                           r"value)\b", re.I)
 
-_BASE_YEAR = re.compile(r"^[^.;]{0,40}?(?:than|from|over|compared (?:with|to)|against|versus|on)\s+"
+_BASE_YEAR = re.compile(r"^[^.;]{0,40}?(?:than|from|over|compared (?:with|to)|against|versus|on)\s+(?:in\s+)?"
                         r"(?:the same (?:period|month|quarter) (?:of|in)\s+)?(?:(?:January|February|"
                         r"March|April|May|June|July|August|September|October|November|December)\s+)?"
                         r"((?:19|20)\d\d)\b", re.I)

@@ -1863,6 +1863,15 @@ def test_the_goods_a_tariff_covers_are_no_trade_figure(blank, assembler, tail, v
     assert [int(f.value) for f in facts_of(assembler, doc)] == values
 
 
+def test_a_figure_a_revision_replaced_is_no_value(blank, assembler):
+    doc = annotate(blank, "[Canada]{LOCATION}'s trade in [March 2019]{PERIOD}\n\nThe [February]{PERIOD} "
+                          "[deficit]{FLOW}, originally reported at [$4.25 billion]{MONEY}, now stands at "
+                          "[$3.84 billion]{MONEY}.")
+    link(doc, [("deficit", "$4.25 billion", "VALUE"), ("deficit", "$3.84 billion", "VALUE"),
+               ("deficit", "February", "PERIOD")])
+    assert [int(f.value) for f in facts_of(assembler, doc, "2019-05-02")] == [-3840000000]
+
+
 @pytest.mark.parametrize("marked,n", [
     ("The average [import]{FLOW} price of bulk commodities fell [7.2%]{PERCENT}.", 0),
     ("[Export]{FLOW} prices rose [3.1%]{PERCENT}.", 0),

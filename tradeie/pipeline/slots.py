@@ -211,12 +211,23 @@ def is_covered(span: Span) -> bool:
     return bool(_COVERED_BEFORE.search(text[max(sent.start_char, span.start_char - 80): span.start_char]))
 
 
+# "The February deficit, originally reported at $4.25 billion, now stands at $3.84 billion"
+_SUPERSEDED_BEFORE = re.compile(r"\b(?:originally|previously|initially|first)\s+(?:reported|estimated|published|"
+                                r"put|given|announced)\s+(?:at|as)\s+(?:about\s+|around\s+)?$", re.I)
+
+
+def is_superseded(span: Span) -> bool:
+    """A figure a revision replaced: the value stands in the revised figure."""
+    text = doc_text(span.doc)
+    return bool(_SUPERSEDED_BEFORE.search(text[max(0, span.start_char - 50): span.start_char]))
+
+
 def is_not_a_figure(span: Span) -> bool:
     """An amount that states no trade figure: expected or aimed at, a price, a change of an
     amount, a count of units, a bar that each of several things passed, the goods a tariff
-    covers."""
+    covers, a figure a revision replaced."""
     return is_forecast(span) or is_price(span) or is_absolute_change(span) or is_unit(span) or \
-        is_bar(span) or is_covered(span)
+        is_bar(span) or is_covered(span) or is_superseded(span)
 
 
 def is_forecast(span: Span) -> bool:

@@ -241,10 +241,11 @@ def _stated_figure(out: list, before: list[int], sentence: str) -> int:
         last, prior = out[before[k]][0], out[before[k - 1]][0]
         same = (last.evidence.start_char == prior.evidence.start_char and
                 (last.location, last.flow, last.partner, last.product) ==
-                (prior.location, prior.flow, prior.partner, prior.product))
-        if not same or last.growth_pct is not None or last.share_pct is not None or \
-                (last.currency == prior.currency) == (last.period == prior.period) or \
-                last.period != prior.period and not bases:
+                (prior.location, prior.flow, prior.partner, prior.product) and
+                last.growth_pct is None and last.share_pct is None)
+        conversion = last.currency != prior.currency and last.period == prior.period
+        base = bases and last.currency == prior.currency and last.period != prior.period
+        if not (same and (conversion or base)):
             break
         k -= 1
     return before[k]

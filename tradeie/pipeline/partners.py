@@ -155,6 +155,12 @@ def previous_sentence_start(sent: Span) -> int:
     return sentence_span(doc, doc[sent.start - 1: sent.start]).start_char if sent.start else 0
 
 
+def other_place(ent: Span, location: str | None, ctx: DocContext) -> str | None:
+    """The canonical name of the place ``ent`` names, unless it is ``location`` itself."""
+    name = canonical_place(ent.text) or place_name(ent, ctx)
+    return name if name and name != location else None
+
+
 def partner_named_before(sent: Span, at: int, location: str | None, ctx: DocContext,
                          kinds: frozenset | None = None) -> str | None:
     """The last known place other than ``location`` named before ``at``, in the sentence
@@ -164,8 +170,8 @@ def partner_named_before(sent: Span, at: int, location: str | None, ctx: DocCont
     for ent in reversed(ents_before(doc, at, since)):
         place = lookup(ent.text) if ent.label_ in ("PARTNER", "LOCATION") else None
         if place is not None and (kinds is None or place.kind in kinds):
-            name = canonical_place(ent.text) or place_name(ent, ctx)
-            if name and name != location:
+            name = other_place(ent, location, ctx)
+            if name:
                 return name
     return None
 
@@ -191,8 +197,7 @@ _NAMED_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:with|to|from)\s+(?P<name>(?:t
 _GROUP_KINDS = frozenset({"bloc", "grouping", "region"})
 
 
-def unlabelled_partner(sent: Span, head: Span, location: str | None,
-                       ctx: DocContext | None = None) -> str | None:
+def unlabelled_partner(sent: Span, head: Span, location: str | None, ctx: DocContext) -> str | None:
     """A partner named right after the flow word that no relation links to it. A PARTNER
     the NER found there ("The trade balance with non-EU countries showed a deficit") is that
     partner. Else a bloc, grouping or region the NER left unlabelled ("Trade with the five
@@ -208,10 +213,8 @@ def unlabelled_partner(sent: Span, head: Span, location: str | None,
              and e.start_char < head.end_char + m.end() and e.end_char > start]
     if named:
         first = named[0]
-        if first.label_ == "PARTNER" and first.start_char == start and ctx is not None:
-            name = canonical_place(first.text) or place_name(first, ctx)
-            return name if name != location else None
-        return None
+        return other_place(first, location, ctx) if first.label_ == "PARTNER" and \
+            first.start_char == start else None
     words = m.group("name").split()
     for n in range(len(words), 0, -1):
         place = lookup(" ".join(words[:n]))
@@ -237,8 +240,7 @@ def balance_partner(sent: Span, head: Span, location: str | None, ctx: DocContex
             continue
         if _BALANCE_WITH.search(text[max(sent.start_char, ent.start_char - 30): ent.start_char]) and \
                 _BALANCE_VERB.match(text[ent.end_char: head.start_char]):
-            name = canonical_place(ent.text) or place_name(ent, ctx)
-            return name if name != location else None
+            return other_place(ent, location, ctx)
         return None
     return None
 
@@ -261,8 +263,8 @@ def resulting_balance_partner(sent: Span, head: Span, location: str | None,
     names = set()
     for ent in ents_before(doc, head.start_char, since):
         if ent.label_ == "PARTNER" and lookup(ent.text) is not None:
-            name = canonical_place(ent.text) or place_name(ent, ctx)
-            if name and name != location:
+            name = other_place(ent, location, ctx)
+            if name:
                 names.add(name)
     return names.pop() if len(names) == 1 else None
 

@@ -158,10 +158,7 @@ def _says_year_on_year(span: Span, sent: Span, year: int | None) -> bool:
     clause_start = max(sent.start_char, span.start_char - CLAUSE_CHARS)
     before = re.split(r"[;:]", text[clause_start: span.start_char])[-1]
     after = re.split(r"[;:]", text[span.end_char: min(sent.end_char, span.end_char + 120)])[0]
-    own = _NEXT_RATE.split(after[:60], maxsplit=1)[0]
-    if _MOM_AFTER.match(own) or _other_base_year(own, year):
-        return False
-    words = before + " " + after
+    words = before + " " + after  # (a base a month back after the rate was read by the caller)
     return bool(_YEAR_ON_YEAR.search(words)) or \
         year is not None and any(int(y) == year - 1 for y in _YEAR.findall(words))
 

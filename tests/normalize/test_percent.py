@@ -139,6 +139,23 @@ def test_minus_signs_only_the_number_after_it():
     assert polarity("exports fell 2.1% and imports") == -1
 
 
+@given(st.lists(st.sampled_from(["up", "fell", "negative", "growth", "picked", "minus", "3.6%",
+                                  "rose", "xnegative", "Négative", "ıncreased", "_", ",", "and"]),
+                max_size=8), st.sampled_from([" ", "", "-", "  "]))
+def test_polarity_by_word_lookup_reads_as_the_word_patterns(words, sep):
+    from tradeie.normalize import percent
+    from tradeie.normalize.text import clean
+
+    context = sep.join(words)
+    lower = clean(context, "context").lower()
+    ups = [m.end() for m in percent._UP.finditer(lower)]
+    downs = [m.end() for m in percent._DOWN.finditer(lower)
+             if m.group(1) != "minus" or not lower[m.end():].strip()]
+    up, down = max(ups, default=-1), max(downs, default=-1)
+    expected = 0 if up < 0 and down < 0 else (1 if up > down else -1)
+    assert polarity(context) == expected
+
+
 def test_below_and_above_after_a_rate_give_its_sign():
     assert signed_growth(Percent(2.5), "shipments were only", " below the level of a year earlier") == -2.5
     assert signed_growth(Percent(3.1), "exports were", " above the level of 2022") == 3.1

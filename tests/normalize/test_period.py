@@ -172,7 +172,9 @@ def test_period_canonical_names_whole_spans(months, expected):
     ("Published 3 March 2021", dt.date(2021, 3, 3)),
     ("XIAMEN, July 22 (Xinhua) --", None),
     ("no date here", None),
-], ids=["iso", "updated", "published", "no-year", "none"])
+    ("2022-12-20 16:02:11 Share:", dt.date(2022, 12, 20)),
+    ("Updated: 2023-02-30 09:00", None),
+], ids=["iso", "updated", "published", "no-year", "none", "stamp-then-words", "no-such-day"])
 def test_period_parse_date_datelines(text, expected):
     assert parse_date(text) == expected
 

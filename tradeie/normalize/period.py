@@ -249,6 +249,10 @@ _DATELINE = re.compile(
     r"(?:release date|released|updated|published|date)\s*[:：]?\s*(?P<date>[^\n|]{6,40})", re.I)
 
 
+# dateparser takes milliseconds a call and refuses a stamp with words after it
+_ISO_DATE = re.compile(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
+
+
 def parse_date(text: str) -> dt.date | None:
     """A single calendar date, read by dateparser ("Aug 11, 2020", "2022-07-13").
 
@@ -260,6 +264,12 @@ def parse_date(text: str) -> dt.date | None:
     candidate = m.group("date") if m else text
     if not _EXPLICIT_YEAR.search(candidate):
         return None  # a date without a year is not a publication date we can trust
+    iso = _ISO_DATE.match(candidate)
+    if iso is not None:  # "2022-12-20 16:02:11 Share:": a time stamp, whatever follows it
+        try:
+            return dt.date(*map(int, iso.groups()))
+        except ValueError:
+            return None
     import dateparser
 
     try:

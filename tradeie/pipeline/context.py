@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..normalize.period import MONTHS, _as_date, parse_date, parse_period
 from ..normalize.place import lookup
-from .docindex import doc_ents, doc_text
+from .docindex import cached, doc_ents, doc_text
 from .places import ANAPHOR_KINDS, LEAD_CHARS, main_partner, reporting_place
 
 _DATELINE = re.compile(r"(?:release date|released on|updated|published|date)\s*[:：]?\s*"
@@ -180,6 +180,11 @@ def explicit_year(span: Span) -> int | None:
 def is_comparison_base(span: Span) -> bool:
     """True for "2019" in "up 62.1% from 2019" and "2021" in "up from A$131.4 billion in
     2021": a base of comparison, not the period of the sentence's main figure."""
+    return cached(span.doc, ("is_comparison_base", span.start_char, span.end_char),
+                  lambda: _is_comparison_base(span))
+
+
+def _is_comparison_base(span: Span) -> bool:
     text = doc_text(span.doc)
     before = text[max(0, span.start_char - 60): span.start_char]
     if _EARLIER_FIGURE.search(before) or (before.endswith("(") and _FIGURE_AFTER.match(

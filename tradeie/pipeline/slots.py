@@ -9,6 +9,7 @@ partner.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 
 from spacy.tokens import Doc, Span
@@ -17,7 +18,7 @@ from ..normalize.money import Money, resolve_amount
 from ..normalize.place import canonical_place
 from .anaphora import antecedent
 from .context import DocContext
-from .docindex import doc_text, sentence_span, span_ents
+from .docindex import cached, doc_text, sentence_span, span_ents
 from .flows import BREAKDOWN, CHANGE_WORDS, is_deficit
 from .places import COMPASS_BEFORE, WHERE_AFTER, WHERE_BEFORE, bare_name, port_text
 
@@ -58,7 +59,7 @@ def is_breakdown(doc: Doc, head: Span, sent: Span, ctx: DocContext | None = None
     an import and export value of ...") reports its own trade."""
     lo = max(sent.start_char, head.start_char - 90)
     hi = head.end_char + 40
-    window = doc_text(doc)[lo: hi]
+    window = doc_text(doc)[lo: hi] if _breakdown_starts_in(doc, lo, hi) else ""
     if ctx is not None and ctx.place and BREAKDOWN.search(window):
         for ent in span_ents(sent):
             if ent.label_ == "LOCATION" and ent.end_char > lo and ent.start_char < hi and \
@@ -67,6 +68,35 @@ def is_breakdown(doc: Doc, head: Span, sent: Span, ctx: DocContext | None = None
                 window = window[:a] + " " * (b - a) + window[b:]
     return bool(BREAKDOWN.search(window)) or _home_sales(doc, head, sent) or _services(doc, head) or \
         bool(_PRICE_NOUN_AFTER.match(doc_text(doc), head.end_char))
+
+
+# BREAKDOWN without its word boundaries matches wherever BREAKDOWN can match in a window
+# cut from the text, so a window holding none of its starts needs no search. It is run
+# without IGNORECASE on the lower-cased text, six times faster, unless the text holds a
+# character that lower() lengthens or that IGNORECASE folds onto a Latin letter.
+_BREAKDOWN_ANYWHERE = re.compile(BREAKDOWN.pattern.replace(r"\b", ""), BREAKDOWN.flags)
+_BREAKDOWN_LOWER = re.compile(_BREAKDOWN_ANYWHERE.pattern.lower())
+_FOLDS_TO_LATIN = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K (Kelvin)
+
+
+def _breakdown_starts_in(doc: Doc, lo: int, hi: int) -> bool:
+    starts = cached(doc, ("breakdown_starts",), lambda: _breakdown_starts(doc_text(doc)))
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def _breakdown_starts(text: str) -> list[int]:
+    """Every position where BREAKDOWN could match, overlapping matches included."""
+    lower = text.lower()
+    if len(lower) == len(text) and not _FOLDS_TO_LATIN.search(text):
+        pattern, text = _BREAKDOWN_LOWER, lower
+    else:
+        pattern = _BREAKDOWN_ANYWHERE
+    starts, m = [], pattern.search(text)
+    while m is not None:
+        starts.append(m.start())
+        m = pattern.search(text, m.start() + 1)
+    return starts
 
 
 # "the average import price of bulk commodities fell 7.2%": a price, not a flow

@@ -33,3 +33,19 @@ def test_news_sentences_are_not_cut(blank):
     text = "In 2023 " + CLAUSE * 8 + "and [imports]{FLOW} fell [2%]{PERCENT}. [Trade]{FLOW} rose."
     doc = annotate(blank, text)
     assert sorted(lengths(doc)) == [0, [t.text for t in doc].index("Trade")]
+
+
+def test_an_index_is_used_again_only_while_the_entities_stay(blank):
+    from tradeie.pipeline.docindex import doc_ents, relations
+
+    doc = annotate(blank, "[Exports]{FLOW} rose [5%]{PERCENT} in [2023]{PERIOD}.")
+    with indexed(doc) as first:
+        assert len(doc_ents(doc)) == 3
+    with indexed(doc) as again:
+        assert again is first  # the next component reads the same index
+    doc.ents = list(doc.ents)[:2]
+    with indexed(doc) as changed:
+        assert changed is not first and [e.text for e in doc_ents(doc)] == ["Exports", "5%"]
+    doc._.trade_relations = {(0, 2): {"GROWTH": 0.9}}
+    with indexed(doc):
+        assert relations(doc) == {(0, 2): {"GROWTH": 0.9}}  # set after the last block: read anew

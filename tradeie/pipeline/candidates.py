@@ -14,7 +14,7 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
-from .docindex import doc_ents, doc_text, sentence_starts
+from .docindex import cached, doc_ents, doc_text, sentence_starts
 from .flows import BREAKDOWN
 
 HEAD_LABELS = ("FLOW", "RANK")
@@ -38,7 +38,12 @@ class Candidate(NamedTuple):
 
 
 def get_candidates(doc: Doc, max_distance: int = 80) -> list[Candidate]:
-    """Every (head, argument) pair the relation model scores, in a fixed order."""
+    """Every (head, argument) pair the relation model scores, in a fixed order (kept while
+    the doc is indexed: the component reads them to score and again to set the scores)."""
+    return list(cached(doc, ("candidates", max_distance), lambda: _candidates(doc, max_distance)))
+
+
+def _candidates(doc: Doc, max_distance: int) -> list[Candidate]:
     starts = sentence_starts(doc) if len(doc) else []
     ents = doc_ents(doc)
     ent_starts = [e.start for e in ents]  # in order: only the window around a head is read

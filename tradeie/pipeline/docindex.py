@@ -48,8 +48,9 @@ class DocIndex:
 _ACTIVE: dict[int, DocIndex] = {}
 
 _RECENT: OrderedDict[int, DocIndex] = OrderedDict()
-_RECENT_SIZE = 256
-"""Indexes kept for use by the next component: more than one batch of ``nlp.pipe``."""
+_RECENT_SIZE = 128
+"""Indexes kept for use by the next component: a batch of ``nlp.pipe`` (64 docs in the
+shipped configs); a larger batch only costs some indexes built again."""
 
 
 @contextmanager
@@ -73,6 +74,13 @@ def indexed(doc: Doc) -> Iterator[DocIndex]:
             _ACTIVE.pop(id(doc), None)
         else:
             _ACTIVE[id(doc)] = previous
+
+
+def release(doc: Doc) -> None:
+    """Drop the kept index of ``doc``: the last component that reads it calls this, so that
+    the memo of a batch is not kept past it."""
+    if id(doc) not in _ACTIVE:
+        _RECENT.pop(id(doc), None)
 
 
 def _index(doc: Doc) -> DocIndex:

@@ -18,7 +18,7 @@ from ..facts import RankFact, TradeFact
 import re
 
 from .ratelists import late_rates
-from .docindex import (doc_ents, doc_text, ents_back_from, ents_before, indexed, sentence_span,
+from .docindex import (doc_ents, doc_text, ents_back_from, ents_before, indexed, release, sentence_span,
                        span_ents, span_text)
 from .assemble import trade_facts_of
 from .partners import foreign_place, line_label_partner, other_way_partner
@@ -53,8 +53,11 @@ class TradeFactAssembler:
 
     def __call__(self, doc: Doc) -> Doc:
         extend_zone_names(doc)
-        with indexed(doc):
-            return self._assemble(doc)
+        try:
+            with indexed(doc):
+                return self._assemble(doc)
+        finally:
+            release(doc)
 
     def _assemble(self, doc: Doc) -> Doc:
         ctx = build_context(doc, doc._.published)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from .text import clean
@@ -217,6 +218,11 @@ def resolve_percent(surface: str) -> Percent | None:
     >>> resolve_percent("9.2"), resolve_percent("-3.1")
     (Percent(value=9.2, kind='percent'), Percent(value=-3.1, kind='percent'))
     """
+    return _resolve_percent(surface) if isinstance(surface, str) else parse_percent(surface)
+
+
+@lru_cache(maxsize=16384)
+def _resolve_percent(surface: str) -> Percent | None:  # a news text repeats its rates' forms
     pct = parse_percent(surface)
     if pct is not None:
         return pct

@@ -52,9 +52,10 @@ class TradeFactAssembler:
         self.merge = merge
 
     def __call__(self, doc: Doc) -> Doc:
-        extend_zone_names(doc)
         try:
-            with indexed(doc):
+            with indexed(doc):  # the relation component's index, as a rule
+                extend_zone_names(doc)
+            with indexed(doc):  # built again if the zones changed an entity
                 return self._assemble(doc)
         finally:
             release(doc)

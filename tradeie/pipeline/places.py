@@ -216,8 +216,8 @@ def extend_zone_names(doc: Doc) -> None:
     Airport Comprehensive" of "... Bonded Zone"). A zone's trade is a part of its city's, so
     the short span gives the zone's figures to the city, or drops the zone's own article as a
     sub-area breakdown of itself. The start token stays, so relations keyed by it hold."""
-    text = doc.text
-    ents = list(doc.ents)
+    text = doc_text(doc)
+    ents = list(doc_ents(doc))
     changed = False
     for i, ent in enumerate(ents):
         if ent.label_ != "LOCATION":

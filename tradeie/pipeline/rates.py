@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from ..normalize.percent import polarity, resolve_percent, signed_growth
 from .candidates import _NOT_GROWTH_AFTER
-from .docindex import cached, doc_text, memo
+from .docindex import cached, doc_text, memo, span_text
 from .slots import is_forecast
 
 
@@ -29,7 +29,7 @@ def growth_of(span: Span, sent: Span, year: int | None = None) -> float | None:
 
 
 def _growth_of(span: Span, sent: Span, year: int | None) -> float | None:
-    pct = resolve_percent(span.text)
+    pct = resolve_percent(span_text(span))
     if pct is None or pct.kind == "points":
         return None
     doc = span.doc
@@ -179,7 +179,7 @@ def _previous_year_base(after: str, year: int | None) -> bool:
 def share_of(span: Span) -> float | None:
     """A share in percent, or None: percentage points, and rates whose words say they are
     changes ("+12.1% on November", "up 3.0% year on year", a signed number)."""
-    pct = resolve_percent(span.text)
+    pct = resolve_percent(span_text(span))
     if pct is None or pct.kind == "points":
         return None
     text = doc_text(span.doc)

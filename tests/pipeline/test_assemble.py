@@ -637,7 +637,11 @@ def test_a_gap_after_a_deficit_is_negative(blank, assembler):
      "in [2020]{PERIOD}.", "watch"),
     ("[Exports]{FLOW} of [lighters]{PRODUCT} slipped to [1.1 billion yuan]{MONEY} in [2022]{PERIOD}.",
      "lighters"),
-], ids=["before", "of-after"])
+    ("The city [brought in]{FLOW} 8.9 million tonnes of [coal]{PRODUCT} worth [5.83 billion yuan]{MONEY} "
+     "in [2023]{PERIOD}.", "coal"),
+    ("Sales were led by [rice]{PRODUCT}, whose [exports]{FLOW} surged to [$531 million]{MONEY} in "
+     "[September 2023]{PERIOD}.", "rice"),
+], ids=["before", "of-after", "quantity-of", "whose"])
 def test_a_product_against_the_flow_word_is_its_product(blank, assembler, marked, product):
     doc = annotate(blank, marked)
     flow = [e.text for e in doc.ents if e.label_ == "FLOW"][0]
@@ -645,6 +649,13 @@ def test_a_product_against_the_flow_word_is_its_product(blank, assembler, marked
     link(doc, [(flow, money, "VALUE")])
     [fact] = facts_of(assembler, doc)
     assert fact.product == product
+
+
+def test_goods_counted_in_tonnes_with_no_value_are_no_product_of_the_rate(blank, assembler):
+    doc = annotate(blank, "[China]{LOCATION} [shipped]{FLOW} 53.4 million tonnes of [steel]{PRODUCT} abroad "
+                          "in [2024]{PERIOD}, [24.0%]{PERCENT} more than a year earlier.")
+    link(doc, [("shipped", "24.0%", "GROWTH")])
+    assert all(f.product is None for f in facts_of(assembler, doc))
 
 
 def test_an_absolute_change_is_no_value(blank, assembler):

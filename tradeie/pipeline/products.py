@@ -25,7 +25,23 @@ def adjacent_product(head: Head) -> list[Span]:
             return [ent]
         if ent.start >= head.span.end and re.fullmatch(r"\s*(?:of|in)\s+(?:the\s+)?", between):
             return [ent]
+        if ent.start >= head.span.end and _QUANTITY_OF.fullmatch(between) and any(
+                e.label_ == "MONEY" and e.start >= ent.end for e in span_ents(sentence_span(doc, head.span))):
+            return [ent]  # with its value: a rate with only the tonnes is the volume's
+        if ent.end <= head.span.start and _WHOSE.fullmatch(between):
+            return [ent]
     return _subject_product(head) or _heading_product(head) or _anaphor_product(head)
+
+
+# "brought in 8.9 million tonnes of coal worth ...", "exports of 1.2 million barrels of crude":
+# the goods counted right after the flow word
+_QUANTITY_OF = re.compile(r"\s+(?:of\s+)?(?:(?:a\s+record|some|about|around|nearly|almost|over|more\s+than|"
+                          r"roughly|approximately)\s+)?\d[\d,.]*\s*(?:(?:thousand|million|billion|mn|m|bn)\s+)?"
+                          r"(?:metric\s+)?(?:tonnes|tons|t|mt|barrels|cubic\s+metres|cubic\s+meters|units|"
+                          r"pieces|sets|head|TEUs?)\s+of\s+(?:the\s+)?", re.I)
+
+# "led by rice, whose exports surged 41.2%": the product the clause is about
+_WHOSE = re.compile(r"\s*,\s*whose\s+(?:(?:overseas|foreign|total|combined)\s+)?", re.I)
 
 
 # "Mechanical and electrical products remained the mainstay of exports, with shipments worth

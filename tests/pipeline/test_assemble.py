@@ -1945,3 +1945,12 @@ def test_a_quarter_named_by_its_ordinal_alone_after_one_named_in_full(blank, ass
     link(doc, [("Imports and exports", e.text, "VALUE") for e in doc.ents if e.label_ == "MONEY"])
     got = [(int(f.value), f.period) for f in facts_of(assembler, doc, "2024-10-23")]
     assert got == [(70120000000, "2024-Q1"), (78950000000, "2024-Q2"), (77770000000, "2024-Q3")]
+
+
+def test_a_period_written_against_the_flow_word_is_its_period(blank, assembler):
+    doc = annotate(blank, "[Chengdu]{LOCATION}'s [Q1 2023]{PERIOD} [foreign trade]{FLOW} at "
+                          "[372.6 bln yuan]{MONEY} as [March]{PERIOD} rebounds\n\n"
+                          "[Chengdu]{LOCATION}'s [exports]{FLOW} came to [169.7 billion yuan]{MONEY}.")
+    link(doc, [("foreign trade", "372.6 bln yuan", "VALUE"), ("foreign trade", "March", "PERIOD"),
+               ("exports", "169.7 billion yuan", "VALUE")])
+    assert [f.period for f in facts_of(assembler, doc)] == ["2023-Q1", "2023-Q1"]

@@ -77,6 +77,20 @@ def own_period(money: Span, ctx: DocContext) -> str | None:
     return None
 
 
+def _modifier(head: Head) -> list[Span]:
+    """A period written against the flow word ("Q1 2023 foreign trade", "March's exports"):
+    the flow's own, whatever other period the relation scores linked."""
+    doc = head.span.doc
+    before = ents_before(doc, head.span.start_char, max(0, head.span.start_char - 40))
+    if before and before[-1].label_ == "PERIOD" and _PERIOD_OWNS_FLOW.fullmatch(
+            doc_text(doc)[before[-1].end_char: head.span.start_char]) and not is_comparison_base(before[-1]):
+        return [before[-1]]
+    return []
+
+
+_PERIOD_OWNS_FLOW = re.compile(r"\s*(?:[’']s\s*)?")
+
+
 def first_stated_period(heads: list[Head], ctx: DocContext, lead: int = 0) -> str | None:
     """The period of the article's first figure: the one later paragraphs fall back on.
 
@@ -90,7 +104,7 @@ def first_stated_period(heads: list[Head], ctx: DocContext, lead: int = 0) -> st
             continue
         sent = sentence_span(head.span.doc, head.span)
         in_sentence = [e for e in span_ents(sent) if e.label_ == "PERIOD"]
-        for span in head.role("PERIOD") + in_sentence:
+        for span in _modifier(head) + head.role("PERIOD") + in_sentence:
             if not is_comparison_base(span) and not _on_later_line(span, head):
                 period = resolve_period(span, ctx)
                 if period is not None:
@@ -119,7 +133,7 @@ def period_and_shape(head: Head, ctx: DocContext) -> tuple[str | None, str | Non
 def _period(head: Head, ctx: DocContext) -> str | None:
     spans = [s for s in head.role("PERIOD") if not is_comparison_base(s) and
              not _on_later_line(s, head)]
-    for span in sorted(spans, key=lambda s: abs(s.start - head.span.start)):
+    for span in _modifier(head) + sorted(spans, key=lambda s: abs(s.start - head.span.start)):
         period = resolve_period(span, ctx)
         if period is not None:
             return period

@@ -243,7 +243,8 @@ def test_assemble_the_province_in_a_city_article(blank, assembler):
 @pytest.mark.parametrize("surface,expected", [
     ("laptops, the city's pillar product,", "laptops"), ("laptops were", "laptops"),
     ("the Mechanical and Electrical Products", "mechanical and electrical products"),
-], ids=["apposition", "verb", "article"])
+    ('the "new three"', "new three"), ("“new three”", "new three"),
+], ids=["apposition", "verb", "article", "quoted", "curly-quoted"])
 def test_assemble_product_is_cleaned(blank, surface, expected):
     from tradeie.pipeline.slots import product_of as _product
 
@@ -1717,7 +1718,9 @@ def test_a_rate_of_another_period_written_as_a_noun_is_that_period_s(blank, asse
      "nickel ore"),
     # a place's own exports are no product's
     ("Its [exports]{FLOW} reached [US$1.10 billion]{MONEY}.", None),
-], ids=["the-ore", "the-same-goods", "its-exports"])
+    ("Their [exports]{FLOW} reached [US$1.10 billion]{MONEY}.", "nickel ore"),
+    ("[Exports]{FLOW} of them reached [US$1.10 billion]{MONEY}.", "nickel ore"),
+], ids=["the-ore", "the-same-goods", "its-exports", "their-exports", "exports-of-them"])
 def test_a_product_named_again_by_a_common_noun(blank, assembler, second, product):
     doc = annotate(blank, "In [2019]{PERIOD}, [Indonesia]{LOCATION} banned [nickel ore]{PRODUCT} "
                           "sales abroad from 2020. " + second)
@@ -1726,6 +1729,15 @@ def test_a_product_named_again_by_a_common_noun(blank, assembler, second, produc
     link(doc, [(head, value, "VALUE")])
     [fact] = facts_of(assembler, doc)
     assert fact.product == product
+
+
+def test_the_three_of_a_group_named_before_is_the_group(blank, assembler):
+    doc = annotate(blank, "The [\"new three\"]{PRODUCT} are [electric vehicles]{PRODUCT}, [lithium batteries]{PRODUCT} "
+                          "and [solar cells]{PRODUCT}. In [2023]{PERIOD}, [exports]{FLOW} of the three reached "
+                          "[39.28 billion yuan]{MONEY}.")
+    link(doc, [("exports", "39.28 billion yuan", "VALUE")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.product == "new three"
 
 
 def test_a_bullet_s_dash_before_an_amount_is_no_minus(blank, assembler):

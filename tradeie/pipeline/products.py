@@ -117,7 +117,12 @@ def group_product(span: Span) -> Span | None:
 # "Shipments of the same goods to ASEAN": a product named again by a common noun
 _PRODUCT_ANAPHOR = re.compile(r"\b(?:the|these|those|such|this)\s+(?:same\s+)?(?:(?P<noun>ore|fruit|metal|"
                               r"fuel|grain|crop|beans?)|goods|products|items?|commodit(?:y|ies)|"
-                              r"(?:steelmaking\s+)?ingredient|machinery)\b", re.I)
+                              r"(?:steelmaking\s+)?ingredient|machinery)\b|"
+                              # "Their exports reached 3.26 trillion yuan", "Imports of them",
+                              # "exports of the three" (the "new three" named before)
+                              r"\btheir\s+(?:combined\s+|total\s+|overall\s+)?(?:exports|imports|shipments|"
+                              r"sales|purchases)\b|\b(?:exports|imports|shipments|sales|purchases)\s+of\s+"
+                              r"(?:them|the\s+(?P<count>two|three|four|five))\b", re.I)
 
 
 def _anaphor_product(head: Head) -> list[Span]:
@@ -132,11 +137,12 @@ def _anaphor_product(head: Head) -> list[Span]:
         return []
     previous = sentence_span(doc, doc[sent.start - 1: sent.start])
     products = [e for e in span_ents(previous) if e.label_ == "PRODUCT" and not is_example(e)]
-    if m.group("noun"):
+    noun = m.group("noun") or m.group("count")
+    if noun:
         earlier = products
         if previous.start > 0:
             before = sentence_span(doc, doc[previous.start - 1: previous.start])
             earlier = [e for e in span_ents(before) if e.label_ == "PRODUCT"] + products
-        named = [e for e in earlier if m.group("noun").lower().rstrip("s") in e.text.lower()]
+        named = [e for e in earlier if noun.lower().rstrip("s") in e.text.lower()]
         return named[-1:]
     return products if len({e.text.lower() for e in products}) == 1 else []

@@ -303,7 +303,8 @@ def product_of(span: Span | None) -> str | None:
     if not _LISTED_NAME.fullmatch(text):
         text = re.split(r"\s*[,(;:]", text, maxsplit=1)[0]
     text = re.sub(r"^(?:the|its|of)\s+", "", text, flags=re.I)
-    text = _PRODUCT_TAIL.sub("", text)
+    text = _PRODUCT_TAIL.sub("", text).strip("\"“”‘’'")  # 'the "new three"'
+    text = re.sub(r"^(?:the|its|of)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+", " ", text).lower()
     if not text or text in _GENERIC_GOODS or canonical_place(text) is not None:
         return None  # "goods"; a place the NER took for a product ("Viet Nam shipped ...")

@@ -7,7 +7,7 @@ import re
 
 from spacy.tokens import Span
 
-from .docindex import doc_text, sentence_span, span_ents
+from .docindex import doc_text, ents_back_from, sentence_span, span_ents
 from .heads import Head
 from .slots import is_example
 
@@ -122,7 +122,12 @@ _PRODUCT_ANAPHOR = re.compile(r"\b(?:the|these|those|such|this)\s+(?:same\s+)?(?
                               # "exports of the three" (the "new three" named before)
                               r"\btheir\s+(?:combined\s+|total\s+|overall\s+)?(?:exports|imports|shipments|"
                               r"sales|purchases)\b|\b(?:exports|imports|shipments|sales|purchases)\s+of\s+"
-                              r"(?:them|the\s+(?P<count>two|three|four|five))\b", re.I)
+                              r"(?:them|the\s+(?P<count>two|three|four|five))\b|"
+                              # "The sector's surplus reached EUR 15.2 billion"
+                              r"\bthe\s+(?P<sector>sector|industry)\b", re.I)
+
+
+_SECTOR_BACK = 600
 
 
 def _anaphor_product(head: Head) -> list[Span]:
@@ -134,6 +139,12 @@ def _anaphor_product(head: Head) -> list[Span]:
     m = _PRODUCT_ANAPHOR.search(doc_text(doc), max(sent.start_char, head.span.start_char - _NEAR),
                                 min(sent.end_char, head.span.end_char + _NEAR))
     if m is None or sent.start == 0:
+        return []
+    if m.group("sector"):
+        # the sector the text is about: the last product named before, a few sentences back
+        for ent in ents_back_from(doc, head.span.start_char, max(0, head.span.start_char - _SECTOR_BACK)):
+            if ent.label_ == "PRODUCT" and not is_example(ent):
+                return [ent]
         return []
     previous = sentence_span(doc, doc[sent.start - 1: sent.start])
     products = [e for e in span_ents(previous) if e.label_ == "PRODUCT" and not is_example(e)]

@@ -1975,3 +1975,11 @@ def test_a_period_written_against_the_flow_word_is_its_period(blank, assembler):
     link(doc, [("foreign trade", "372.6 bln yuan", "VALUE"), ("foreign trade", "March", "PERIOD"),
                ("exports", "169.7 billion yuan", "VALUE")])
     assert [f.period for f in facts_of(assembler, doc)] == ["2023-Q1", "2023-Q1"]
+
+
+def test_a_balance_takes_no_share(blank, assembler):
+    doc = annotate(blank, "That produced a visible [trade deficit]{FLOW} of [HK$38 billion]{MONEY} in "
+                          "[November 2023]{PERIOD}, equal to [8.9 per cent]{PERCENT} of the value of imports.")
+    link(doc, [("trade deficit", "HK$38 billion", "VALUE"), ("trade deficit", "8.9 per cent", "SHARE")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.flow, fact.share_pct) == ("balance", None)

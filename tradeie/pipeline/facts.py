@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 from spacy.language import Language
@@ -82,13 +83,27 @@ class TradeFactAssembler:
         pairs = late_rates(doc, pairs, ctx)
         pairs = fit_parts_to_wholes(_outside(pairs, doc_link_lists(doc)))
         pairs = other_way_partner(with_whole_subject(with_sector(pairs, doc)), ctx)
-        pairs = line_label_partner(pairs, ctx)
+        pairs = _no_share_of_a_balance(line_label_partner(pairs, ctx))
         facts = [f for f, _ in pairs]
         if self.merge:
             facts = merge_facts(facts, [shape for _, shape in pairs])
         doc_id = doc._.doc_id
         doc._.trade_facts = [_with_doc(f, doc_id) for f in facts]
         return doc
+
+
+def _no_share_of_a_balance(pairs: list) -> list:
+    """A balance is no part of a total: "a visible trade deficit of HK$38 billion, equal to
+    8.9 per cent of the value of imports" relates two figures and gives no share. Such a
+    rate leaves the balance; a balance with nothing else stated goes."""
+    out = []
+    for fact, shape in pairs:
+        if isinstance(fact, TradeFact) and fact.flow == "balance" and fact.share_pct is not None:
+            if fact.value is None and fact.growth_pct is None:
+                continue
+            fact = replace(fact, share_pct=None)
+        out.append((fact, shape))
+    return out
 
 
 def _outside(pairs: list, ranges: list[tuple[int, int]]) -> list:

@@ -1983,3 +1983,18 @@ def test_a_balance_takes_no_share(blank, assembler):
     link(doc, [("trade deficit", "HK$38 billion", "VALUE"), ("trade deficit", "8.9 per cent", "SHARE")])
     [fact] = facts_of(assembler, doc)
     assert (fact.flow, fact.share_pct) == ("balance", None)
+
+
+@pytest.mark.parametrize("tail,share", [
+    (", with [Kashgar]{LOCATION} contributing [15.9 percent]{PERCENT} of the regional figure.", None),
+    (", with the red metal making up [59.1%]{PERCENT} of them.", None),
+    (", accounting for [15.9 percent]{PERCENT} of the national total.", 15.9),
+    (", which made up [15.9 percent]{PERCENT} of the national total.", 15.9),
+], ids=["with-place", "with-noun", "no-subject", "which"])
+def test_a_share_a_new_subject_owns_is_not_the_whole_s(blank, assembler, tail, share):
+    doc = annotate(blank, "[Xinjiang]{LOCATION} as a whole saw [imports and exports]{FLOW} reach "
+                          "[259.6 billion yuan]{MONEY} in [2023]{PERIOD}" + tail)
+    rate = [e.text for e in doc.ents if e.label_ == "PERCENT"][0]
+    link(doc, [("imports and exports", "259.6 billion yuan", "VALUE"), ("imports and exports", rate, "SHARE")])
+    [fact] = [f for f in facts_of(assembler, doc) if f.value is not None]
+    assert fact.share_pct == share

@@ -108,6 +108,27 @@ def _pick_rate(rates: list[Span], k: int, n: int, anchors: list[int], values: li
     return _pick(rates, k, n, anchors, rates)
 
 
+# "..., with Kashgar contributing 15.9 percent of the regional figure", "..., Deqing accounted
+# for 20.5% of the total": another subject's share, after the figure of the whole
+_OTHER_SUBJECT_SHARE = re.compile(r"[,;]\s*(?:with\s+|and\s+|while\s+)?(?P<subject>(?-i:[A-Z])[^,;()]{1,39}?|"
+                                  r"the\s+[^,;()]{2,36}?)\s+"
+                                  r"(?:contributing|contributed|accounting\s+for|accounted\s+for|making\s+up|"
+                                  r"made\s+up|taking|took|representing|represented)\s+(?:about\s+|around\s+|"
+                                  r"nearly\s+|some\s+|roughly\s+)?$", re.I)
+_FIGURE_PRONOUN = re.compile(r"(?:which|it|this|that|they|these|the\s+(?:figure|total|value|amount|sum))$",
+                             re.I)
+
+
+def _share_of_another(share: Span, head: Head) -> bool:
+    """A share that a new subject after the head's figure owns: the head's figure is then
+    the whole ("Xinjiang's trade rose 47.5% to 259.6 billion yuan, with Kashgar contributing
+    15.9 percent of the regional figure")."""
+    if share.end_char <= head.span.start_char:
+        return False
+    m = _OTHER_SUBJECT_SHARE.search(doc_text(share.doc), head.span.end_char, share.start_char)
+    return m is not None and not _FIGURE_PRONOUN.fullmatch(m.group("subject").strip())
+
+
 def trade_facts_of(head: Head, ctx: DocContext,
                    prev_partners: list[Span]) -> list[tuple[TradeFact, str | None]]:
     """(fact, period shape) pairs of one flow head."""
@@ -123,7 +144,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
     period, shape = period_and_shape(head, ctx)
     year = int(period[:4]) if period else ctx.year
     growth_spans = [s for s in head.role("GROWTH") if growth_of(s, sent, year) is not None]
-    share_spans = [s for s in head.role("SHARE") if share_of(s) is not None]
+    share_spans = [s for s in head.role("SHARE") if share_of(s) is not None and not _share_of_another(s, head)]
     # "taking $1.06 billion worth of exports, a 17.4% share": its words say share
     worded = [s for s in growth_spans if percent_cue(s) == "SHARE"]
     if worded:

@@ -1998,3 +1998,12 @@ def test_a_share_a_new_subject_owns_is_not_the_whole_s(blank, assembler, tail, s
     link(doc, [("imports and exports", "259.6 billion yuan", "VALUE"), ("imports and exports", rate, "SHARE")])
     [fact] = [f for f in facts_of(assembler, doc) if f.value is not None]
     assert fact.share_pct == share
+
+
+def test_a_respectively_list_is_the_one_written_before_respectively(blank, assembler):
+    doc = annotate(blank, "In [2022]{PERIOD}, [Ferrous metals]{PRODUCT} and [copper]{PRODUCT} made up [41.6%]{PERCENT} "
+                          "and [22.9%]{PERCENT} of [exports]{FLOW} respectively, while [coal]{PRODUCT} lost ground.")
+    link(doc, [("exports", "Ferrous metals", "PRODUCT"), ("exports", "41.6%", "SHARE"),
+               ("exports", "22.9%", "SHARE")])
+    got = [(f.product, f.share_pct) for f in facts_of(assembler, doc)]
+    assert got == [("ferrous metals", 41.6), ("copper", 22.9)]

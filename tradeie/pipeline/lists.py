@@ -92,8 +92,14 @@ def respective_lists(head: Head, sent: Span, n: int, partners: list[Span],
             if len(found) > n:  # "Among ASEAN members, trade with A, B and C stood at ..."
                 runs = [run for run in coordinated_runs(found) if len(run) == n]
                 found = runs[0] if len(runs) == 1 else found
+        if len(found) != n and label != "PERCENT" and until is not None:
+            # "Ferrous metals and copper made up 41.6% and 22.9% of exports respectively,
+            # while coal ...": the list is the one written before "respectively"
+            found = [e for e in found if e.end_char <= until]
         return found if len(current) != n and len(found) == n else current
 
+    m = RESPECTIVELY.search(span_text(sent))
+    until = sent.start_char + m.start() if m is not None else None
     partners = exact("PARTNER", partners)
     products = exact("PRODUCT", products)
     growths = exact("PERCENT", growths, lambda e: percent_cue(e) == "GROWTH"

@@ -96,6 +96,7 @@ def test_percent_table_is_large_enough():
     ("negative growth of", -1), ("", 0),
     ("the main drag, sliding", -1), ("footwear and wood products, slumping", -1),
     ("imports fell, with exports to Africa soaring", 1),
+    ("Cheaper oil and gas cut the energy import bill by", -1),
 ], ids=lambda v: str(v))
 def test_percent_polarity_of_context(context, expected):
     assert polarity(context) == expected

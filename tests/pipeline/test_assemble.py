@@ -2007,3 +2007,10 @@ def test_a_respectively_list_is_the_one_written_before_respectively(blank, assem
                ("exports", "22.9%", "SHARE")])
     got = [(f.product, f.share_pct) for f in facts_of(assembler, doc)]
     assert got == [("ferrous metals", 41.6), ("copper", 22.9)]
+
+
+def test_a_price_cut_is_no_growth_of_the_flow(blank, assembler):
+    doc = annotate(blank, "[BYD]{LOCATION}, which has cut prices by as much as [15%]{PERCENT} at home, "
+                          "raised [exports]{FLOW} in [2023]{PERIOD}.")
+    link(doc, [("exports", "15%", "GROWTH")])
+    assert [f.growth_pct for f in facts_of(assembler, doc)] == []

@@ -55,6 +55,8 @@ DOWN_WORDS = (
     "dive", "dives", "dived", "retreat", "retreats", "skid", "skids", "skidded", "dips", "drops",
     "plunges", "tumbles", "slides", "slumps", "contracts", "shrinks", "decreases", "weakened",
     "softened", "lose", "loses", "shed", "sheds",
+    # "Cheaper oil and gas cut the energy import bill by 11.4%"
+    "cut", "cuts", "cutting", "reduced", "trimmed", "halved",
     # participles: "Coal exports were the main drag, sliding 27.5 per cent"
     "sliding", "slumping", "plunging", "tumbling", "sinking", "diving", "shedding", "losing",
     "weakening", "softening", "contracting", "skidding", "sagging", "retreating",

@@ -55,6 +55,8 @@ def _growth_of(span: Span, sent: Span, year: int | None) -> float | None:
         return None  # "... rose by 1.4% to 6.6 billion euros (all seasonally adjusted, compared with April 2023)"
     if _THRESHOLD_BEFORE.search(before):
         return None  # "The remaining five cities all grew faster than 9%": a bar, not a figure
+    if _PRICE_RATE_BEFORE.search(before):
+        return None  # "BYD, which has cut prices by as much as 15% at home": a price's change
     # the clause, read at most CLAUSE_CHARS back: a sentence can run a whole page unpunctuated
     reach = doc_text(doc)[max(sent.start_char, span.start_char - CLAUSE_CHARS): span.start_char]
     clause = re.split(r"[;:]", reach)[-1]
@@ -74,6 +76,9 @@ def _growth_of(span: Span, sent: Span, year: int | None) -> float | None:
         gapped = _CONTRAST_WORD.split(reach)[-1]
     return signed_growth(pct, before, after, gapped)
 
+
+_PRICE_RATE_BEFORE = re.compile(r"\bprices?\s+(?:[a-z]+\s+){0,2}?(?:by\s+)?(?:as\s+much\s+as\s+|about\s+|"
+                                r"around\s+|nearly\s+|some\s+|up\s+to\s+|roughly\s+)?$", re.I)
 
 _THRESHOLD_BEFORE = re.compile(r"\b(?:faster|slower|quicker|more|less|higher|lower)\s+than\s+(?:the\s+)?"
                                r"(?:\w+\s+)?$|\b(?:at least|at most|no less than|no more than|in excess of|"

@@ -2014,3 +2014,16 @@ def test_a_price_cut_is_no_growth_of_the_flow(blank, assembler):
                           "raised [exports]{FLOW} in [2023]{PERIOD}.")
     link(doc, [("exports", "15%", "GROWTH")])
     assert [f.growth_pct for f in facts_of(assembler, doc)] == []
+
+
+def test_a_headline_figure_the_body_restates_gives_no_fact_of_its_own(blank, assembler):
+    doc = annotate(blank, "[Korea]{LOCATION}'s [exports]{FLOW} top [$600 bln]{MONEY} for first time on "
+                          "[chip]{PRODUCT} boom\n\n[South Korea]{LOCATION}'s [exports]{FLOW} rose to "
+                          "[$604.9 billion]{MONEY} in [2018]{PERIOD}.")
+    link(doc, [("exports", "$600 bln", "VALUE"), ("exports", "chip", "PRODUCT")])
+    rel = dict(doc._.trade_relations)
+    body = [e for e in doc.ents if e.label_ == "FLOW"][1]
+    money = [e for e in doc.ents if e.label_ == "MONEY"][1]
+    rel[(body.start, money.start)] = {"VALUE": 0.9}
+    doc._.trade_relations = rel
+    assert [(f.product, int(f.value)) for f in facts_of(assembler, doc)] == [(None, 604900000000)]

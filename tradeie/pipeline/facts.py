@@ -83,13 +83,44 @@ class TradeFactAssembler:
         pairs = late_rates(doc, pairs, ctx)
         pairs = fit_parts_to_wholes(_outside(pairs, doc_link_lists(doc)))
         pairs = other_way_partner(with_whole_subject(with_sector(pairs, doc)), ctx)
-        pairs = _no_share_of_a_balance(line_label_partner(pairs, ctx))
+        pairs = _headline_restated(_no_share_of_a_balance(line_label_partner(pairs, ctx)), doc_text(doc))
         facts = [f for f, _ in pairs]
         if self.merge:
             facts = merge_facts(facts, [shape for _, shape in pairs])
         doc_id = doc._.doc_id
         doc._.trade_facts = [_with_doc(f, doc_id) for f in facts]
         return doc
+
+
+_HEADLINE_CHARS = 200
+
+
+def _headline_restated(pairs: list, text: str) -> list:
+    """Drop a headline's fact that a body fact of the same place and flow states again ("Korea's
+    exports top $600 bln for first time on chip boom" over "exports rose 5.4% to $604.9
+    billion"): a headline rounds and compresses, and its partner or product is often the
+    story's angle ("on chip boom"), not the figure's. A headline figure the body does not
+    restate stays."""
+    end = text.find("\n")
+    if not 0 < end <= _HEADLINE_CHARS:
+        return pairs
+    body = [f for f, _ in pairs if isinstance(f, TradeFact) and f.evidence and f.evidence.start_char > end]
+    out = []
+    for fact, shape in pairs:
+        if isinstance(fact, TradeFact) and fact.evidence and fact.evidence.start_char < end and any(
+                b.location == fact.location and b.flow == fact.flow and _same_figure(b, fact) for b in body):
+            continue
+        out.append((fact, shape))
+    return out
+
+
+def _same_figure(a: TradeFact, b: TradeFact) -> bool:
+    if a.value is not None and b.value is not None:
+        big = max(abs(a.value), abs(b.value))
+        return big > 0 and abs(a.value - b.value) / big <= Decimal("0.05")
+    if (a.value is None or b.value is None) and a.growth_pct is not None and b.growth_pct is not None:
+        return abs(a.growth_pct - b.growth_pct) <= 0.5  # "soar 44%" over "jumped 43.8%"
+    return False
 
 
 def _no_share_of_a_balance(pairs: list) -> list:

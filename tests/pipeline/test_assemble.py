@@ -1663,7 +1663,9 @@ def test_members_listed_after_their_group_stand_for_the_group(blank, assembler, 
     ("Exports hit [$5 billion]{MONEY} in May.", False),
     # a past figure in a sentence about the future
     ("Exports could end close to the [$451.07 billion]{MONEY} achieved in 2022-23.", False),
-], ids=["could", "wants", "may-the-month", "achieved"])
+    ("The surplus came in below the [$92 billion]{MONEY} analysts had pencilled in.", True),
+    ("Exports beat the [$30 billion]{MONEY} that economists had forecast.", True),
+], ids=["could", "wants", "may-the-month", "achieved", "analysts-after", "that-economists"])
 def test_amounts_somebody_expects_are_forecasts(blank, sentence, forecast):
     from tradeie.pipeline.docindex import indexed
     from tradeie.pipeline.slots import is_forecast

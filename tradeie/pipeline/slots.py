@@ -158,8 +158,10 @@ _FORECAST_BEFORE = re.compile(
     r"could|might|wants?|wanted|hopes?|hoped|seeks?|sought|strives?|striving|"
     r"is set to|are set to|pencil+ed in|estimates? of|outlook)\b[^.;]*$", re.I)
 
-_FORECAST_AFTER = re.compile(r"^[^.;,()]{0,25}?\b(?:goal|target|forecast|projection|estimate)\b",
-                             re.I)
+_FORECAST_AFTER = re.compile(r"^[^.;,()]{0,25}?\b(?:goal|target|forecast|projection|estimate)\b|"
+                             # "below the $92 billion analysts had pencilled in"
+                             r"^\s+(?:that\s+|which\s+)?(?:analysts|economists|forecasters|markets|"
+                             r"a\s+Reuters\s+poll|a\s+poll)\b", re.I)
 # "could end close to the $451.07 billion achieved in 2022-23": a past figure after all
 _ACHIEVED_AFTER = re.compile(r"^\s*(?:achieved|recorded|posted|registered|reached|seen|logged)\s+"
                              r"(?:in|during|for|last)\b", re.I)

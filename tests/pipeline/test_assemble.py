@@ -2029,3 +2029,10 @@ def test_a_headline_figure_the_body_restates_gives_no_fact_of_its_own(blank, ass
     rel[(body.start, money.start)] = {"VALUE": 0.9}
     doc._.trade_relations = rel
     assert [(f.product, int(f.value)) for f in facts_of(assembler, doc)] == [(None, 604900000000)]
+
+
+def test_a_deficit_named_after_its_amount_is_negative(blank, assembler):
+    doc = annotate(blank, "The gap was wider than the [$29.6 billion]{MONEY} [shortfall]{FLOW} recorded in "
+                          "[October 2023]{PERIOD}.")
+    link(doc, [("shortfall", "$29.6 billion", "VALUE"), ("shortfall", "October 2023", "PERIOD")])
+    assert [int(f.value) for f in facts_of(assembler, doc)] == [-29600000000]

@@ -317,8 +317,12 @@ def trade_facts_of(head: Head, ctx: DocContext,
             common.update(period=own)  # "down from $78.8 billion in May last year"
             fact_shape = own
         for i, m in enumerate([money, *conversions]):
-            value = signed_value(m.value, flow, doc_text(doc)[max(sent.start_char, head.span.start_char):
-                                                              money_span.start_char], earlier)
+            # the words from the flow word to its amount, either way round: "the $29.6 billion
+            # shortfall recorded in October" is a deficit
+            lo = max(sent.start_char, min(head.span.start_char, money_span.start_char))
+            hi = max(head.span.end_char, money_span.start_char) if money_span.start_char < head.span.start_char \
+                else money_span.start_char
+            value = signed_value(m.value, flow, doc_text(doc)[lo: hi], earlier)
             facts.append((TradeFact(**common, value=value, currency=m.currency,
                                     growth_pct=growth if i == 0 else None,
                                     share_pct=share if i == 0 else None), fact_shape))

@@ -712,6 +712,7 @@ def test_rates_listed_after_a_share_are_shares(blank, assembler):
 @pytest.mark.parametrize("sentence", [
     "[Coal]{PRODUCT} [export]{FLOW} volume rose [7.8 percent]{PERCENT} to 454.5 million tonnes.",
     "[Rice]{PRODUCT} [exports]{FLOW} rose [13.7 per cent]{PERCENT} in volume.",
+    "[Steel products]{PRODUCT} [exports]{FLOW} climbed [36.2%]{PERCENT} by quantity.",
 ])
 def test_a_change_of_volume_is_no_growth(blank, assembler, sentence):
     doc = annotate(blank, sentence)

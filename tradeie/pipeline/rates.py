@@ -123,7 +123,7 @@ _VOLUME_BEFORE = re.compile(r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)
 
 # "up 13.7 per cent in volume", "rose 7.8 percent to 454.5 million tonnes"
 _VOLUME_AFTER = re.compile(r"^\s*(?:in (?:volume|tonnage|quantity|quantities|terms of volume)\b|by "
-                           r"volume\b|to [\d.,]+\s*(?:million|billion|thousand)?\s*(?:metric\s+)?"
+                           r"(?:volume|quantity|weight|tonnage)\b|to [\d.,]+\s*(?:million|billion|thousand)?\s*(?:metric\s+)?"
                            r"(?:tonnes|tons|barrels|TEUs?|units|vehicles|cars|head|cubic)\b)", re.I)
 # "coal export volume nevertheless rose 7.8 percent"
 _VOLUME_WORD_BEFORE = re.compile(r"\b(?:volumes?|tonnage|quantit(?:y|ies))\b[^,;.%]{0,30}$", re.I)

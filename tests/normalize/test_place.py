@@ -221,3 +221,11 @@ def test_compass_regions_are_no_places():
 ])
 def test_more_blocs_and_regions_of_trade_reporting(name, canonical):
     assert canonical_place(name) == canonical
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Port Laredo", "Laredo Port"), ("Port of Laredo", "Laredo Port"), ("Laredo Port", "Laredo Port"),
+    ("Port Hedland", "Port Hedland"), ("Port Said", "Port Said"),
+], ids=["port-name", "port-of-name", "name-port", "town-port-hedland", "town-port-said"])
+def test_a_port_is_named_after_its_city_whatever_the_word_order(text, name):
+    assert canonical_place(text) == name

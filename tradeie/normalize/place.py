@@ -94,7 +94,7 @@ def _lookup_key(key: str) -> Place | None:
     if place is None:
         stripped = _SUFFIXES.sub("", key)
         stripped = re.sub(r"^(?:city|port|province) of\s+", "", stripped)
-        stripped = re.sub(r"^port of\s+|\s+port$", "", stripped)
+        stripped = re.sub(r"^port(?:\s+of)?\s+|\s+port$", "", stripped)  # "Port Laredo", "Port of Laredo"
         bloc = _BLOC_BY_SIZE.get(key)
         stripped = _MEMBERS.sub("", stripped)  # "the 10-member ASEAN"
         place = (table.get(bloc) if bloc else None) or table.get(stripped)
@@ -155,12 +155,12 @@ def canonical_place(text: str) -> str | None:
     place = lookup(text) or demonym_place(text)
     if place is None:
         return None
-    if place.kind == "city" and _PORT.search(text):
-        return f"{place.name} Port"  # a port's trade is not its city's
+    if place.kind == "city" and _PORT.search(text) and not place.name.lower().startswith("port "):
+        return f"{place.name} Port"  # a port's trade is not its city's ("Port Hedland" is a town)
     return place.name
 
 
-_PORT = re.compile(r"^(?:the\s+)?port of\s|\sport$", re.I)
+_PORT = re.compile(r"^(?:the\s+)?port(?:\s+of)?\s|\sport$", re.I)
 
 
 @lru_cache(maxsize=None)

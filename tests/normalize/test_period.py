@@ -187,8 +187,10 @@ def test_period_parse_date_datelines(text, expected):
     ("Over the year, Germany remained the main market.", ["Over the year"]),
     ("For the year as a whole, exports climbed.", ["the year as a whole"]),
     ("Over the year to March, exports fell.", ["the year to March"]),
+    ("Trade grew in the first half year of 2021.", ["the first half year of 2021"]),
+    ("In the first half, year on year, trade grew.", ["the first half"]),
 ], ids=["month-quarter", "en-dash-range", "range", "two-quarters", "over-the-year",
-        "year-as-a-whole", "year-to-march"])
+        "year-as-a-whole", "year-to-march", "half-year-of", "half-then-year-on-year"])
 def test_period_find_periods_spans(text, spans):
     from tradeie.normalize.period import find_periods
 

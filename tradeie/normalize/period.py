@@ -294,7 +294,7 @@ _PERIOD_SPAN = re.compile(
     + r"|\b" + _COUNT + r"\s+months?\s+(?:to|ending|ended|through)\s+" + _MONTH_NAME
     + r"(?:\s+(?:19|20)\d\d)?|(?:the\s+)?(?:(?:first|initial)\s+" + _COUNT + r"\s+months|first\s+(?:two|three|2|3)\s+"
     r"quarters|(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)[\s-]+quarter|"
-    r"(?:first|second|latter|1st|2nd)[\s-]+half)" + _OF_YEAR
+    r"(?:first|second|latter|1st|2nd)[\s-]+half(?:[\s-]+year\b(?!\s+(?:to|through|ending|ended)\b))?)" + _OF_YEAR
     + r"|\b" + _MONTH_NAME + r"(?:\s+(?:19|20)\d\d)?\s*(?:-|to|through|until|and)\s*"
     + _MONTH_NAME + r"(?:,?\s+(?:19|20)\d\d)?"
     + r"|(?<![\w-])(?:Q[1-4]|[1-4]Q)\s*(?:[-\u2013\u2014]|to|through)\s*(?:Q[1-4]|[1-4]Q)"

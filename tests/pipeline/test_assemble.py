@@ -2037,3 +2037,14 @@ def test_a_deficit_named_after_its_amount_is_negative(blank, assembler):
                           "[October 2023]{PERIOD}.")
     link(doc, [("shortfall", "$29.6 billion", "VALUE"), ("shortfall", "October 2023", "PERIOD")])
     assert [int(f.value) for f in facts_of(assembler, doc)] == [-29600000000]
+
+
+def test_a_numbered_heading_s_period_holds_for_its_section(blank, assembler):
+    doc = annotate(blank, "[Nagoya]{LOCATION} [exports]{FLOW} in [the first half of 2019]{PERIOD} were "
+                          "[10.54 trillion yen]{MONEY}.\n\n2. Month of [June]{PERIOD}\n"
+                          "Shipments were a sixth straight monthly fall, and [imports]{FLOW} were "
+                          "[862.4 billion yen]{MONEY}.\n\n3. By region\n"
+                          "[Exports]{FLOW} came to [2.58 trillion yen]{MONEY}.")
+    link(doc, [("exports", "10.54 trillion yen", "VALUE"), ("exports", "the first half of 2019", "PERIOD"),
+               ("imports", "862.4 billion yen", "VALUE"), ("Exports", "2.58 trillion yen", "VALUE")])
+    assert [f.period for f in facts_of(assembler, doc)] == ["2019-H1", "2019-06", "2019-H1"]

@@ -82,6 +82,8 @@ class DocContext:
     sections: list[tuple[int, str]] = field(default_factory=list)
     # the doc's PERIOD mentions that are no comparison base, and their starts (carried_period)
     stated: tuple | None = field(default=None, repr=False)
+    # section headings after the headline, and the period each names (_heading_period)
+    headings: tuple | None = field(default=None, repr=False)
 
     def place_at(self, char: int) -> str | None:
         """The reporting place at ``char``: the section's ("GUANGDONG" on a line of its own
@@ -401,4 +403,34 @@ def carried_period(doc: Doc, ctx: DocContext, before_char: int) -> str | None:
         period = resolve_period(periods[k], ctx)
         if period is not None:
             return period
-    return ctx.main_period
+    return _heading_period(doc, ctx, start) or ctx.main_period
+
+
+# a line that heads a section: short, no sentence, no figure ("2. Month of June")
+_HEADING_MAX = 120
+_SENTENCE_END = re.compile(r"[.!?;,]\s*$")
+_NUMBERED = re.compile(r"(?:\(?\d{1,2}[.)]|[IVX]{1,4}\.|[A-H][.)])\s+[A-Z]")
+
+
+def _heading_period(doc: Doc, ctx: DocContext, paragraph_start: int) -> str | None:
+    """The period named by the last numbered section heading above the paragraph ("2. Month
+    of June" over "Exports were 1,812.6 billion yen, down 4.9%"), if that heading names one.
+    Any short line was tried first: datelines and page furniture ("Updated: 2021-07-28")
+    then passed for headings (train -71 / +74)."""
+    if ctx.headings is None or ctx.headings[0] is not doc:
+        text = doc_text(doc)
+        found = []
+        for start, end in ctx.paragraphs[1:]:  # the headline states the main period
+            line = text[start:end].strip()
+            if len(line) > _HEADING_MAX or _SENTENCE_END.search(line) or not _NUMBERED.match(line):
+                continue
+            ents = [e for e in doc_ents(doc) if start <= e.start_char < end]
+            if any(e.label_ in ("MONEY", "PERCENT") for e in ents):
+                continue
+            period = next((p for p in (resolve_period(e, ctx) for e in ents if e.label_ == "PERIOD"
+                                       and not is_comparison_base(e)) if p is not None), None)
+            found.append((start, period))
+        ctx.headings = (doc, [s for s, _ in found], [p for _, p in found])
+    _, starts, periods = ctx.headings
+    k = bisect_left(starts, paragraph_start)
+    return periods[k - 1] if k else None

@@ -1734,22 +1734,22 @@ def test_a_product_named_again_by_a_common_noun(blank, assembler, second, produc
     assert fact.product == product
 
 
-def test_the_sector_is_the_product_named_last_before_it(blank, assembler):
-    doc = annotate(blank, "[China]{LOCATION}'s trade in [mechanical and electrical products]{PRODUCT} came "
-                          "to US$3.22 trillion in [2022]{PERIOD}. Exports of such goods rose 2.0 percent. "
-                          "The sector's [trade surplus]{FLOW} reached a record [US$880 billion]{MONEY}.")
-    link(doc, [("trade surplus", "US$880 billion", "VALUE")])
+@pytest.mark.parametrize("marked,flow,money,product", [
+    # the sector: the product named last before it
+    ("[China]{LOCATION}'s trade in [mechanical and electrical products]{PRODUCT} came to US$3.22 "
+     "trillion in [2022]{PERIOD}. Exports of such goods rose 2.0 percent. The sector's [trade surplus]{FLOW} "
+     "reached a record [US$880 billion]{MONEY}.", "trade surplus", "US$880 billion",
+     "mechanical and electrical products"),
+    # "the three": the group named before, not its members
+    ("The [\"new three\"]{PRODUCT} are [electric vehicles]{PRODUCT}, [lithium batteries]{PRODUCT} and "
+     "[solar cells]{PRODUCT}. In [2023]{PERIOD}, [exports]{FLOW} of the three reached "
+     "[39.28 billion yuan]{MONEY}.", "exports", "39.28 billion yuan", "new three"),
+], ids=["the-sector", "the-three"])
+def test_a_product_named_again_by_the_sector_or_a_count(blank, assembler, marked, flow, money, product):
+    doc = annotate(blank, marked)
+    link(doc, [(flow, money, "VALUE")])
     [fact] = facts_of(assembler, doc)
-    assert fact.product == "mechanical and electrical products"
-
-
-def test_the_three_of_a_group_named_before_is_the_group(blank, assembler):
-    doc = annotate(blank, "The [\"new three\"]{PRODUCT} are [electric vehicles]{PRODUCT}, [lithium batteries]{PRODUCT} "
-                          "and [solar cells]{PRODUCT}. In [2023]{PERIOD}, [exports]{FLOW} of the three reached "
-                          "[39.28 billion yuan]{MONEY}.")
-    link(doc, [("exports", "39.28 billion yuan", "VALUE")])
-    [fact] = facts_of(assembler, doc)
-    assert fact.product == "new three"
+    assert fact.product == product
 
 
 def test_a_bullet_s_dash_before_an_amount_is_no_minus(blank, assembler):

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..normalize.period import MONTHS, _as_date, parse_date, parse_period
 from ..normalize.place import lookup
-from .docindex import cached, doc_ents, doc_text
+from .docindex import cached, doc_ents, doc_text, ents_before
 from .places import ANAPHOR_KINDS, LEAD_CHARS, main_partner, reporting_place
 
 _DATELINE = re.compile(r"(?:release date|released on|updated|published|date)\s*[:：]?\s*"
@@ -424,7 +424,7 @@ def _heading_period(doc: Doc, ctx: DocContext, paragraph_start: int) -> str | No
             line = text[start:end].strip()
             if len(line) > _HEADING_MAX or _SENTENCE_END.search(line) or not _NUMBERED.match(line):
                 continue
-            ents = [e for e in doc_ents(doc) if start <= e.start_char < end]
+            ents = ents_before(doc, end, start)
             if any(e.label_ in ("MONEY", "PERCENT") for e in ents):
                 continue
             period = next((p for p in (resolve_period(e, ctx) for e in ents if e.label_ == "PERIOD"

@@ -779,6 +779,21 @@ def test_the_quarter_is_the_article_s_quarter(blank, assembler):
     assert [f.period for f in facts_of(assembler, doc, "2023-04-20")] == ["2023-Q1", "2023-Q1"]
 
 
+@pytest.mark.parametrize("tail,base", [
+    ("from [$3.27 trillion]{MONEY} the year before.", "2022"),
+    ("from [$3.27 trillion]{MONEY}.", "2022"),
+    ("from [$3.27 trillion]{MONEY} in the previous fiscal year.", "2022"),
+    ("after being revised down to [$3.05 trillion]{MONEY} from [$3.27 trillion]{MONEY}.", "2023"),
+], ids=["the-year-before", "bare-from", "previous-fiscal", "revised"])
+def test_the_base_of_a_change_to_a_new_amount_is_the_year_before(blank, assembler, tail, base):
+    doc = annotate(blank, "In [2023]{PERIOD}, [imports]{FLOW} fell [5.5%]{PERCENT} to [$3.09 trillion]{MONEY} " + tail)
+    moneys = [e.text for e in doc.ents if e.label_ == "MONEY"]
+    link(doc, [("imports", "5.5%", "GROWTH"), ("imports", "2023", "PERIOD")] +
+         [("imports", m, "VALUE") for m in moneys])
+    got = {int(f.value): f.period for f in facts_of(assembler, doc)}
+    assert got[3270000000000] == base
+
+
 def test_an_amount_a_year_earlier_is_a_fact_of_the_year_before(blank, assembler):
     doc = annotate(blank, "Over [the first nine months]{PERIOD}, [exports]{FLOW} rose [16.1 percent]{PERCENT}"
                           " to [US$348.9 billion]{MONEY}, leaving a [surplus]{FLOW} of "

@@ -23,16 +23,27 @@ _PERIOD_OWNS_AMOUNT = re.compile(r"^\s*(?:[’']s\s+|\(\s*)$")
 
 _YEAR_EARLIER = re.compile(r"^\s*(?:recorded\s+|registered\s+|posted\s+)?(?:a year (?:earlier|before|"
                            r"ago)|in the same (?:period|month|quarter) (?:of |a year earlier|last year)|"
-                           r"(?:in|for) the previous year)\b", re.I)
+                           r"(?:in|for) the previous (?:year|fiscal(?: year)?)|"
+                           # "fell 5.5% to $3.09 trillion from $3.27 trillion the year before"
+                           r"the (?:year|fiscal year) before|the (?:previous|prior) year)\b", re.I)
 
 
 def year_earlier(money: Span, period: str | None) -> str | None:
-    """"against US$20.8 billion a year earlier": the same period one year back."""
-    if period is None or not _YEAR_EARLIER.match(doc_text(money.doc)[money.end_char:
-                                                                      money.end_char + 50]):
+    """"against US$20.8 billion a year earlier", "slid 11.4 percent to $31.14 billion from
+    $35.16 billion": the same period one year back."""
+    text = doc_text(money.doc)
+    if period is None or not (_YEAR_EARLIER.match(text[money.end_char: money.end_char + 50]) or
+                              _FROM_AFTER_NEW_AMOUNT.search(text[max(0, money.start_char - 60): money.start_char])
+                              and _ENDS_CLAUSE.match(text[money.end_char: money.end_char + 3])
+                              and not _REVISED.search(text[max(0, money.start_char - 80): money.start_char])):
         return None
     return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), period)
 
+
+# "to $31.14 billion from ": the base a change to a new amount was measured from
+_FROM_AFTER_NEW_AMOUNT = re.compile(r"\bto\s+\S{0,4}\d[\d.,]*\s*(?:[A-Za-z$€£¥]+\s+){0,2}from\s+$")
+_ENDS_CLAUSE = re.compile(r"\s*(?:[.;,)]|$)")
+_REVISED = re.compile(r"\brevis(?:ed|ion)\b", re.I)  # "revised up to $48.02 billion from $47.64 billion"
 
 _ORDINAL_AFTER = re.compile(r"^\s*in the (second|third|fourth|2nd|3rd|4th)\b(?!\s*(?:-|quarter|half|month|year))",
                             re.I)

@@ -2063,3 +2063,18 @@ def test_a_numbered_heading_s_period_holds_for_its_section(blank, assembler):
     link(doc, [("exports", "10.54 trillion yen", "VALUE"), ("exports", "the first half of 2019", "PERIOD"),
                ("imports", "862.4 billion yen", "VALUE"), ("Exports", "2.58 trillion yen", "VALUE")])
     assert [f.period for f in facts_of(assembler, doc)] == ["2019-H1", "2019-06", "2019-H1"]
+
+
+@pytest.mark.parametrize("second,partner", [
+    ("Among them, [exports]{FLOW} of [mobile phones]{PRODUCT} were [21.4 billion yuan]{MONEY}.", None),
+    ("[Exports]{FLOW} of them fell to [21.4 billion yuan]{MONEY}.", None),
+    ("[Exports]{FLOW} to them reached [21.4 billion yuan]{MONEY}.", "Saudi Arabia"),
+], ids=["among-them", "of-them", "to-them"])
+def test_among_them_and_of_them_name_no_partner(blank, assembler, second, partner):
+    doc = annotate(blank, "In [2024]{PERIOD}, [trade]{FLOW} with [Saudi Arabia]{PARTNER} reached "
+                          "[52.4 billion yuan]{MONEY}. " + second)
+    flow = [e.text for e in doc.ents if e.label_ == "FLOW"][1]
+    link(doc, [("trade", "Saudi Arabia", "PARTNER"), ("trade", "52.4 billion yuan", "VALUE"),
+               (flow, "21.4 billion yuan", "VALUE")])
+    facts = facts_of(assembler, doc)
+    assert [f.partner for f in facts if int(f.value) == 21400000000] == [partner]

@@ -39,7 +39,9 @@ _CONVERSION_GAP = re.compile(r"^\s*(?:\(|\[|,)?\s*(?:about|around|approximately|
 _WORLD_AFTER = re.compile(r"(?:\s+(?:of|in)\s+[^,.;]{0,40}?)?\s+(?:from|to)\s+(?:abroad|overseas|"
                           r"(?:the\s+)?rest\s+of\s+the\s+world|around\s+the\s+world|all\s+over\s+the\s+world)\b",
                           re.I)
-_THEM = re.compile(r"\b(?:with|to|from|between|among|of)\s+(?:them|those (?:countries|markets|"
+# "among them" and "of them" are left out: "Among them, exports of mobile phones were ...",
+# "Exports of them fell 2.4%" break down a total or name a product again
+_THEM = re.compile(r"\b(?:with|to|from|between)\s+them\b|\b(?:with|to|from|between|among|of)\s+(?:those (?:countries|markets|"
                    r"economies|regions|nations)|these (?:countries|markets|economies|nations)|its "
                    r"members|their members|the continent|the island|the region|the bloc|the latter|"
                    r"(?:its|their) \w+ neighbou?rs?|the (?:two|three|four|five|six|seven|eight|nine|ten|"

@@ -2078,3 +2078,14 @@ def test_among_them_and_of_them_name_no_partner(blank, assembler, second, partne
                (flow, "21.4 billion yuan", "VALUE")])
     facts = facts_of(assembler, doc)
     assert [f.partner for f in facts if int(f.value) == 21400000000] == [partner]
+
+
+def test_the_bloc_right_after_the_flow_word_heads_the_partner_list(blank, assembler):
+    doc = annotate(blank, "[The EU]{PARTNER} remained the top partner in [2024]{PERIOD}. [Trade]{FLOW} with the bloc "
+                          "grew to [38.71 billion yuan]{MONEY}; with [ASEAN]{PARTNER}, [36.05 billion yuan]{MONEY}; "
+                          "with [the US]{PARTNER}, [31.92 billion yuan]{MONEY}.")
+    link(doc, [("Trade", "38.71 billion yuan", "VALUE"), ("Trade", "36.05 billion yuan", "VALUE"),
+               ("Trade", "31.92 billion yuan", "VALUE"), ("Trade", "ASEAN", "PARTNER"),
+               ("Trade", "the US", "PARTNER")])
+    got = [(f.partner, int(f.value)) for f in facts_of(assembler, doc)]
+    assert got == [("European Union", 38710000000), ("ASEAN", 36050000000), ("United States", 31920000000)]

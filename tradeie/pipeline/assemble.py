@@ -131,6 +131,19 @@ def _share_of_another(share: Span, head: Head) -> bool:
     return m is not None and not _FIGURE_PRONOUN.fullmatch(m.group("subject").strip())
 
 
+def _direct_anaphor(head: Head, sent: Span, partners: list[Span]):
+    """"Trade with the bloc grew 6.3% to A; with ASEAN, B": a description right after the
+    flow word is its partner, whatever partners of later list items the scores linked. The
+    match is on the sentence's text, as ``_THEM.search`` gives it; None if there is none."""
+    text = span_text(sent)
+    pos = head.span.end_char - sent.start_char
+    pos += len(text[pos:]) - len(text[pos:].lstrip())
+    m = _THEM.match(text, pos)
+    if m is None or any(p.start_char < sent.start_char + m.end() for p in partners):
+        return None
+    return m
+
+
 def trade_facts_of(head: Head, ctx: DocContext,
                    prev_partners: list[Span]) -> list[tuple[TradeFact, str | None]]:
     """(fact, period shape) pairs of one flow head."""
@@ -161,7 +174,8 @@ def trade_facts_of(head: Head, ctx: DocContext,
         growth_spans = [s for s in growth_spans if s not in listed]
     # a city or province of the reporting place's own country is no trading partner
     partners = [p for p in split_places(head.role("PARTNER")) if not domestic(p, ctx)]
-    them = _THEM.search(span_text(sent)) if not partners else None
+    linked = partners
+    them = _THEM.search(span_text(sent)) if not partners else _direct_anaphor(head, sent, partners)
     if them is not None:
         # the partners named before it in its own sentence ("Imports from the European
         # Union hit ...; exports to the bloc rose ..."), else those of the sentence before;
@@ -172,6 +186,11 @@ def trade_facts_of(head: Head, ctx: DocContext,
         if names_a_bloc(them.group(0)):
             candidates = [p for p in candidates if is_bloc(p)]
         partners = candidates
+        if linked:
+            # "Trade with the bloc grew 6.3% to A; with ASEAN, B": the one it stands for
+            # heads the list the scores linked
+            partners = candidates[-1:] + linked if len({p.text for p in candidates}) == 1 else linked
+            them = None
     if them is not None and partners:
         n_values = len(groups) or len(growth_spans)
         blocs = [p for p in partners if is_bloc(p)]

@@ -2089,3 +2089,10 @@ def test_the_bloc_right_after_the_flow_word_heads_the_partner_list(blank, assemb
                ("Trade", "the US", "PARTNER")])
     got = [(f.partner, int(f.value)) for f in facts_of(assembler, doc)]
     assert got == [("European Union", 38710000000), ("ASEAN", 36050000000), ("United States", 31920000000)]
+
+
+def test_exports_there_go_to_the_partner_named_before(blank, assembler):
+    doc = annotate(blank, "[The United States]{PARTNER} remained the biggest customer in [2021]{PERIOD}. "
+                          "[Exports]{FLOW} there climbed to [€122.1 billion]{MONEY}, ahead of [China]{PARTNER}.")
+    link(doc, [("Exports", "€122.1 billion", "VALUE"), ("Exports", "China", "PARTNER")])
+    assert [f.partner for f in facts_of(assembler, doc)] == ["United States"]

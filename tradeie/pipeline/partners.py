@@ -61,6 +61,11 @@ _PARTNER_ANAPHOR = re.compile(
     r"economy)\b")  # "exports to the Kingdom": a title, written with a capital
 
 
+# descriptions that name one economy in the years the corpus covers (2019-2025)
+_ECONOMY_BY_SIZE = [(re.compile(r"world's (?:second|No\.?\s?2)[- ]?largest economy", re.I), "China"),
+                    (re.compile(r"world's (?:largest|biggest) economy", re.I), "United States")]
+
+
 # "a surplus of US$40.3 billion with its largest trading partner"
 _TOP_PARTNER = re.compile(
     r"\b(?:to|from|with)\s+(?:its|their|the (?:country|city|province|nation|region)[’']s)\s+"
@@ -108,6 +113,9 @@ def described_partner(sent: Span, location: str | None, ctx: DocContext) -> str 
     m = _PARTNER_ANAPHOR.search(span_text(sent)) or _TOP_PARTNER.search(span_text(sent))
     if m is None:
         return None
+    for pattern, name in _ECONOMY_BY_SIZE:
+        if pattern.search(m.group(0)) and name != location:
+            return name  # "sales to the world's second-largest economy": China, named or not
     kinds = BLOC_KINDS if names_a_bloc(m.group(0)) else None
     return partner_named_before(sent, sent.start_char + m.start(), location, ctx, kinds) or \
         ctx.main_partner

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .text import clean
+from .text import FOLDS_TO_LATIN, clean
 
 # A percentage beyond this is a parsing accident (real growth rates reach a few thousand).
 MAX_PERCENT = 1e6
@@ -66,7 +66,6 @@ _DOWN = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DOWN_WORDS), key=len,
 
 _UP_SET, _DOWN_SET = frozenset(UP_WORDS), frozenset(DOWN_WORDS)
 _WORD = re.compile(r"\w+")
-_FOLDS_TO_LATIN = re.compile("[\u0131\u017f]")  # ı ſ: IGNORECASE reads them as i and s
 
 
 def _last_direction_words(context: str) -> tuple[int, int]:
@@ -150,7 +149,7 @@ def polarity(context: str) -> int:
     0
     """
     context = clean(context, "context").lower()
-    if _FOLDS_TO_LATIN.search(context):
+    if FOLDS_TO_LATIN.search(context):
         last_up = max((m.end() for m in _UP.finditer(context)), default=-1)
         # "minus" signs only the number right after it: "changes of 0.9, minus 3.6 and 8.2 percent"
         last_down = max((m.end() for m in _DOWN.finditer(context)

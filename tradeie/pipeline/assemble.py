@@ -131,31 +131,17 @@ def _share_of_another(share: Span, head: Head) -> bool:
     return m is not None and not _FIGURE_PRONOUN.fullmatch(m.group("subject").strip())
 
 
-def _direct_anaphor(head: Head, sent: Span, partners: list[Span]):
-    """"Trade with the bloc grew 6.3% to A; with ASEAN, B": a description right after the
-    flow word is its partner, whatever partners of later list items the scores linked. The
-    match is on the sentence's text, as ``_THEM.search`` gives it; None if there is none."""
-    text, pos = _after_flow_word(head, sent)
-    m = _THEM.match(text, pos) or _THERE.match(text, pos)
-    if m is None or any(p.start_char < sent.start_char + m.end() for p in partners):
-        return None
-    return m
+def _anaphor_after_flow_word(head: Head, sent: Span):
+    """A description right after the flow word ("with the bloc", "to them", "there"), as a
+    match on the sentence's text (as ``_THEM.search`` gives it), or None."""
+    text = span_text(sent)
+    pos = head.span.end_char - sent.start_char
+    pos += len(text[pos:]) - len(text[pos:].lstrip())
+    return _THEM.match(text, pos) or _THERE.match(text, pos)
 
 
 # "The United States remained the biggest customer. Exports there climbed 17.9%"
 _THERE = re.compile(r"there\b(?!\s+(?:is|are|was|were|has|have|had)\b)", re.I)
-
-
-def _there(head: Head, sent: Span):
-    """"there" right after the flow word, as a match on the sentence's text, or None."""
-    return _THERE.match(*_after_flow_word(head, sent))
-
-
-def _after_flow_word(head: Head, sent: Span) -> tuple[str, int]:
-    """The sentence's text and the offset of the first word after the flow word."""
-    text = span_text(sent)
-    pos = head.span.end_char - sent.start_char
-    return text, pos + len(text[pos:]) - len(text[pos:].lstrip())
 
 
 def trade_facts_of(head: Head, ctx: DocContext,
@@ -189,8 +175,14 @@ def trade_facts_of(head: Head, ctx: DocContext,
     # a city or province of the reporting place's own country is no trading partner
     partners = [p for p in split_places(head.role("PARTNER")) if not domestic(p, ctx)]
     linked = partners
-    them = (_THEM.search(span_text(sent)) or _there(head, sent)) if not partners else \
-        _direct_anaphor(head, sent, partners)
+    if linked:
+        # "Trade with the bloc grew 6.3% to A; with ASEAN, B": a description right after the
+        # flow word is its partner, whatever partners of later list items the scores linked
+        them = _anaphor_after_flow_word(head, sent)
+        if them is not None and any(p.start_char < sent.start_char + them.end() for p in linked):
+            them = None
+    else:
+        them = _THEM.search(span_text(sent)) or _anaphor_after_flow_word(head, sent)
     if them is not None:
         # the partners named before it in its own sentence ("Imports from the European
         # Union hit ...; exports to the bloc rose ..."), else those of the sentence before;
@@ -200,10 +192,9 @@ def trade_facts_of(head: Head, ctx: DocContext,
         candidates = split_places(before) or prev_partners
         if names_a_bloc(them.group(0)):
             candidates = [p for p in candidates if is_bloc(p)]
-        partners = candidates
-        if linked:
-            # "Trade with the bloc grew 6.3% to A; with ASEAN, B": the one it stands for
-            # heads the list the scores linked
+        if not linked:
+            partners = candidates
+        else:  # the one partner it stands for heads the list the scores linked
             partners = candidates[-1:] + linked if len({p.text for p in candidates}) == 1 else linked
             them = None
     if them is not None and partners:

@@ -116,8 +116,7 @@ def _headline_restated(pairs: list, text: str) -> list:
 
 def _same_figure(a: TradeFact, b: TradeFact) -> bool:
     if a.value is not None and b.value is not None:
-        big = max(abs(a.value), abs(b.value))
-        return big > 0 and abs(a.value - b.value) / big <= Decimal("0.05")
+        return not _apart(a.value, b.value)
     if (a.value is None or b.value is None) and a.growth_pct is not None and b.growth_pct is not None:
         return abs(a.growth_pct - b.growth_pct) <= 0.5  # "soar 44%" over "jumped 43.8%"
     return False
@@ -228,8 +227,14 @@ def _conflicting(first, later) -> bool:
         return False
     if _adjusted(first) != _adjusted(later):
         return False
-    big = max(abs(first.value), abs(later.value))
-    return big > 0 and abs(first.value - later.value) / big > Decimal("0.05")
+    return _apart(first.value, later.value)
+
+
+def _apart(a: Decimal, b: Decimal) -> bool:
+    """Two amounts more than 5% apart: not one figure said twice (rounded in a headline,
+    converted, restated)."""
+    big = max(abs(a), abs(b))
+    return big > 0 and abs(a - b) / big > Decimal("0.05")
 
 
 # "seasonally adjusted", "after seasonal adjustment", "adjusted for seasonal swings"

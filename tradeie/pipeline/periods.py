@@ -33,11 +33,17 @@ def year_earlier(money: Span, period: str | None) -> str | None:
     $35.16 billion": the same period one year back."""
     text = doc_text(money.doc)
     if period is None or not (_YEAR_EARLIER.match(text[money.end_char: money.end_char + 50]) or
-                              _FROM_AFTER_NEW_AMOUNT.search(text[max(0, money.start_char - 60): money.start_char])
-                              and _ENDS_CLAUSE.match(text[money.end_char: money.end_char + 3])
-                              and not _REVISED.search(text[max(0, money.start_char - 80): money.start_char])):
+                              _base_of_change(money, text)):
         return None
     return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), period)
+
+
+def _base_of_change(money: Span, text: str) -> bool:
+    """"... to $31.14 billion from $35.16 billion.": a bare "from" amount closing a change to
+    a new amount, unless the change is a revision of an earlier estimate."""
+    before = text[max(0, money.start_char - 80): money.start_char]
+    return bool(_FROM_AFTER_NEW_AMOUNT.search(before[-60:]) and
+                _ENDS_CLAUSE.match(text[money.end_char: money.end_char + 3]) and not _REVISED.search(before))
 
 
 # "to $31.14 billion from ": the base a change to a new amount was measured from

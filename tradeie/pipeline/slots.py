@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..normalize.money import Money, resolve_amount
 from ..normalize.place import canonical_place
+from ..normalize.text import FOLDS_TO_LATIN
 from .anaphora import antecedent
 from .context import DocContext
 from .docindex import cached, doc_text, sentence_span, span_ents
@@ -76,7 +77,6 @@ def is_breakdown(doc: Doc, head: Span, sent: Span, ctx: DocContext | None = None
 # character that lower() lengthens or that IGNORECASE folds onto a Latin letter.
 _BREAKDOWN_ANYWHERE = re.compile(BREAKDOWN.pattern.replace(r"\b", ""), BREAKDOWN.flags)
 _BREAKDOWN_LOWER = re.compile(_BREAKDOWN_ANYWHERE.pattern.lower())
-_FOLDS_TO_LATIN = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K (Kelvin)
 
 
 def _breakdown_starts_in(doc: Doc, lo: int, hi: int) -> bool:
@@ -88,7 +88,7 @@ def _breakdown_starts_in(doc: Doc, lo: int, hi: int) -> bool:
 def _breakdown_starts(text: str) -> list[int]:
     """Every position where BREAKDOWN could match, overlapping matches included."""
     lower = text.lower()
-    if len(lower) == len(text) and not _FOLDS_TO_LATIN.search(text):
+    if len(lower) == len(text) and not FOLDS_TO_LATIN.search(text):
         pattern, text = _BREAKDOWN_LOWER, lower
     else:
         pattern = _BREAKDOWN_ANYWHERE

@@ -229,3 +229,12 @@ def test_more_blocs_and_regions_of_trade_reporting(name, canonical):
 ], ids=["port-name", "port-of-name", "name-port", "town-port-hedland", "town-port-said"])
 def test_a_port_is_named_after_its_city_whatever_the_word_order(text, name):
     assert canonical_place(text) == name
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Osaka Customs district", "Osaka Customs district"), ("Huangpu Customs District", "Huangpu Customs district"),
+    ("Nagoya customs area", "Nagoya Customs district"), ("China Customs district", None),
+    ("Nowhere Customs district", None),
+])
+def test_a_customs_district_is_named_after_its_city_and_a_country_has_none(text, name):
+    assert canonical_place(text) == name

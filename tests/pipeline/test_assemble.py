@@ -1372,6 +1372,18 @@ def test_a_zone_named_after_its_city_is_the_place(blank, assembler, marked, name
     assert [e.text for e in doc.ents if e.label_ == "LOCATION"] == [name]
 
 
+def test_a_designator_the_ner_tagged_apart_joins_the_name_before_it(blank, assembler):
+    # "Osaka" and "Customs district" as two LOCATIONs gave the district's figures to a place
+    # called "Customs district", or to the city
+    doc = annotate(blank, "[Osaka]{LOCATION} [Customs district]{LOCATION} [exports]{FLOW} rose "
+                          "[16.9 percent]{PERCENT} to [¥1,714.3 billion]{MONEY} in [August 2022]{PERIOD}.")
+    link(doc, [("exports", "16.9 percent", "GROWTH"), ("exports", "¥1,714.3 billion", "VALUE"),
+               ("exports", "Osaka", "LOCATION")])
+    facts = facts_of(assembler, doc)
+    assert [(f.location, f.growth_pct) for f in facts] == [("Osaka Customs district", 16.9)]
+    assert [e.text for e in doc.ents if e.label_ == "LOCATION"] == ["Osaka Customs district"]
+
+
 def test_a_zone_in_a_city_article_stays_a_breakdown_and_the_city_keeps_its_name(blank, assembler):
     doc = annotate(blank, "[Chengdu]{LOCATION}'s [foreign trade]{FLOW} rose [5%]{PERCENT} to "
                           "[400 billion yuan]{MONEY} in [2023]{PERIOD}. [Chengdu]{LOCATION} Customs "

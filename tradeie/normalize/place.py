@@ -152,6 +152,11 @@ def canonical_place(text: str) -> str | None:
     >>> canonical_place("Bayern"), canonical_place("Gyeonggi Province"), canonical_place("Tibet")
     ('Bavaria', 'Gyeonggi', 'Xizang')
     """
+    customs = _CUSTOMS_DISTRICT.search(text)
+    if customs is not None:  # "Osaka Customs district": the district its office serves
+        place = lookup(text[: customs.start()])
+        return f"{place.name} Customs district" if place is not None and place.kind != "country" \
+            else None
     place = lookup(text) or demonym_place(text)
     if place is None:
         return None
@@ -161,6 +166,7 @@ def canonical_place(text: str) -> str | None:
 
 
 _PORT = re.compile(r"^(?:the\s+)?port(?:\s+of)?\s|\sport$", re.I)
+_CUSTOMS_DISTRICT = re.compile(r"\s+customs\s+(?:district|area)$", re.I)
 
 
 @lru_cache(maxsize=None)

@@ -195,10 +195,17 @@ _PORT_AFTER = re.compile(r"^\s+(?:Railway\s+|Land\s+)?Port\b(?!\s+(?:Customs|Are
                          r"Group|Office|City|Bureau))")
 
 
+_CUSTOMS_AFTER = re.compile(r"^\s+Customs\s+(?:[Dd]istrict|[Aa]rea)\b")
+
+
 def port_text(doc: Doc, text: str, end: int) -> str:
-    """The mention with the "Port" written after it, which the NER may leave out ("Qinzhou"
-    of "Qinzhou Port"): a port's trade is not its city's."""
-    return f"{text} Port" if _PORT_AFTER.match(doc_text(doc)[end: end + 30]) else text
+    """The mention with the "Port" or "Customs district" written after it, which the NER may
+    leave out ("Qinzhou" of "Qinzhou Port", "Osaka" of "Osaka Customs district"): a port's
+    or a customs district's trade is not its city's."""
+    after = doc_text(doc)[end: end + 30]
+    if _PORT_AFTER.match(after):
+        return f"{text} Port"
+    return f"{text} Customs district" if _CUSTOMS_AFTER.match(after) else text
 
 
 # What a zone, park or new area is called after its city's name, with up to four capitalised
@@ -210,15 +217,29 @@ _ZONE_AFTER = re.compile(
     r"(?![\w-])(?!\s+(?:Customs|Administrative\s+Committee|Authority|Office|Bureau|Management))")
 
 
+# a LOCATION that is only the designator of the name before it
+_DESIGNATOR_ONLY = re.compile(r"Customs\s+(?:[Dd]istrict|[Aa]rea)|Port|County|District|Prefecture|"
+                              r"New\s+Area")
+
+
 def extend_zone_names(doc: Doc) -> None:
     """Stretch a LOCATION over the zone named after it: the NER often stops at the city
     ("Chengdu" of "Chengdu Hi-tech Comprehensive Bonded Zone") or inside the name ("Zhengzhou
     Airport Comprehensive" of "... Bonded Zone"). A zone's trade is a part of its city's, so
     the short span gives the zone's figures to the city, or drops the zone's own article as a
-    sub-area breakdown of itself. The start token stays, so relations keyed by it hold."""
+    sub-area breakdown of itself. A LOCATION that is only a designator joins the one before
+    it ("Osaka" + "Customs district"). The start token stays, so relations keyed by it hold."""
     text = doc_text(doc)
     ents = list(doc_ents(doc))
     changed = False
+    for i in range(len(ents) - 2, -1, -1):  # "Osaka" + "Customs district": one name
+        ent, nxt = ents[i], ents[i + 1]
+        if ent.label_ == nxt.label_ == "LOCATION" and _DESIGNATOR_ONLY.fullmatch(nxt.text) and \
+                not text[ent.end_char: nxt.start_char].strip():
+            span = doc.char_span(ent.start_char, nxt.end_char, label="LOCATION")
+            if span is not None:
+                ents[i: i + 2] = [span]
+                changed = True
     for i, ent in enumerate(ents):
         if ent.label_ != "LOCATION":
             continue

@@ -238,3 +238,12 @@ def test_a_port_is_named_after_its_city_whatever_the_word_order(text, name):
 ])
 def test_a_customs_district_is_named_after_its_city_and_a_country_has_none(text, name):
     assert canonical_place(text) == name
+
+
+def test_every_gazetteer_name_may_start_at_its_first_word():
+    from tradeie.normalize.place import gazetteer, may_start_a_name
+
+    missed = [key for key in gazetteer() if not may_start_a_name(key.split()[0].title())]
+    assert missed == []
+    assert not may_start_a_name("Exports") and not may_start_a_name("Customs")
+    assert may_start_a_name("Đồng") and may_start_a_name("Ten-member") and may_start_a_name("Port")

@@ -69,6 +69,31 @@ def gazetteer() -> dict[str, Place]:
     return read_table()
 
 
+# words a gazetteer name may be written after, which lookup strips ("City of", "Port of", "the
+# 10-member ...")
+_LEAD_WORDS = frozenset({"the", "city", "port", "province", "two", "three", "four", "five", "six",
+                         "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty"})
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset:
+    """The first letter run of every gazetteer key ("xi" of "xi'an", "guangdong" of
+    "guangdong-hong kong-macao greater bay area")."""
+    runs = (re.match(r"[a-z]+", key) for key in gazetteer())
+    return frozenset(m.group() for m in runs if m is not None) | _LEAD_WORDS
+
+
+def may_start_a_name(word: str) -> bool:
+    """False when no gazetteer name can begin with the token ``word``: a cheap test before
+    :func:`lookup` tries the spans that begin there. Words with other than ASCII letters
+    before their first non-letter are always tried."""
+    m = _ASCII_WORD.match(word)
+    if m is None or (m.end() < len(word) and not word[m.end()].isascii()):
+        return True
+    return m.group().lower() in _first_words()
+
+
 def lookup(text: str) -> Place | None:
     """The gazetteer entry for ``text`` (after the schema's folding), or None."""
     if not isinstance(text, str):

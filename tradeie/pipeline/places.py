@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
 from spacy.tokens import Doc, Span
 
-from ..normalize.place import canonical_place, demonym_place, lookup
+from ..normalize.place import canonical_place, demonym_place, lookup, may_start_a_name
 from .anaphora import designated_names
 from .boilerplate import doc_link_lists
 from .docindex import doc_ents, doc_text, memo
@@ -411,7 +411,7 @@ def _scan(doc: Doc):
         start, length, _, _, stop = arr[i]
         word = text[start: start + length]
         if not word[:1].isupper() or stop or word.lower() in _MONTH_WORDS or (
-                speakers and _inside(speakers, start)):
+                speakers and _inside(speakers, start)) or not may_start_a_name(word):
             i += 1
             continue
         # "Guangdong-Hong Kong-Macao Greater Bay Area": hyphenated names run longer

@@ -52,9 +52,39 @@ def test_the_reporting_place_is_the_owner_of_the_trade(blank, marked, place):
     # a headline in the present tense, a dateline city the NER left untagged
     ("[Mexico]{PARTNER} registers trade deficit in August\n\nMEXICO CITY, 27 September 2023 -- "
      "The trade balance showed a deficit of 1,379 million dollars.", "Mexico"),
-], ids=["possessive", "present-tense-headline"])
+    # "goods trade" written right after the name, with no "'s"
+    ("[Hong Kong SAR]{PARTNER} goods trade, October 2019: exports down\n\nTotal exports of goods "
+     "from the SAR contracted 9.2%. Exports to [the mainland]{PARTNER} and [Vietnam]{PARTNER} fell.",
+     "Hong Kong"),
+], ids=["possessive", "present-tense-headline", "goods-trade-after-the-name"])
 def test_an_owner_the_ner_called_partner_still_reports(blank, marked, place):
     assert place_of(blank, marked) == place
+
+
+def test_a_designator_the_ner_tagged_alone_takes_the_name_before_it(blank):
+    marked = ("Huangpu [Customs district]{LOCATION}: foreign trade up 4.3%\n\nGUANGZHOU -- Trade "
+              "through [Huangpu Customs district]{LOCATION} rose. [Guangzhou]{LOCATION} grew too.")
+    doc = annotate(blank, marked)
+    from tradeie.pipeline.places import extend_zone_names
+
+    with indexed(doc):
+        extend_zone_names(doc)
+    with indexed(doc):
+        assert build_context(doc).place == "Huangpu Customs district"
+    assert [e.text for e in doc.ents][:1] == ["Huangpu Customs district"]
+
+
+def test_a_town_in_a_person_s_name_is_no_gazetteer_mention(blank):
+    from tradeie.pipeline.places import gazetteer_mentions
+
+    def found(text):
+        doc = blank(text)
+        with indexed(doc):
+            return [place.name for _, _, place in gazetteer_mentions(doc)]
+
+    # "Van" is a Turkish city; after a title it is a Vietnamese middle name
+    assert found("The questions were answered by Deputy Minister Le Van Khanh.") == []
+    assert found("Exports from Van rose.") == ["Van"]
 
 
 @pytest.mark.parametrize("text,expected", [

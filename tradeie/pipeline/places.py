@@ -222,13 +222,19 @@ _DESIGNATOR_ONLY = re.compile(r"Customs\s+(?:[Dd]istrict|[Aa]rea)|Port|County|Di
                               r"New\s+Area")
 
 
+def _name_word(token) -> bool:
+    return (token.is_title or token.is_upper) and token.is_alpha and not token.is_stop
+
+
 def extend_zone_names(doc: Doc) -> None:
     """Stretch a LOCATION over the zone named after it: the NER often stops at the city
     ("Chengdu" of "Chengdu Hi-tech Comprehensive Bonded Zone") or inside the name ("Zhengzhou
     Airport Comprehensive" of "... Bonded Zone"). A zone's trade is a part of its city's, so
     the short span gives the zone's figures to the city, or drops the zone's own article as a
     sub-area breakdown of itself. A LOCATION that is only a designator joins the one before
-    it ("Osaka" + "Customs district"). The start token stays, so relations keyed by it hold."""
+    it ("Osaka" + "Customs district") or takes in the capitalised words the NER left before
+    it ("Huangpu"). The start token stays, so relations keyed by it hold, except in that last
+    case: a relation to a bare "Customs district" is lost, and the reporting place stands."""
     text = doc_text(doc)
     ents = list(doc_ents(doc))
     changed = False
@@ -239,6 +245,15 @@ def extend_zone_names(doc: Doc) -> None:
             span = doc.char_span(ent.start_char, nxt.end_char, label="LOCATION")
             if span is not None:
                 ents[i: i + 2] = [span]
+                changed = True
+    for i, ent in enumerate(ents):  # "Huangpu" untagged before "Customs district": its name
+        if ent.label_ == "LOCATION" and _DESIGNATOR_ONLY.fullmatch(ent.text):
+            start = ent.start
+            floor = ents[i - 1].end if i else 0
+            while start > max(floor, ent.start - 3) and _name_word(doc[start - 1]):
+                start -= 1
+            if start < ent.start:
+                ents[i] = Span(doc, start, ent.end, label="LOCATION")
                 changed = True
     for i, ent in enumerate(ents):
         if ent.label_ != "LOCATION":
@@ -315,6 +330,7 @@ _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]
 
 _OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:[\w-]+\s+){0,3}?(?:foreign\s+trade|trade|trading|exports?|imports?|"
                           r"total|surplus|deficit|merchandise|goods|two-way|overall|import|export)\b|"
+                          r"\s+(?:SAR\s+)?(?:goods|merchandise|foreign|external)\s+trade\b|"
                           r"\s+(?:posted|reported|recorded|saw|registered|logged|achieved|realized|"
                           r"realised|posts|reports|records|sees|registers|logs|achieves|realizes|"
                           r"realises)\b)", re.I)  # headlines write the present: "Mexico registers"
@@ -381,6 +397,14 @@ def _small_owners(doc: Doc, tagged: set[int]):
 _SPEAKER = re.compile(r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}?(?:\s*\([^)\n]{0,60}\))?:", re.M)
 
 
+# a person's title, then the start of the name: "Deputy Minister Le Van Khanh" names no town Van
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Minister|Premier|Deputy|Vice|Director|Director-General|Chairman|Chairwoman|President|"
+    r"Secretary|Governor|Mayor|Ambassador|Consul|Counsellor|Spokesman|Spokeswoman|Spokesperson|"
+    r"spokesman|spokeswoman|spokesperson|Mr|Mrs|Ms|Dr|Prof|economist|analyst|CEO|chief)\.?"
+    r"(?:\s+[A-Z][\w'’-]*){0,3}\s+$")
+
+
 def _inside(spans: list[tuple[int, int]], char: int) -> bool:
     k = bisect_right(spans, (char, float("inf"))) - 1
     return k >= 0 and spans[k][0] <= char < spans[k][1]
@@ -427,7 +451,8 @@ def _scan(doc: Doc):
             if place and _CURRENCY_AFTER.match(text, end):
                 break  # "U.S. dollars", "Hong Kong dollars": a currency, not a place
             if place and (place.kind in FALLBACK_KINDS or (
-                    place.kind == "city" and place.population >= MIN_FALLBACK_CITY)):
+                    place.kind == "city" and place.population >= MIN_FALLBACK_CITY)) and \
+                    not _PERSON_BEFORE.search(text, max(0, start - 80), start):
                 yield start, end, place
                 i += n - 1
                 break

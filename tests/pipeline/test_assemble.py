@@ -652,6 +652,15 @@ def test_a_product_against_the_flow_word_is_its_product(blank, assembler, marked
     assert fact.product == product
 
 
+def test_a_product_linked_as_a_partner_is_still_the_product(blank, assembler):
+    doc = annotate(blank, "[Zhuzhou]{LOCATION}, [2019]{PERIOD}:\n- [Ceramics]{PRODUCT}: [exports]{FLOW} "
+                          "[3.02 billion yuan]{MONEY}, down [2.7%]{PERCENT};")
+    link(doc, [("exports", "3.02 billion yuan", "VALUE"), ("exports", "2.7%", "GROWTH"),
+               ("exports", "Ceramics", "PARTNER")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.product, fact.partner, fact.growth_pct) == ("ceramics", None, -2.7)
+
+
 def test_goods_counted_in_tonnes_with_no_value_are_no_product_of_the_rate(blank, assembler):
     doc = annotate(blank, "[China]{LOCATION} [shipped]{FLOW} 53.4 million tonnes of [steel]{PRODUCT} abroad "
                           "in [2024]{PERIOD}, [24.0%]{PERCENT} more than a year earlier.")

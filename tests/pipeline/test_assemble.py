@@ -642,7 +642,9 @@ def test_a_gap_after_a_deficit_is_negative(blank, assembler):
      "in [2023]{PERIOD}.", "coal"),
     ("Sales were led by [rice]{PRODUCT}, whose [exports]{FLOW} surged to [$531 million]{MONEY} in "
      "[September 2023]{PERIOD}.", "rice"),
-], ids=["before", "of-after", "quantity-of", "whose"])
+    ("[Zhuzhou]{LOCATION} in [2019]{PERIOD}:\n- [Cemented carbide]{PRODUCT}, mainly from Liling: "
+     "[exports]{FLOW} [2.13 billion yuan]{MONEY}, up 11.5%.", "cemented carbide"),
+], ids=["before", "of-after", "quantity-of", "whose", "line-label"])
 def test_a_product_against_the_flow_word_is_its_product(blank, assembler, marked, product):
     doc = annotate(blank, marked)
     flow = [e.text for e in doc.ents if e.label_ == "FLOW"][0]

@@ -30,6 +30,8 @@ def adjacent_product(head: Head) -> list[Span]:
             return [ent]  # with its value: a rate with only the tonnes is the volume's
         if ent.end <= head.span.start and _WHOSE.fullmatch(between):
             return [ent]
+        if ent.end <= head.span.start and _LABEL.fullmatch(between) and _starts_its_line(ent):
+            return [ent]
     return _subject_product(head) or _heading_product(head) or _anaphor_product(head)
 
 
@@ -39,6 +41,16 @@ _QUANTITY_OF = re.compile(r"\s+(?:of\s+)?(?:(?:a\s+record|some|about|around|near
                           r"roughly|approximately)\s+)?\d[\d,.]*\s*(?:(?:thousand|million|billion|mn|m|bn)\s+)?"
                           r"(?:metric\s+)?(?:tonnes|tons|t|mt|barrels|cubic\s+metres|cubic\s+meters|units|"
                           r"pieces|sets|head|TEUs?)\s+of\s+(?:the\s+)?", re.I)
+
+# "- Ceramics, mainly from Liling: exports 3.02 billion yuan": a line labelled with its product
+_LABEL = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,[^,:;\n]{0,40})?:\s*")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[-–—•*·]|\(?(?:\d{1,2}|[a-h])[.)])?[ \t]*$")
+
+
+def _starts_its_line(ent: Span) -> bool:
+    text = doc_text(ent.doc)
+    return bool(_LINE_START.search(text, max(0, ent.start_char - 12), ent.start_char))
+
 
 # "led by rice, whose exports surged 41.2%": the product the clause is about
 _WHOSE = re.compile(r"\s*,\s*whose\s+(?:(?:overseas|foreign|total|combined)\s+)?", re.I)

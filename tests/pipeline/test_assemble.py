@@ -663,6 +663,21 @@ def test_a_product_linked_as_a_partner_is_still_the_product(blank, assembler):
     assert (fact.product, fact.partner, fact.growth_pct) == ("ceramics", None, -2.7)
 
 
+@pytest.mark.parametrize("marked", [
+    "In [2023]{PERIOD}, [China]{LOCATION}'s [purchases]{FLOW} of [German]{LOCATION} goods slipped "
+    "[3.8 percent]{PERCENT} to [106.1 billion dollars]{MONEY}.",
+    "In [2023]{PERIOD}, [China]{LOCATION} [brought in]{FLOW} [German]{LOCATION} machinery worth "
+    "[106.1 billion dollars]{MONEY}, down [3.8 percent]{PERCENT}.",
+], ids=["of", "brought-in"])
+def test_a_nationality_on_imported_goods_is_the_partner_not_the_place(blank, assembler, marked):
+    doc = annotate(blank, marked)
+    flow = [e.text for e in doc.ents if e.label_ == "FLOW"][0]
+    link(doc, [(flow, "106.1 billion dollars", "VALUE"), (flow, "3.8 percent", "GROWTH"),
+               (flow, "German", "LOCATION")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.location, fact.flow, fact.partner) == ("China", "import", "Germany")
+
+
 def test_goods_counted_in_tonnes_with_no_value_are_no_product_of_the_rate(blank, assembler):
     doc = annotate(blank, "[China]{LOCATION} [shipped]{FLOW} 53.4 million tonnes of [steel]{PRODUCT} abroad "
                           "in [2024]{PERIOD}, [24.0%]{PERCENT} more than a year earlier.")

@@ -18,12 +18,12 @@ from .docindex import doc_ents, doc_text, memo, sentence_span, span_ents
 from .docindex import relations as doc_relations
 from .heads import Head
 from .places import is_side_mention
-from .slots import is_descriptive, is_partner_subject, place_name
+from .slots import is_descriptive, is_origin_of_goods, is_partner_subject, place_name
 
 
 def location_of(head: Head, ctx: DocContext) -> str | None:
     spans = [s for s in head.role("LOCATION") if not is_descriptive(s) and not is_partner_subject(s)
-             and not _base_of_another_share(s, head, ctx)]
+             and not _base_of_another_share(s, head, ctx) and not is_origin_of_goods(s)]
     if not spans:
         spans = _weak_location(head, ctx)
     if spans:
@@ -87,7 +87,7 @@ def _linked_places(doc: Doc) -> tuple[list[int], list[Span]]:
               if scores.get("LOCATION", 0.0) >= 0.5}
     places = [e for e in doc_ents(doc) if e.label_ == "LOCATION" and e.start in linked
               and not is_descriptive(e) and not is_partner_subject(e)
-              and not is_side_mention(doc, e)]
+              and not is_side_mention(doc, e) and not is_origin_of_goods(e)]
     return [e.start_char for e in places], places
 
 
@@ -104,6 +104,7 @@ def _weak_location(head: Head, ctx: DocContext) -> list[Span]:
     for ent in span_ents(sentence_span(doc, head.span)):
         score = relations.get((head.span.start, ent.start), {}).get("LOCATION", 0.0)
         if ent.label_ == "LOCATION" and score >= WEAK_LOCATION and not is_descriptive(ent) \
-                and not is_partner_subject(ent) and not _base_of_another_share(ent, head, ctx):
+                and not is_partner_subject(ent) and not _base_of_another_share(ent, head, ctx) \
+                and not is_origin_of_goods(ent):
             scored.append((score, ent))
     return [max(scored, key=lambda p: p[0])[1]] if scored else []

@@ -137,9 +137,11 @@ def is_bloc(span: Span) -> bool:
     return place is not None and place.kind in BLOC_KINDS
 
 
-# "purchases of German goods", "imported 60.9 million tonnes of Brazilian soybeans"
-_OF_DEMONYM = re.compile(r"\bof\s+(?:[a-z][\w-]*\s+){0,2}?(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
-                         r"\s+(?=[a-z])")
+# "purchases of German goods", "imported 60.9 million tonnes of Brazilian soybeans", "brought
+# in Kazakh wheat" (not "in Japanese yen")
+_OF_DEMONYM = re.compile(r"\b(?:of|in)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+                         r"\s+(?=[a-z])(?!(?:yen|yuan|renminbi|dollars?|euros?|won|rupees?|rupiah|ringgit|"
+                         r"baht|pesos?|reais|real|rand|lira|dong|pounds?|francs?|terms)\b)")
 
 
 def demonym_partner(sent: Span, head: Span, location: str | None) -> str | None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from spacy.tokens import Doc, Span
 
 from ..normalize.money import Money, resolve_amount
-from ..normalize.place import canonical_place
+from ..normalize.place import canonical_place, lookup
 from ..normalize.text import FOLDS_TO_LATIN
 from .anaphora import antecedent
 from .context import DocContext
@@ -418,6 +418,21 @@ def _name_after_and(first: Span, sent: Span) -> Span | None:
         if i + n <= sent.end and canonical_place(doc[i:i + n].text) is not None:
             return Span(doc, i, i + n, label="PARTNER")
     return None
+
+
+# "purchases of German goods", "brought in Kazakh wheat": a nationality on the goods
+_ORIGIN_BEFORE = re.compile(r"\b(?:of|in)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_ORIGIN_AFTER = re.compile(r"\s+(?!(?:yen|yuan|renminbi|dollars?|euros?|won|rupees?|rupiah|ringgit|baht|"
+                           r"pesos?|reais|real|rand|lira|dong|pounds?|francs?|terms)\b)[a-z]")
+
+
+def is_origin_of_goods(span: Span) -> bool:
+    """A nationality adjective on the goods ("purchases of German goods" tagged LOCATION) says
+    where they come from, not whose trade the figure is."""
+    text = doc_text(span.doc)
+    return bool(_ORIGIN_AFTER.match(text, span.end_char)) and \
+        bool(_ORIGIN_BEFORE.search(text, max(0, span.start_char - 40), span.start_char)) and \
+        canonical_place(span.text) is not None and lookup(span.text) is None
 
 
 def is_partner_subject(span: Span) -> bool:

@@ -2138,9 +2138,10 @@ def test_exports_there_go_to_the_partner_named_before(blank, assembler):
 
 @pytest.mark.parametrize("description,partner", [
     ("the world's second-largest economy", "China"), ("the world's largest economy", "United States"),
+    ("Europe's largest economy", "Germany"), ("Southeast Asia's biggest economy", "Indonesia"),
 ])
 def test_an_economy_named_by_its_size(blank, assembler, description, partner):
-    doc = annotate(blank, f"In [June 2023]{{PERIOD}}, [Brazil]{{LOCATION}}'s [sales]{{FLOW}} to {description} "
+    doc = annotate(blank, f"In [June 2023]{{PERIOD}}, [Chile]{{LOCATION}}'s [sales]{{FLOW}} to {description} "
                           "reached [$11.02 billion]{MONEY}.")
     link(doc, [("sales", "$11.02 billion", "VALUE")])
     assert [f.partner for f in facts_of(assembler, doc)] == [partner]

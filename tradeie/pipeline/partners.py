@@ -58,12 +58,15 @@ _PARTNER_ANAPHOR = re.compile(
     r"(?:country|nation|economy|state|kingdom|republic|neighbou?r|giant|powerhouse))|"
     r"(?:\d+|\w+)-(?:member|nation|country)\s+(?:bloc|grouping|union|group)|bloc|grouping|"
     r"People's Republic|[Kk]ingdom|[Ee]mirates?|[Ss]ultanate|world's (?:second|third)?-?largest "
-    r"economy)\b")  # "exports to the Kingdom": a title, written with a capital
+    r"economy)\b|\b(?:to|from|with)\s+(?:Europe|Latin America|Southeast Asia)'s (?:largest|biggest) economy\b")  # "exports to the Kingdom": a title, written with a capital
 
 
 # descriptions that name one economy in the years the corpus covers (2019-2025)
 _ECONOMY_BY_SIZE = [(re.compile(r"world's (?:second|No\.?\s?2)[- ]?largest economy", re.I), "China"),
-                    (re.compile(r"world's (?:largest|biggest) economy", re.I), "United States")]
+                    (re.compile(r"world's (?:largest|biggest) economy", re.I), "United States"),
+                    (re.compile(r"Europe's (?:largest|biggest) economy", re.I), "Germany"),
+                    (re.compile(r"Latin America's (?:largest|biggest) economy", re.I), "Brazil"),
+                    (re.compile(r"Southeast Asia's (?:largest|biggest) economy", re.I), "Indonesia")]
 
 
 # "a surplus of US$40.3 billion with its largest trading partner"

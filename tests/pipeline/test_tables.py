@@ -151,6 +151,16 @@ def test_rows_the_ner_tagged_wrongly_are_read_by_their_layout(blank, assembler):
                    ("Yingtan", 18020000000, -19.5), ("Hefei", 382360000000, 5.6)]
 
 
+def test_rows_with_single_spaces_and_three_number_cells_are_read_by_their_layout(blank, assembler):
+    doc = annotate(blank, "[Viet Nam]{LOCATION}'s key [export]{FLOW} items, [H1 2024]{PERIOD} "
+                          "(Unit: US$ million)\nItem Value YoY (%) Share (%)\n"
+                          "[Footwear]{PRODUCT} 10,850 7.7 5.7\nWood and wood products 7,630 21.7 4.0\n"
+                          "Coffee 3,250\n")
+    got = [(product, value, growth, share) for _, _, product, _, value, _, growth, share, _
+           in rows_of(assembler, doc)]
+    assert got == [("footwear", 10850000000, 7.7, 5.7), ("wood and wood products", 7630000000, 21.7, 4.0)]
+
+
 @pytest.mark.parametrize("line", ["In 2023 exports rose 5.6 percent to 3,823.6", "Total: 12.5% 3.2"])
 def test_prose_and_percent_first_lines_are_no_layout_rows(blank, assembler, line):
     doc = annotate(blank, f"Unit: 100 million yuan\nCity | [Exports]{{FLOW}} | YoY\n{line}\n")

@@ -187,8 +187,9 @@ def _plain_row(doc: Doc, line: tuple[int, int], ents: list[Span]):
     m = _PLAIN_ROW.fullmatch(text, line[0], line[1])
     if m is None or len(m.group("label").split()) > MAX_LABEL_WORDS or any(
             e.label_ == "FLOW" or e.label_ == "PERIOD" and e.end_char > m.end("label")
-            for e in ents) or not re.match(
-            r"\s*(?:\||\t|\s{2})", text[m.end("label"): m.start("cells") + 1]) or \
+            for e in ents) or not (re.match(
+            r"\s*(?:\||\t|\s{2})", text[m.end("label"): m.start("cells") + 1]) or
+            len(_CELL.findall(m.group("cells"))) >= 3) or \
             re.fullmatch(r"(?:19|20)\d\d", m.group("cells").split()[0]):
         return None  # a heading ("Exports, September 2023") or prose, not a laid-out row
     spans = []

@@ -678,6 +678,14 @@ def test_a_nationality_on_imported_goods_is_the_partner_not_the_place(blank, ass
     assert (fact.location, fact.flow, fact.partner) == ("China", "import", "Germany")
 
 
+def test_an_amount_too_small_for_trade_is_a_price_not_a_fact(blank, assembler):
+    doc = annotate(blank, "In [2024]{PERIOD}, [China]{LOCATION}'s soybean [imports]{FLOW} fell to "
+                          "[$52.7 billion]{MONEY}. A tonne of [imported]{FLOW} beans cost about "
+                          "[$502]{MONEY} on average.")
+    link(doc, [("imports", "$52.7 billion", "VALUE"), ("imported", "$502", "VALUE")])
+    assert [int(f.value) for f in facts_of(assembler, doc)] == [52700000000]
+
+
 def test_goods_counted_in_tonnes_with_no_value_are_no_product_of_the_rate(blank, assembler):
     doc = annotate(blank, "[China]{LOCATION} [shipped]{FLOW} 53.4 million tonnes of [steel]{PRODUCT} abroad "
                           "in [2024]{PERIOD}, [24.0%]{PERCENT} more than a year earlier.")

@@ -142,9 +142,16 @@ def money_of(span: Span, ctx: DocContext) -> Money | None:
     line = doc_text(doc)[max(0, span.start_char - 80): span.start_char].rsplit("\n", 1)[-1]
     if _BULLET.match(text) and not line.strip():
         text = _BULLET.sub("", text)  # "- 382.61 billion yuan: ...": a list's dash, no minus
-    return resolve_amount(text, doc_text(doc)[span.end_char: span.end_char + 200],
-                          doc_text(doc)[max(0, span.start_char - 1500): span.start_char],
-                          dollar=ctx.dollar, country=ctx.place_country)
+    money = resolve_amount(text, doc_text(doc)[span.end_char: span.end_char + 200],
+                           doc_text(doc)[max(0, span.start_char - 1500): span.start_char],
+                           dollar=ctx.dollar, country=ctx.place_country)
+    if money is not None and abs(money.value) < MIN_TRADE_VALUE:
+        return None  # "a tonne of imported beans cost about $502": a price, not a trade figure
+    return money
+
+
+# No figure of a place's trade is this small: an amount under it is a price, a fee, a wage
+MIN_TRADE_VALUE = 100_000
 
 
 _BULLET = re.compile(r"^[-–—•*]\s+")

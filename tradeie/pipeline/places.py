@@ -430,13 +430,16 @@ def _scan(doc: Doc):
     arr = doc.to_array([IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_STOP]).tolist()
     text = doc_text(doc)
     speakers = [m.span() for m in _SPEAKER.finditer(text)] if ":" in text else []
-    i = 0
-    while i < n_tokens:
-        start, length, _, _, stop = arr[i]
+    # capitalised words that are no stop words: the only places a name can start
+    firsts = [i for i, (start, _, _, _, stop) in enumerate(arr) if not stop and text[start].isupper()]
+    covered = 0
+    for i in firsts:
+        if i < covered:
+            continue  # inside the name found before
+        start, length, _, _, _ = arr[i]
         word = text[start: start + length]
-        if not word[:1].isupper() or stop or word.lower() in _MONTH_WORDS or (
-                speakers and _inside(speakers, start)) or not may_start_a_name(word):
-            i += 1
+        if word.lower() in _MONTH_WORDS or (speakers and _inside(speakers, start)) or \
+                not may_start_a_name(word):
             continue
         # "Guangdong-Hong Kong-Macao Greater Bay Area": hyphenated names run longer
         hyphen = "-" in text[start: start + 40] and any(
@@ -454,6 +457,5 @@ def _scan(doc: Doc):
                     place.kind == "city" and place.population >= MIN_FALLBACK_CITY)) and \
                     not _PERSON_BEFORE.search(text, max(0, start - 80), start):
                 yield start, end, place
-                i += n - 1
+                covered = i + n
                 break
-        i += 1

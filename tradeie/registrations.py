@@ -117,6 +117,16 @@ def build_place_embed(width: int, attrs: List[str],
     return build(width, attrs, rows)
 
 
+@registry.architectures("tradeie.GazetteerEmbed.v1")
+def build_gazetteer_embed(width: int, attrs: List[str],
+                          rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
+    """``tradeie.PlaceEmbed.v1`` plus product features: which tokens spell a name of the
+    shipped product lexicon, ``data/products.txt`` (``pipeline/place_embed.py``)."""
+    from .pipeline.place_embed import build_gazetteer_embed as build
+
+    return build(width, attrs, rows)
+
+
 @registry.architectures("tradeie.PlaceFeatures.v1")
 def build_with_place_features(
         tok2vec: Model[List[Doc], List[Floats2d]]) -> Model[List[Doc], List[Floats2d]]:

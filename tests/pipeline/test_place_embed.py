@@ -1,3 +1,4 @@
+import pytest
 import numpy
 import spacy
 from thinc.api import Config
@@ -100,3 +101,65 @@ def test_place_features_appended_to_a_listener_pass_its_gradient_through(blank):
     assert vectors[0][:, width:].argmax(axis=1).tolist() == place_ids(docs[0]).tolist()
     assert backprop([v + 2 for v in vectors]) is None
     assert [d.shape for d in seen] == [(5, width), (0, width)] and (seen[0] == 3).all()
+
+
+def product_marks(blank, text):
+    from tradeie.pipeline.place_embed import product_ids
+
+    doc = blank.make_doc(text)
+    ids = product_ids(doc).tolist()
+    names, current = [], None
+    for token, mark in zip(doc, ids):
+        if mark == 1:
+            current = [token.text]
+            names.append(current)
+        elif mark == 2:
+            current.append(token.text_with_ws.strip() if token.text == "-" else token.text)
+    return [" ".join(name).replace(" - ", "-") for name in names]
+
+
+def test_listed_products_are_marked_longest_first_in_either_number_and_case(blank):
+    text = ("Exports of lighters slipped, while Cameras and camcorders and crude oil rose; "
+            "Non-oil and gas shipments and Lithium-ion batteries grew, and a battery too.")
+    assert product_marks(blank, text) == ["lighters", "Cameras", "camcorders", "crude oil",
+                                          "Non-oil and gas", "Lithium-ion batteries", "battery"]
+
+
+def test_words_that_are_no_goods_are_not_marked(blank):
+    assert product_marks(blank, "Exports of goods and products rose in the city.") == []
+
+
+@pytest.mark.parametrize("name, other", [("valve", "valves"), ("battery", "batteries"),
+                                         ("watch", "watches"), ("cotton yarn", "cotton yarns"),
+                                         ("gas", None)])
+def test_the_lexicon_lists_one_number_and_the_code_makes_the_other(name, other):
+    from tradeie.pipeline.place_embed import number_forms
+
+    assert number_forms(name) == ({name, other} if other else {name})
+    if other:
+        assert name in number_forms(other)
+
+
+def test_product_features_on_empty_and_odd_text(blank):
+    from tradeie.pipeline.place_embed import product_ids
+
+    for text in ["", "   ", "今年前5个月", "ＣＯＦＦＥＥ", "Café exports", "-" * 50]:
+        doc = blank.make_doc(text)
+        assert product_ids(doc).shape == (len(doc),)
+
+
+def test_gazetteer_embed_trains_and_round_trips(tmp_path):
+    from tradeie.pipeline.place_embed import N_PRODUCT_FEATURES
+
+    nlp = spacy.blank("en").from_config(Config().from_str(
+        CONFIG.replace("tradeie.PlaceEmbed.v1", "tradeie.GazetteerEmbed.v1")))
+    nlp.initialize()
+    doc = nlp.make_doc("Exports of crude oil from Ningbo to Germany rose.")
+    vectors = nlp.get_pipe("tok2vec").model.predict([doc])[0]
+    assert vectors.shape == (len(doc), 32)
+    mix = [node for node in nlp.get_pipe("tok2vec").model.walk() if node.name == "maxout"][0]
+    assert mix.get_dim("nI") == 2 * 32 + N_PLACE_FEATURES + N_PRODUCT_FEATURES
+    nlp.to_disk(tmp_path)
+    again = spacy.load(tmp_path)
+    numpy.testing.assert_allclose(again.get_pipe("tok2vec").model.predict([doc])[0], vectors,
+                                  rtol=1e-5)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import List, Tuple
 
 import numpy
@@ -83,6 +84,103 @@ def place_ids(doc: Doc) -> numpy.ndarray:
     return out
 
 
+# Product names: whether a token begins or continues a name of ``data/products.txt``
+N_PRODUCT_FEATURES = 3  # outside, first word, inside
+MAX_PRODUCT_TOKENS = 12
+
+
+def number_forms(name: str) -> set[str]:
+    """``name`` with its last word in singular and plural ("valve" <-> "valves",
+    "battery" <-> "batteries"): the lexicon lists one form of each name."""
+    head, last = name[: len(name) - len(name.split()[-1])], name.split()[-1]
+    forms = {name}
+    if len(last) <= 3 or not last.isalpha():
+        return forms
+    if last.endswith("ies"):
+        forms.add(head + last[:-3] + "y")
+    elif last.endswith(("ches", "shes", "sses", "xes")):
+        forms.add(head + last[:-2])
+    elif last.endswith("s") and not last.endswith("ss"):
+        forms.add(head + last[:-1])
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        forms.add(head + last[:-1] + "ies")
+    elif last.endswith(("ch", "sh", "ss", "x")):
+        forms.add(head + last + "es")
+    else:
+        forms.add(head + last + "s")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _product_names() -> Tuple[frozenset, dict]:
+    """Folded lower-case product names (both numbers), and for each first word the length in
+    characters of the longest name it starts."""
+    raw = resources.files("tradeie.data").joinpath("products.txt").read_text(encoding="utf-8")
+    names, longest = set(), {}
+    for line in raw.splitlines():
+        line = " ".join(_fold(line.strip().lower()).split())
+        if not line or line.startswith("#"):
+            continue
+        for form in number_forms(line):
+            names.add(form)
+            m = _FIRST_WORD.match(form)
+            if m is not None:
+                longest[m.group()] = max(longest.get(m.group(), 0), len(form))
+    return frozenset(names), longest
+
+
+_LONGEST_BY_HASH: dict = {}  # LOWER hash -> longest name its word starts (0: none)
+
+
+def _longest_from(strings, lowers: list) -> list:
+    """For each token, the length of the longest product name its word may start (0: none)."""
+    cache = _LONGEST_BY_HASH
+    if len(cache) > 500_000:
+        cache.clear()
+    out = [cache.get(h) for h in lowers]
+    if None in out:
+        longest = _product_names()[1]
+        for k, value in enumerate(out):
+            if value is None:
+                m = _FIRST_WORD.match(strings[lowers[k]])
+                out[k] = cache[lowers[k]] = longest.get(m.group(), 0) if m else 0
+    return out
+
+
+def product_ids(doc: Doc) -> numpy.ndarray:
+    """One int per token: 0 outside a listed product name, 1 at its first token, 2 inside
+    it. Case does not matter ("Coffee", "coffee"); the longest name starting at a token wins."""
+    n = len(doc)
+    out = numpy.zeros(n, dtype="int32")
+    if n == 0:
+        return out
+    longest = _longest_from(doc.vocab.strings, doc.to_array(LOWER).tolist())
+    starts = [i for i, value in enumerate(longest) if value]
+    if not starts:
+        return out
+    names = _product_names()[0]
+    arr = doc.to_array([IDX, LENGTH]).tolist()
+    text = doc.text
+    covered = -1
+    for i in starts:
+        if i < covered:
+            continue  # inside the name found before
+        start = arr[i][0]
+        for j in range(min(n, i + MAX_PRODUCT_TOKENS), i, -1):  # the longest name first
+            end = arr[j - 1][0] + arr[j - 1][1]
+            if end - start > longest[i] + 8:  # longer than any name it may start (+ spaces)
+                continue
+            key = text[start: end].lower()
+            if not key.isascii():
+                key = _fold(key)
+            if " ".join(key.split()) in names:
+                out[i] = 1
+                out[i + 1: j] = 2
+                covered = j
+                break
+    return out
+
+
 def place_features() -> Model[List[Doc], Ragged]:
     """The one-hot place features of every token, as a Ragged like ``list2ragged`` gives."""
     return Model("place_features", _features_forward)
@@ -94,6 +192,25 @@ def _features_forward(model: Model, docs: List[Doc], is_train: bool):
     flat = numpy.concatenate(ids) if ids else numpy.zeros(0, dtype="int32")
     onehot = numpy.zeros((len(flat), N_PLACE_FEATURES), dtype="float32")
     onehot[numpy.arange(len(flat)), flat] = 1.0
+    output = Ragged(model.ops.asarray2f(onehot), lengths)
+    return output, lambda d_output: []
+
+
+def gazetteer_features() -> Model[List[Doc], Ragged]:
+    """The one-hot place and product features of every token, as a Ragged."""
+    return Model("gazetteer_features", _gazetteer_forward)
+
+
+def _gazetteer_forward(model: Model, docs: List[Doc], is_train: bool):
+    places = [place_ids(doc) for doc in docs]
+    products = [product_ids(doc) for doc in docs]
+    lengths = model.ops.asarray1i([len(x) for x in places])
+    flat = numpy.concatenate(places) if places else numpy.zeros(0, dtype="int32")
+    flat_products = numpy.concatenate(products) if products else numpy.zeros(0, dtype="int32")
+    onehot = numpy.zeros((len(flat), N_PLACE_FEATURES + N_PRODUCT_FEATURES), dtype="float32")
+    rows = numpy.arange(len(flat))
+    onehot[rows, flat] = 1.0
+    onehot[rows, N_PLACE_FEATURES + flat_products] = 1.0
     output = Ragged(model.ops.asarray2f(onehot), lengths)
     return output, lambda d_output: []
 
@@ -145,3 +262,17 @@ def build_place_embed(width: int, attrs: List[str],
     mix = with_array(Maxout(width, width * len(embeddings) + N_PLACE_FEATURES, nP=3,
                             dropout=0.0, normalize=True))
     return chain(concatenate(hashed, place_features()), mix, ragged2list())
+
+
+def build_gazetteer_embed(width: int, attrs: List[str],
+                          rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
+    """``build_place_embed`` with the product-name features beside the place features."""
+    if len(rows) != len(attrs):
+        raise ValueError(f"Mismatched lengths: {len(rows)} rows for {len(attrs)} attrs")
+    embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0)
+                  for i in range(len(attrs))]
+    hashed: Model[List[Doc], Ragged] = chain(FeatureExtractor(attrs), list2ragged(),
+                                             with_array(concatenate(*embeddings)))
+    n_in = width * len(embeddings) + N_PLACE_FEATURES + N_PRODUCT_FEATURES
+    mix = with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True))
+    return chain(concatenate(hashed, gazetteer_features()), mix, ragged2list())

@@ -842,6 +842,19 @@ def test_an_amount_a_year_earlier_is_a_fact_of_the_year_before(blank, assembler)
                    ("balance", 20800000000, "2024-01..2024-09", None)]
 
 
+@pytest.mark.parametrize("tail,base", [
+    ("against a deficit of [$2.87 billion]{MONEY} in the same stretch of [2018]{PERIOD}.", "2018-01..2018-05"),
+    ("against [$2.87 billion]{MONEY} posted in the same five months of 2017.", "2017-01..2017-05"),
+], ids=["stretch-of-a-year", "months-of-an-older-year"])
+def test_an_amount_of_the_same_period_of_a_named_year_is_that_year_s(blank, assembler, tail, base):
+    doc = annotate(blank, "In [January-May 2019]{PERIOD}, [Mexico]{LOCATION} posted a [surplus]{FLOW} of "
+                          "[$603 million]{MONEY}, " + tail)
+    moneys = [e.text for e in doc.ents if e.label_ == "MONEY"]
+    link(doc, [("surplus", m, "VALUE") for m in moneys] + [("surplus", "January-May 2019", "PERIOD")])
+    got = {abs(int(f.value)): f.period for f in facts_of(assembler, doc, "2019-06-20")}
+    assert got == {603000000: "2019-01..2019-05", 2870000000: base}
+
+
 def test_periods_listed_before_their_amounts_pair_in_order(blank, assembler):
     doc = annotate(blank, "[The first quarter]{PERIOD} saw [imports and exports]{FLOW} of "
                           "[58.91 billion yuan]{MONEY}, up [4.2%]{PERCENT}; [the second quarter]{PERIOD}, "

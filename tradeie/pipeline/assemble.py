@@ -25,7 +25,7 @@ from .partners import (BILATERAL, TWO_WAY, RANKED_AGAINST, RANKED_NEXT, balance_
                        described_partner, is_bloc, is_description, names_a_bloc, pair_partner,
                        partner_named_before, partner_rate_list, pronoun_partner,
                        resulting_balance_partner, unlabelled_partner)
-from .periods import own_period, period_and_shape, year_earlier
+from .periods import own_period, period_and_shape, same_period_of, year_earlier
 from .locations import location_of
 from .products import adjacent_product, group_product
 from .rates import growth_of, share_of
@@ -335,7 +335,7 @@ def trade_facts_of(head: Head, ctx: DocContext,
             continue
         money, money_span, conversions = group
         base = year_earlier(money_span, period)
-        own = own_period(money_span, ctx) or base or (
+        own = same_period_of(money_span, period) or own_period(money_span, ctx) or base or (
             resolve_period(listed_periods[k], ctx) if listed_periods else None)
         fact_shape = shape
         if base is not None and own == base:
@@ -429,7 +429,7 @@ def _is_base(money: Span, period: str | None, ctx: DocContext) -> bool:
     before = doc_text(money.doc)[max(0, money.start_char - 40): money.start_char]
     if not _BASE_CUE.search(before):
         return False
-    own = own_period(money, ctx) or year_earlier(money, period)
+    own = same_period_of(money, period) or own_period(money, ctx) or year_earlier(money, period)
     return own is not None and own != period
 
 

@@ -30,12 +30,38 @@ _YEAR_EARLIER = re.compile(r"^\s*(?:recorded\s+|registered\s+|posted\s+)?(?:a ye
 
 def year_earlier(money: Span, period: str | None) -> str | None:
     """"against US$20.8 billion a year earlier", "slid 11.4 percent to $31.14 billion from
-    $35.16 billion": the same period one year back."""
+    $35.16 billion": the same period one year back; "against a deficit of $2.87 billion in
+    the same stretch of 2018": the same period in the year named."""
+    same = same_period_of(money, period)
+    if same is not None:
+        return same
     text = doc_text(money.doc)
     if period is None or not (_YEAR_EARLIER.match(text[money.end_char: money.end_char + 50]) or
                               _base_of_change(money, text)):
         return None
     return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), period)
+
+
+# "in the same stretch of 2018", "posted in the same seven months of 2022-23"
+_SAME_OF_YEAR = re.compile(r"\s*(?:(?:recorded|registered|posted|reported|seen)\s+)?(?:in|for|during|over)\s+"
+                           r"the\s+same\s+(?:[\w-]+\s+){0,2}?(?:period|stretch|months?|quarters?|half|"
+                           r"time|span|days)\s+(?:of|in)\s+(?:FY\s?)?(?P<year>(?:19|20)\d\d)\b(?!-\d\d-)",
+                           re.I)
+
+
+def same_period_of(money: Span, period: str | None) -> str | None:
+    """The fact's period moved to the year that "in the same stretch of 2018" names after an
+    amount (the first year of a period that spans two)."""
+    if period is None:
+        return None
+    m = _SAME_OF_YEAR.match(doc_text(money.doc), money.end_char)
+    first = re.search(r"\d{4}", period)
+    if m is None or first is None:
+        return None
+    shift = int(m.group("year")) - int(first.group())
+    if shift == 0:
+        return None
+    return re.sub(r"\d{4}", lambda y: str(int(y.group(0)) + shift), period)
 
 
 def _base_of_change(money: Span, text: str) -> bool:

@@ -855,6 +855,15 @@ def test_an_amount_of_the_same_period_of_a_named_year_is_that_year_s(blank, asse
     assert got == {603000000: "2019-01..2019-05", 2870000000: base}
 
 
+def test_a_period_right_after_the_flow_word_is_the_flow_s(blank, assembler):
+    # the lead's "this year" is the main period; the flow says its own quarter
+    doc = annotate(blank, "[Guangzhou]{LOCATION} got off to a solid start [this year]{PERIOD}. The city's "
+                          "[foreign trade]{FLOW} in [the first quarter]{PERIOD} totalled "
+                          "[253.62 billion yuan]{MONEY}, up [7.5%]{PERCENT}.")
+    link(doc, [("foreign trade", "253.62 billion yuan", "VALUE"), ("foreign trade", "7.5%", "GROWTH")])
+    assert [f.period for f in facts_of(assembler, doc, "2024-04-19")] == ["2024-Q1"]
+
+
 def test_periods_listed_before_their_amounts_pair_in_order(blank, assembler):
     doc = annotate(blank, "[The first quarter]{PERIOD} saw [imports and exports]{FLOW} of "
                           "[58.91 billion yuan]{MONEY}, up [4.2%]{PERCENT}; [the second quarter]{PERIOD}, "

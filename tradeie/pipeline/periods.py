@@ -128,10 +128,16 @@ def _modifier(head: Head) -> list[Span]:
     if before and before[-1].label_ == "PERIOD" and _PERIOD_OWNS_FLOW.fullmatch(
             doc_text(doc)[before[-1].end_char: head.span.start_char]) and not is_comparison_base(before[-1]):
         return [before[-1]]
+    after = [e for e in span_ents(sentence_span(doc, head.span))
+             if head.span.end_char <= e.start_char <= head.span.end_char + 12]
+    if after and after[0].label_ == "PERIOD" and _FLOW_IN_PERIOD.fullmatch(
+            doc_text(doc)[head.span.end_char: after[0].start_char]) and not is_comparison_base(after[0]):
+        return [after[0]]  # "the city's foreign trade in the first quarter totalled ..."
     return []
 
 
 _PERIOD_OWNS_FLOW = re.compile(r"\s*(?:[’']s\s*)?")
+_FLOW_IN_PERIOD = re.compile(r"\s+(?:in|for|during)\s+")
 
 
 def first_stated_period(heads: list[Head], ctx: DocContext, lead: int = 0) -> str | None:

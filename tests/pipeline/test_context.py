@@ -87,6 +87,19 @@ def test_a_town_in_a_person_s_name_is_no_gazetteer_mention(blank):
     assert found("Exports from Van rose.") == ["Van"]
 
 
+@pytest.mark.parametrize("marked", [
+    # a speaker's label and a name after a title hold no place, whatever the NER tagged
+    "Rice exports: the ministry's answers\n\nHANOI -- Deputy Minister Le [Van]{LOCATION} Khanh "
+    "answered.\n\nLE [VAN]{LOCATION} KHANH: [Vietnam]{LOCATION} sold more rice. India and India again.",
+    # "Vietnam exported": the owner of the trade, against a rival named twice
+    "Rice exports hit record\n\nHANOI -- The ministry held its press conference.\n\nIn 2024 "
+    "[Vietnam]{LOCATION} exported 9.18 million tonnes, ranking third after India and Thailand. "
+    "[Vietnam]{PARTNER} rice was sold in Africa. Since India lifted its curbs, prices fell.",
+], ids=["speaker-and-title", "exported"])
+def test_a_person_is_no_place_and_a_subject_that_exports_owns_the_trade(blank, marked):
+    assert place_of(blank, marked) == "Vietnam"
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Roundup: coastal provinces\n\nChina's trade rose.\n\nGUANGDONG: LARGEST, BUT SLOWEST\n\n"
      "The province's exports rose.\n\nZhejiang\n\nExports climbed.", ["Guangdong", "Zhejiang"]),

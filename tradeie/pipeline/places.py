@@ -54,9 +54,14 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
     links = doc_link_lists(doc)
     elsewhere = (lambda start: any(a <= start < b for a, b in links)) if links else \
         (lambda start: False)  # "Related: Guangdong's exports climb 9.1%": another story
+    text = doc_text(doc)
+    speakers = [m.span() for m in _SPEAKER.finditer(text)] if ":" in text else []
     for ent in doc_ents(doc):
         if ent.label_ not in ("LOCATION", "PARTNER") or elsewhere(ent.start_char):
             continue
+        if (speakers and _inside(speakers, ent.start_char)) or \
+                _PERSON_BEFORE.search(text, max(0, ent.start_char - 80), ent.start_char):
+            continue  # "LE VAN KHANH:", "Deputy Minister Le Van Khanh": a person, not Van
         place = lookup(ent.text) or demonym_place(ent.text)
         if place is None:
             name = unlisted_place(ent) if ent.label_ == "LOCATION" else None
@@ -331,6 +336,7 @@ _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]
 _OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:[\w-]+\s+){0,3}?(?:foreign\s+trade|trade|trading|exports?|imports?|"
                           r"total|surplus|deficit|merchandise|goods|two-way|overall|import|export)\b|"
                           r"\s+(?:SAR\s+)?(?:goods|merchandise|foreign|external)\s+trade\b|"
+                          r"\s+(?:exported|imported|shipped|sold)\b|"
                           r"\s+(?:posted|reported|recorded|saw|registered|logged|achieved|realized|"
                           r"realised|posts|reports|records|sees|registers|logs|achieves|realizes|"
                           r"realises)\b)", re.I)  # headlines write the present: "Mexico registers"

@@ -201,6 +201,18 @@ def test_assemble_figure_sentence_carries_growth_and_share(blank, assembler):
     assert (fact.growth_pct, fact.share_pct) == (12.4, 36.2)
 
 
+@pytest.mark.parametrize("subject", ["The Asian giant thus absorbed", "The Asian country took",
+                                     "The sector generated"])
+def test_a_described_subject_s_share_goes_to_the_figure_before(blank, assembler, subject):
+    doc = annotate(blank, "In [January-June 2021]{PERIOD}, [Peruvian]{LOCATION} [exports]{FLOW} to "
+                          f"[China]{{PARTNER}} climbed [44.2%]{{PERCENT}} to [US$9,836 million]{{MONEY}}. {subject} "
+                          "[34.9%]{PERCENT} of everything the country shipped abroad.")
+    link(doc, [("exports", "44.2%", "GROWTH"), ("exports", "US$9,836 million", "VALUE"),
+               ("exports", "China", "PARTNER")])
+    [fact] = facts_of(assembler, doc, "2021-08-01")
+    assert (fact.partner, fact.growth_pct, fact.share_pct) == ("China", 44.2, 34.9)
+
+
 @pytest.mark.parametrize("second,tail,expected", [
     (" (about [7.45 billion U.S. dollars]{MONEY})", "The figure made up [7.1 percent]{PERCENT} of the "
      "province's total.", {("CNY", "2022"): 7.1, ("USD", "2022"): None}),

@@ -275,7 +275,12 @@ def _fill(first, later):
 
 
 _ANAPHORIC_SUBJECT = re.compile(r"^\W*(?:the (?:figures?|amount|total|value|number|sum)|this|"
-                                r"that|it|these|which|their|its|(?P<place>(?:the|this) (?:port|city|county|"
+                                r"that|it|these|which|their|its|the (?:sector|industry)|"
+                                # "The Asian giant thus absorbed 34.9% of everything the country
+                                # shipped abroad": the partner of the figure before, by description
+                                r"the (?:[A-Z][a-z]+(?: [A-Z][a-z]+)? )?giant|"
+                                r"the [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:country|nation|economy|neighbou?r)|"
+                                r"(?P<place>(?:the|this) (?:port|city|county|"
                                 r"district|province|provincial capital|region|municipality|state)"
                                 r"(?:[’']s)?(?! (?:exports?|imports?|trade|foreign)\b)))\b", re.I)
 _SHARE_CUE = re.compile(r"(?:made? up|making up|accounting for|accounted for|account for|"

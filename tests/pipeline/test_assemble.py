@@ -2181,6 +2181,7 @@ def test_exports_there_go_to_the_partner_named_before(blank, assembler):
 @pytest.mark.parametrize("description,partner", [
     ("the world's second-largest economy", "China"), ("the world's largest economy", "United States"),
     ("Europe's largest economy", "Germany"), ("Southeast Asia's biggest economy", "Indonesia"),
+    ("the Chinese market", "China"), ("African buyers", "Africa"),
 ])
 def test_an_economy_named_by_its_size(blank, assembler, description, partner):
     doc = annotate(blank, f"In [June 2023]{{PERIOD}}, [Chile]{{LOCATION}}'s [sales]{{FLOW}} to {description} "

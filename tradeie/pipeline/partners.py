@@ -109,10 +109,20 @@ def is_description(text: str) -> bool:
     return bool(_DESCRIPTION.fullmatch(text.strip()))
 
 
+# "a deficit with the Chinese side", "sales to the Chinese market", "to African buyers"
+_NATIONAL_SIDE = re.compile(r"\b(?:to|from|with)\s+(?:the\s+)?(?P<adj>[A-Z][a-z]+)\s+(?:side|market|"
+                            r"buyers|customers|consumers|importers)\b")
+
+
 def described_partner(sent: Span, location: str | None, ctx: DocContext) -> str | None:
     """The partner behind "the neighbouring country" or "its largest trading partner": the
     last partner named before it, in its sentence or the one before, else the article's main
-    partner."""
+    partner. "The Chinese side", "the Chinese market" and "African buyers" are China's and
+    Africa's."""
+    for side in _NATIONAL_SIDE.finditer(span_text(sent)):
+        place = demonym_place(side.group("adj"))
+        if place is not None and place.name != location:
+            return place.name
     m = _PARTNER_ANAPHOR.search(span_text(sent)) or _TOP_PARTNER.search(span_text(sent))
     if m is None:
         return None

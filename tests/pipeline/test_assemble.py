@@ -256,7 +256,8 @@ def test_assemble_the_province_in_a_city_article(blank, assembler):
     ("laptops, the city's pillar product,", "laptops"), ("laptops were", "laptops"),
     ("the Mechanical and Electrical Products", "mechanical and electrical products"),
     ('the "new three"', "new three"), ("“new three”", "new three"),
-], ids=["apposition", "verb", "article", "quoted", "curly-quoted"])
+    ("Re-", None), ("E&E", "e&e"), ("2.5", None),
+], ids=["apposition", "verb", "article", "quoted", "curly-quoted", "prefix", "ampersand", "number"])
 def test_assemble_product_is_cleaned(blank, surface, expected):
     from tradeie.pipeline.slots import product_of as _product
 

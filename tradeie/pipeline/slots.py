@@ -315,8 +315,10 @@ def product_of(span: Span | None) -> str | None:
     text = _PRODUCT_TAIL.sub("", text).strip("\"“”‘’'")  # 'the "new three"'
     text = re.sub(r"^(?:the|its|of)\s+", "", text, flags=re.I)
     text = re.sub(r"\s+", " ", text).lower()
-    if not text or text in _GENERIC_GOODS or canonical_place(text) is not None:
-        return None  # "goods"; a place the NER took for a product ("Viet Nam shipped ...")
+    if not text or text in _GENERIC_GOODS or canonical_place(text) is not None or \
+            not re.search(r"[a-z]", text) or text.endswith("-"):
+        return None  # "goods"; a place the NER took for a product ("Viet Nam shipped ..."); the
+        # "Re-" of "Re-exports"
     return text
 
 

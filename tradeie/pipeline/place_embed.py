@@ -253,26 +253,26 @@ def build_place_embed(width: int, attrs: List[str],
                       rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
     """``spacy.MultiHashEmbed.v2`` without static vectors, plus the place features, mixed
     by one Maxout layer to ``width``."""
-    if len(rows) != len(attrs):
-        raise ValueError(f"Mismatched lengths: {len(rows)} rows for {len(attrs)} attrs")
-    embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0)
-                  for i in range(len(attrs))]
-    hashed: Model[List[Doc], Ragged] = chain(FeatureExtractor(attrs), list2ragged(),
-                                             with_array(concatenate(*embeddings)))
-    mix = with_array(Maxout(width, width * len(embeddings) + N_PLACE_FEATURES, nP=3,
-                            dropout=0.0, normalize=True))
-    return chain(concatenate(hashed, place_features()), mix, ragged2list())
+    return _hash_embed_with(width, attrs, rows, place_features(), N_PLACE_FEATURES)
 
 
 def build_gazetteer_embed(width: int, attrs: List[str],
                           rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
     """``build_place_embed`` with the product-name features beside the place features."""
+    return _hash_embed_with(width, attrs, rows, gazetteer_features(),
+                            N_PLACE_FEATURES + N_PRODUCT_FEATURES)
+
+
+def _hash_embed_with(width: int, attrs: List[str], rows: List[int],
+                     features: Model[List[Doc], Ragged], n_features: int) -> Model[List[Doc], List[Floats2d]]:
+    """Hash embeddings of ``attrs`` concatenated with ``features`` (``n_features`` columns),
+    mixed by one Maxout layer to ``width``."""
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} rows for {len(attrs)} attrs")
     embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0)
                   for i in range(len(attrs))]
     hashed: Model[List[Doc], Ragged] = chain(FeatureExtractor(attrs), list2ragged(),
                                              with_array(concatenate(*embeddings)))
-    n_in = width * len(embeddings) + N_PLACE_FEATURES + N_PRODUCT_FEATURES
-    mix = with_array(Maxout(width, n_in, nP=3, dropout=0.0, normalize=True))
-    return chain(concatenate(hashed, gazetteer_features()), mix, ragged2list())
+    mix = with_array(Maxout(width, width * len(embeddings) + n_features, nP=3,
+                            dropout=0.0, normalize=True))
+    return chain(concatenate(hashed, features), mix, ragged2list())

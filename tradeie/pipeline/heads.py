@@ -94,7 +94,6 @@ def _percent_cue(ent: Span) -> str | None:
 
 # A product is no partner and a partner no product, whatever the link between them says
 # ("- Ceramics: exports 3.02 billion yuan", linked as PARTNER): the entity's label decides
-_ROLE_OF_LABEL = {"PRODUCT": "PRODUCT", "PARTNER": "PARTNER"}
 _CONFUSED = {"PRODUCT": "PARTNER", "PARTNER": "PRODUCT"}
 
 
@@ -126,8 +125,8 @@ def collect_heads(doc: Doc, threshold: float) -> list[Head]:
         cue = percent_cue(child) if child.label_ == "PERCENT" else None
         if child.label_ == "MONEY" and _in_forward_segment(heads[hs].span, child, flow_starts):
             cue = "VALUE"
-        if child.label_ in _ROLE_OF_LABEL:
-            scores = _as_its_own_role(scores, _ROLE_OF_LABEL[child.label_])
+        if child.label_ in _CONFUSED:
+            scores = _as_its_own_role(scores, child.label_)
         for label, score in scores.items():
             floor = CUE_THRESHOLD if label == cue else threshold
             if score < floor:

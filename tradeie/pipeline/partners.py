@@ -13,7 +13,7 @@ from ..facts import TradeFact
 from ..normalize.place import canonical_place, demonym_place, lookup
 from .context import DocContext
 from .docindex import doc_text, ents_before, sentence_span, span_ents, span_text
-from .slots import place_name
+from .slots import NOT_GOODS_AFTER_NATIONALITY, place_name
 
 
 def foreign_place(ent: Span, ctx: DocContext) -> bool:
@@ -153,8 +153,7 @@ def is_bloc(span: Span) -> bool:
 # "purchases of German goods", "imported 60.9 million tonnes of Brazilian soybeans", "brought
 # in Kazakh wheat" (not "in Japanese yen")
 _OF_DEMONYM = re.compile(r"\b(?:of|in)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<adj>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
-                         r"\s+(?=[a-z])(?!(?:yen|yuan|renminbi|dollars?|euros?|won|rupees?|rupiah|ringgit|"
-                         r"baht|pesos?|reais|real|rand|lira|dong|pounds?|francs?|terms)\b)")
+                         r"\s+(?=[a-z])(?!" + NOT_GOODS_AFTER_NATIONALITY + ")")
 
 
 def demonym_partner(sent: Span, head: Span, location: str | None) -> str | None:

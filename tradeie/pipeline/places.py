@@ -437,7 +437,7 @@ def _scan(doc: Doc):
     text = doc_text(doc)
     speakers = [m.span() for m in _SPEAKER.finditer(text)] if ":" in text else []
     # capitalised words that are no stop words: the only places a name can start
-    firsts = [i for i, (start, _, _, _, stop) in enumerate(arr) if not stop and text[start].isupper()]
+    firsts = [i for i, (start, _, _, _, stop) in enumerate(arr) if not stop and text[start: start + 1].isupper()]
     covered = 0
     for i in firsts:
         if i < covered:

@@ -431,8 +431,10 @@ def _name_after_and(first: Span, sent: Span) -> Span | None:
 
 # "purchases of German goods", "brought in Kazakh wheat": a nationality on the goods
 _ORIGIN_BEFORE = re.compile(r"\b(?:of|in)\s+(?:[a-z][\w-]*\s+){0,2}$")
-_ORIGIN_AFTER = re.compile(r"\s+(?!(?:yen|yuan|renminbi|dollars?|euros?|won|rupees?|rupiah|ringgit|baht|"
-                           r"pesos?|reais|real|rand|lira|dong|pounds?|francs?|terms)\b)[a-z]")
+# currency words a nationality may qualify ("in Japanese yen"), and "in Chinese terms"
+NOT_GOODS_AFTER_NATIONALITY = (r"(?:yen|yuan|renminbi|dollars?|euros?|won|rupees?|rupiah|ringgit|baht|"
+                               r"pesos?|reais|real|rand|lira|dong|pounds?|francs?|terms)\b")
+_ORIGIN_AFTER = re.compile(r"\s+(?!" + NOT_GOODS_AFTER_NATIONALITY + r")[a-z]")
 
 
 def is_origin_of_goods(span: Span) -> bool:

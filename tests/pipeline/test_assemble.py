@@ -2189,3 +2189,11 @@ def test_an_economy_named_by_its_size(blank, assembler, description, partner):
                           "reached [$11.02 billion]{MONEY}.")
     link(doc, [("sales", "$11.02 billion", "VALUE")])
     assert [f.partner for f in facts_of(assembler, doc)] == [partner]
+
+
+def test_only_a_nationality_is_an_origin_of_goods(blank):
+    from tradeie.pipeline.slots import is_origin_of_goods
+
+    doc = annotate(blank, "Purchases of [German]{LOCATION} goods fell, while exports of "
+                          "[Osaka Customs district]{LOCATION} rose.")
+    assert [is_origin_of_goods(e) for e in doc.ents] == [True, False]

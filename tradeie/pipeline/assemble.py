@@ -334,8 +334,9 @@ def trade_facts_of(head: Head, ctx: DocContext,
             facts.append((TradeFact(**common, growth_pct=growth, share_pct=share), own or shape))
             continue
         money, money_span, conversions = group
-        base = year_earlier(money_span, period)
-        own = same_period_of(money_span, period) or own_period(money_span, ctx) or base or (
+        same = same_period_of(money_span, period)  # "in the same stretch of 2018"
+        base = same or year_earlier(money_span, period)
+        own = same or own_period(money_span, ctx) or base or (
             resolve_period(listed_periods[k], ctx) if listed_periods else None)
         fact_shape = shape
         if base is not None and own == base:

@@ -48,9 +48,14 @@ BILATERAL = re.compile(r"\b(?:bilateral|(?:the|our) two (?:countries|sides|natio
                         r"neighbou?rs)|both (?:sides|countries))\b", re.I)
 # "Two-way trade reached $244.8 billion" in an article on China-Russia trade
 TWO_WAY = re.compile(r"\btwo-way\b", re.I)
+# the largest economy of a region, in the years the corpus covers (2019-2025)
+_REGIONAL_ECONOMIES = {"Europe": "Germany", "Latin America": "Brazil", "Southeast Asia": "Indonesia"}
+_REGIONAL_ECONOMY = r"(?:" + "|".join(_REGIONAL_ECONOMIES) + r")'s (?:largest|biggest) economy"
+
 # The partner of a bilateral article named by description: "exports to the Asian country",
-# "a deficit with the neighbouring country", "imports from the bloc". A bare "the country" or
-# "the region" is more often the reporting place, and is left alone.
+# "a deficit with the neighbouring country", "imports from the bloc", "to Europe's largest
+# economy". A bare "the country" or "the region" is more often the reporting place, and is left
+# alone. "exports to the Kingdom": a title, written with a capital.
 _PARTNER_ANAPHOR = re.compile(
     r"\b(?:to|from|with)\s+(?:the|this|that)\s+(?:(?:(?:Asian|European|African|Gulf|Arab|Latin "
     r"American|South American|North American|Southeast Asian|Central Asian|East Asian|Nordic|Baltic|"
@@ -58,15 +63,14 @@ _PARTNER_ANAPHOR = re.compile(
     r"(?:country|nation|economy|state|kingdom|republic|neighbou?r|giant|powerhouse))|"
     r"(?:\d+|\w+)-(?:member|nation|country)\s+(?:bloc|grouping|union|group)|bloc|grouping|"
     r"People's Republic|[Kk]ingdom|[Ee]mirates?|[Ss]ultanate|world's (?:second|third)?-?largest "
-    r"economy)\b|\b(?:to|from|with)\s+(?:Europe|Latin America|Southeast Asia)'s (?:largest|biggest) economy\b")  # "exports to the Kingdom": a title, written with a capital
+    r"economy)\b|\b(?:to|from|with)\s+" + _REGIONAL_ECONOMY + r"\b")
 
 
 # descriptions that name one economy in the years the corpus covers (2019-2025)
 _ECONOMY_BY_SIZE = [(re.compile(r"world's (?:second|No\.?\s?2)[- ]?largest economy", re.I), "China"),
-                    (re.compile(r"world's (?:largest|biggest) economy", re.I), "United States"),
-                    (re.compile(r"Europe's (?:largest|biggest) economy", re.I), "Germany"),
-                    (re.compile(r"Latin America's (?:largest|biggest) economy", re.I), "Brazil"),
-                    (re.compile(r"Southeast Asia's (?:largest|biggest) economy", re.I), "Indonesia")]
+                    (re.compile(r"world's (?:largest|biggest) economy", re.I), "United States")] + [
+    (re.compile(rf"{region}'s (?:largest|biggest) economy", re.I), name)
+    for region, name in _REGIONAL_ECONOMIES.items()]
 
 
 # "a surplus of US$40.3 billion with its largest trading partner"

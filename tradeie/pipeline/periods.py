@@ -30,11 +30,8 @@ _YEAR_EARLIER = re.compile(r"^\s*(?:recorded\s+|registered\s+|posted\s+)?(?:a ye
 
 def year_earlier(money: Span, period: str | None) -> str | None:
     """"against US$20.8 billion a year earlier", "slid 11.4 percent to $31.14 billion from
-    $35.16 billion": the same period one year back; "against a deficit of $2.87 billion in
-    the same stretch of 2018": the same period in the year named."""
-    same = same_period_of(money, period)
-    if same is not None:
-        return same
+    $35.16 billion": the same period one year back. (A year named, "in the same stretch of
+    2018", is :func:`same_period_of`'s.)"""
     text = doc_text(money.doc)
     if period is None or not (_YEAR_EARLIER.match(text[money.end_char: money.end_char + 50]) or
                               _base_of_change(money, text)):

@@ -15,7 +15,7 @@ from decimal import Decimal
 from spacy.tokens import Doc, Span
 
 from ..normalize.money import Money, resolve_amount
-from ..normalize.place import canonical_place, lookup
+from ..normalize.place import canonical_place, demonym_place, lookup
 from ..normalize.text import FOLDS_TO_LATIN
 from .anaphora import antecedent
 from .context import DocContext
@@ -443,7 +443,7 @@ def is_origin_of_goods(span: Span) -> bool:
     text = doc_text(span.doc)
     return bool(_ORIGIN_AFTER.match(text, span.end_char)) and \
         bool(_ORIGIN_BEFORE.search(text, max(0, span.start_char - 40), span.start_char)) and \
-        canonical_place(span.text) is not None and lookup(span.text) is None
+        lookup(span.text) is None and demonym_place(span.text) is not None
 
 
 def is_partner_subject(span: Span) -> bool:

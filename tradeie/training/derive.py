@@ -69,13 +69,15 @@ def _percent_test(number):
     return test
 
 
-def _place_test(name):
+def _place_test(name, *, capital: bool = False):
+    """Whether a span names place ``name``; with ``capital``, also a capital standing for its
+    country ("a surplus with Washington"), as the assembler reads a partner. Not for the
+    reporting place: "Beijing's exports" are the city's."""
     want = canonical_name(name)
 
     def test(span):
-        # "a surplus with Washington": a capital standing for its country names it too
-        return want in {canonical_name(canonical_place(span["text"]) or span["text"]),
-                        canonical_name(capital_country(span["text"]) or "")}
+        return want == canonical_name(canonical_place(span["text"]) or span["text"]) or (
+            capital and want == canonical_name(capital_country(span["text"]) or ""))
     return test
 
 
@@ -155,7 +157,7 @@ def _fact_arguments(fact, spans, regions, used, path, record_text, published=Non
             pct = pick("PERCENT", _percent_test(fact[key]), role)
             args.append((role, _required(pct, f"{key} {fact[key]}", fact, path)))
     if fact["partner"]:
-        partner = pick("PARTNER", _place_test(fact["partner"]), "PARTNER")
+        partner = pick("PARTNER", _place_test(fact["partner"], capital=True), "PARTNER")
         args += [("PARTNER", partner)] if partner else []
     if fact["location"]:
         loc = pick("LOCATION", _place_test(fact["location"]), "LOCATION")

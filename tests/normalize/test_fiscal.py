@@ -34,6 +34,17 @@ from tradeie.normalize.period import find_periods
     ("12 months to March 2019", {}, "2018-04..2019-03"),
     ("the year ended December 2022", {}, "2022"),
     ("the fiscal year ended March 31", {"year": 2024}, "2023-04..2024-03"),
+    # a quarter or half of a fiscal year written short, as South Asian business papers do
+    ("1QFY25", {"country": "PK"}, "2024-Q3"),
+    ("Q1 FY25", {"country": "IN"}, "2024-Q2"),
+    ("H1FY25", {"country": "IN"}, "2024-04..2024-09"),
+    ("2HFY2024", {"country": "PK"}, "2024-H1"),
+    ("Q4FY24", {"country": "IN"}, "2024-Q1"),
+    ("Q2 FY2024", {"country": "JP"}, "2024-Q3"),
+    # a quarter or half of the current fiscal year ends in the context year
+    ("the first quarter of the current fiscal year", {"country": "PK", "year": 2024}, "2024-Q3"),
+    ("the first half of this fiscal year", {"country": "IN", "year": 2024}, "2024-04..2024-09"),
+    ("the fourth quarter of the current fiscal year", {"country": "IN", "year": 2024}, "2024-Q1"),
 ])
 def test_fiscal_periods(text, kw, expected):
     assert parse_period(text, **kw) == expected
@@ -43,6 +54,8 @@ def test_fiscal_periods(text, kw, expected):
     ("fiscal year 2023-24", {}),  # whose fiscal year: unknown, so not guessed
     ("FY24", {"country": "CN"}),  # China's fiscal year is the calendar year: no FY names
     ("fiscal 2021", {"country": "NG"}),
+    ("1QFY25", {}),
+    ("H3FY24", {"country": "IN"}),  # no third half
 ])
 def test_fiscal_year_of_unknown_convention_is_none(text, kw):
     assert parse_period(text, **kw) is None
@@ -61,6 +74,11 @@ def test_calendar_periods_are_untouched():
     ("the first seven months of the 2023-24 fiscal year", ["the first seven months",
                                                            "the 2023-24 fiscal year"]),
     ("In FY24 exports rose", ["FY24"]),
+    ("exports in 1QFY25 and Q2 FY2024 rose", ["1QFY25", "Q2 FY2024"]),
+    ("in the first quarter of the current fiscal year, exports", [
+        "the first quarter of the current fiscal year"]),
+    ("in the first seven months of this fiscal year exports", [
+        "the first seven months of this fiscal year"]),
     ("in the year ended September 2023, exports", ["the year ended September 2023"]),
     ("in the 12 months to March 2019", ["the 12 months to March 2019"]),
     ("grew 20.5% in 2023, to $1.5 billion", ["2023"]),

@@ -21,6 +21,10 @@ rather than guessed.
 '2023-07..2024-01'
 >>> parse_fiscal("the first seven months of the current fiscal year", year=2024, fiscal_start=7)
 '2023-07..2024-01'
+>>> parse_fiscal("1QFY25", fiscal_start=7)
+'2024-Q3'
+>>> parse_fiscal("the first half of the current fiscal year", year=2024, fiscal_start=4)
+'2024-04..2024-09'
 >>> parse_fiscal("fiscal year 2023-24") is None  # the convention is unknown
 True
 """
@@ -59,11 +63,18 @@ _PART = re.compile(r"\b(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P
                    re.I)
 _MONTH_RANGE = re.compile(r"\b(?P<m1>" + _MONTH + r")\s*(?:-|\u2013|to|through)\s*(?P<m2>" + _MONTH
                           + r")(?![a-z])", re.I)
+# "1QFY25", "Q1 FY25", "H1FY2025", "2HFY24": a quarter or half of a named fiscal year
+_COMPACT = re.compile(r"(?<![\w])(?:(?P<k1>[1-4])(?P<u1>[QH])|(?P<u2>[QH])(?P<k2>[1-4]))\s*[-/]?\s*FY\s?'?"
+                      r"(?P<y>\d\d|(?:19|20)\d\d)(?![\d-])", re.I)
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 # The surface forms :func:`period.find_periods` marks (before its calendar forms).
 FISCAL_SPAN = (
+    r"(?<![\w])(?:[1-4][QH]|[QH][1-4])\s*[-/]?\s*FY\s?'?(?:19|20)?\d\d(?![\d-])|"
+    r"(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:half|quarter)|first\s+"
+    r"(?:1[01]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?)\s+of\s+"
+    r"(?:the\s+)?(?:current|this|present|ongoing)\s+(?:fiscal|financial)(?:\s+year)?\b|"
     r"(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:half|quarter)\s+of\s+"
     r"(?:the\s+)?)?(?:(?:fiscal|financial)(?:\s+year)?\s+(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:\d\d|"
     r"(?:19|20)\d\d))?(?![\d%])|FY\s?'?(?:19|20)?\d\d(?:\s*[-/\u2013]\s*(?:\d\d|(?:19|20)\d\d))?\b|"
@@ -90,13 +101,24 @@ def _full_year(two: str, first: int) -> int:
     return int(two) if len(two) == 4 else first // 100 * 100 + int(two)
 
 
-def _fiscal_range(first_year: int, start: int, part: re.Match | None = None) -> str:
+def _part(m: re.Match | None) -> tuple[int, int] | None:
+    """(which, months in it) of "the second half" or "Q3"; None for no match or a "Q" or "H"
+    past the last of its kind ("H3")."""
+    if m is None:
+        return None
+    if "o" in m.re.groupindex:
+        return _ORDINAL[m.group("o").lower()], 6 if m.group("u").lower() == "half" else 3
+    k, unit = int(m.group("k1") or m.group("k2")), (m.group("u1") or m.group("u2")).upper()
+    size = 6 if unit == "H" else 3
+    return (k, size) if k * size <= 12 else None
+
+
+def _fiscal_range(first_year: int, start: int, part: tuple[int, int] | None = None) -> str:
     """The fiscal year that starts in ``start`` of ``first_year``, or the half or quarter of it
-    that ``part`` names."""
+    that ``part`` (which, months in it) names."""
     lo, hi = 0, 12
     if part is not None:
-        k = _ORDINAL[part.group("o").lower()]
-        size = 6 if part.group("u").lower() == "half" else 3
+        k, size = part
         lo, hi = (k - 1) * size, k * size
     m1, m2 = start - 1 + lo, start - 1 + hi - 1  # 0-based month offsets from January of first_year
     return months_name(first_year + m1 // 12, m1 % 12 + 1, first_year + m2 // 12, m2 % 12 + 1)
@@ -150,7 +172,14 @@ def read_fiscal(text: str, *, year: int | None = None, fiscal_start: int | None 
             return True, None
         return True, months_name(end_year - 1 if last < 12 else end_year, last % 12 + 1,
                                  end_year, last)
-    part = _PART.search(text)
+    compact = _COMPACT.search(text)
+    if compact:
+        if not known or _part(compact) is None:
+            return True, None
+        named_year = _full_year(compact.group("y"), 2000)
+        return True, _fiscal_range(named_year if japanese else named_year - 1, fiscal_start,
+                                   _part(compact))
+    part = _part(_PART.search(text))
     named = _named_span(text)
     m = named or (_BARE_SPAN.search(text) if known else None)
     if m:
@@ -170,6 +199,10 @@ def read_fiscal(text: str, *, year: int | None = None, fiscal_start: int | None 
         if first:  # "the first seven months of the current fiscal year": it ends in ``year``
             n = _count(first.group("n"))
             return True, _first_months(year - (fiscal_start - 1 + n - 1) // 12, fiscal_start, n)
+        if part is not None:  # "the first quarter of the current fiscal year": it ends in ``year``
+            k, size = part
+            return True, _fiscal_range(year - (fiscal_start - 1 + k * size - 1) // 12, fiscal_start,
+                                       part)
     m = _MONTH_RANGE.search(text)
     if m and known and year is not None:
         a, b = _month(m.group("m1")), _month(m.group("m2"))

@@ -28,6 +28,10 @@ PHENOMENA = [
     case("2,139.49 billion yuan", 2_139_490_000_000, "CNY"),
     case("US$770 million", 770 * M, "USD"),
     case("$ 104.45 billion", 104_450_000_000, "USD"),
+    # South African and Canadian papers hyphenate the scale word
+    case("R1.77-trillion", 1_770_000_000_000, "ZAR"),
+    case("$45.2-billion", 45_200_000_000, "USD"),
+    case("1.2-billion yuan", 1_200_000_000, "CNY"),
     case("USD 6.2 billion", 6_200_000_000, "USD"),
     case("6.2 billion U.S. dollars", 6_200_000_000, "USD"),
     case("RM75.3 billion", 75_300_000_000, "MYR"),

@@ -68,11 +68,11 @@ _SUFFIX = r"(?P<suf>" + _alternation(CURRENCY_WORDS, CASED_SUFFIXES) + r")\b"
 # remainder with a smaller scale of its own
 _TAIL = r"\s+(?P<{0}>\d{{1,3}})\s+(?P<{0}s>million|thousand)\b"
 _MONEY = re.compile(
-    rf"(?:(?:(?<![\w-])(?P<sign0>-\s?)|(?<![\w])){_PREFIX}\s?{_NUMBER}(?:\s?{_SCALE}(?:{_TAIL.format('tail')})?)?"
+    rf"(?:(?:(?<![\w-])(?P<sign0>-\s?)|(?<![\w])){_PREFIX}\s?{_NUMBER}(?:[\s-]?{_SCALE}(?:{_TAIL.format('tail')})?)?"
     rf"(?:\s+{_SUFFIX})?"
     rf"|(?:(?<![\w$€£¥₩.-])(?P<sign2>[-+]\s?)|(?<![\w$€£¥₩.]))(?P<num2>{_INDIAN}{_FRACTION}|\d{{1,3}}(?:,\d{{3}})+{_FRACTION}|"
     rf"\d+{_FRACTION})"
-    rf"(?:\s?(?P<scale2>{_alternation(SCALES)})\b(?:{_TAIL.format('tail2')})?)?(?:\s*\(?\s*(?P<suf2>"
+    rf"(?:[\s-]?(?P<scale2>{_alternation(SCALES)})\b(?:{_TAIL.format('tail2')})?)?(?:\s*\(?\s*(?P<suf2>"
     rf"{_alternation(CURRENCY_WORDS, CASED_SUFFIXES)})\)?\b))",
     re.IGNORECASE,
 )
@@ -264,7 +264,7 @@ def resolve_amount(surface: str, following: str = "", preceding: str = "", *,
     Money(value=Decimal('14710000000'), currency='CNY')
     >>> resolve_amount("1,453.6", " 9.2", "Unit: 100 million yuan, %\\nASEAN ")
     Money(value=Decimal('145360000000'), currency='CNY')
-    >>> resolve_amount("112,605", " | 20.5", "(KSh million; change in per cent)\nUganda | ")
+    >>> resolve_amount("112,605", " | 20.5", "(KSh million; change in per cent)\\nUganda | ")
     Money(value=Decimal('112605000000'), currency='KES')
     >>> resolve_amount("$22 billion", " 348 million in December")
     Money(value=Decimal('22348000000'), currency='USD')

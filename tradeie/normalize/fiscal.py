@@ -66,6 +66,8 @@ _MONTH_RANGE = re.compile(r"\b(?P<m1>" + _MONTH + r")\s*(?:-|\u2013|to|through)\
 # "1QFY25", "Q1 FY25", "H1FY2025", "2HFY24": a quarter or half of a named fiscal year
 _COMPACT = re.compile(r"(?<![\w])(?:(?P<k1>[1-4])(?P<u1>[QH])|(?P<u2>[QH])(?P<k2>[1-4]))\s*[-/]?\s*FY\s?'?"
                       r"(?P<y>\d\d|(?:19|20)\d\d)(?![\d-])", re.I)
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11}
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -73,7 +75,7 @@ _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
 FISCAL_SPAN = (
     r"(?<![\w])(?:[1-4][QH]|[QH][1-4])\s*[-/]?\s*FY\s?'?(?:19|20)?\d\d(?![\d-])|"
     r"(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:half|quarter)|first\s+"
-    r"(?:1[01]|[1-9]|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?)\s+of\s+"
+    r"(?:1[01]|[1-9]|" + "|".join(_COUNTS) + r")\s+months?)\s+of\s+"
     r"(?:the\s+)?(?:current|this|present|ongoing)\s+(?:fiscal|financial)(?:\s+year)?\b|"
     r"(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:half|quarter)\s+of\s+"
     r"(?:the\s+)?)?(?:(?:fiscal|financial)(?:\s+year)?\s+(?:19|20)\d\d(?:\s*[-/\u2013]\s*(?:\d\d|"
@@ -102,12 +104,14 @@ def _full_year(two: str, first: int) -> int:
 
 
 def _part(m: re.Match | None) -> tuple[int, int] | None:
-    """(which, months in it) of "the second half" or "Q3"; None for no match or a "Q" or "H"
-    past the last of its kind ("H3")."""
+    """(which, months in it) of "the second half"; None for no match."""
     if m is None:
         return None
-    if "o" in m.re.groupindex:
-        return _ORDINAL[m.group("o").lower()], 6 if m.group("u").lower() == "half" else 3
+    return _ORDINAL[m.group("o").lower()], 6 if m.group("u").lower() == "half" else 3
+
+
+def _compact_part(m: re.Match) -> tuple[int, int] | None:
+    """(which, months in it) of "Q3" or "1H"; None past the last of its kind ("H3")."""
     k, unit = int(m.group("k1") or m.group("k2")), (m.group("u1") or m.group("u2")).upper()
     size = 6 if unit == "H" else 3
     return (k, size) if k * size <= 12 else None
@@ -124,8 +128,6 @@ def _fiscal_range(first_year: int, start: int, part: tuple[int, int] | None = No
     return months_name(first_year + m1 // 12, m1 % 12 + 1, first_year + m2 // 12, m2 % 12 + 1)
 
 
-_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-           "nine": 9, "ten": 10, "eleven": 11}
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(?P<n>1[01]|[1-9]|" + "|".join(_COUNTS) + r")\s+months?\b",
                            re.I)
 _CURRENT_FISCAL = re.compile(r"\b(?:current|this|present|ongoing)\s+(?:fiscal|financial)\b", re.I)
@@ -174,11 +176,12 @@ def read_fiscal(text: str, *, year: int | None = None, fiscal_start: int | None 
                                  end_year, last)
     compact = _COMPACT.search(text)
     if compact:
-        if not known or _part(compact) is None:
+        quarter_or_half = _compact_part(compact)
+        if not known or quarter_or_half is None:
             return True, None
         named_year = _full_year(compact.group("y"), 2000)
         return True, _fiscal_range(named_year if japanese else named_year - 1, fiscal_start,
-                                   _part(compact))
+                                   quarter_or_half)
     part = _part(_PART.search(text))
     named = _named_span(text)
     m = named or (_BARE_SPAN.search(text) if known else None)

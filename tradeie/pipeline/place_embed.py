@@ -187,13 +187,7 @@ def place_features() -> Model[List[Doc], Ragged]:
 
 
 def _features_forward(model: Model, docs: List[Doc], is_train: bool):
-    ids = [place_ids(doc) for doc in docs]
-    lengths = model.ops.asarray1i([len(x) for x in ids])
-    flat = numpy.concatenate(ids) if ids else numpy.zeros(0, dtype="int32")
-    onehot = numpy.zeros((len(flat), N_PLACE_FEATURES), dtype="float32")
-    onehot[numpy.arange(len(flat)), flat] = 1.0
-    output = Ragged(model.ops.asarray2f(onehot), lengths)
-    return output, lambda d_output: []
+    return _ragged_onehot(model, docs, _place_onehot, N_PLACE_FEATURES)
 
 
 def gazetteer_features() -> Model[List[Doc], Ragged]:
@@ -202,17 +196,15 @@ def gazetteer_features() -> Model[List[Doc], Ragged]:
 
 
 def _gazetteer_forward(model: Model, docs: List[Doc], is_train: bool):
-    places = [place_ids(doc) for doc in docs]
-    products = [product_ids(doc) for doc in docs]
-    lengths = model.ops.asarray1i([len(x) for x in places])
-    flat = numpy.concatenate(places) if places else numpy.zeros(0, dtype="int32")
-    flat_products = numpy.concatenate(products) if products else numpy.zeros(0, dtype="int32")
-    onehot = numpy.zeros((len(flat), N_PLACE_FEATURES + N_PRODUCT_FEATURES), dtype="float32")
-    rows = numpy.arange(len(flat))
-    onehot[rows, flat] = 1.0
-    onehot[rows, N_PLACE_FEATURES + flat_products] = 1.0
-    output = Ragged(model.ops.asarray2f(onehot), lengths)
-    return output, lambda d_output: []
+    return _ragged_onehot(model, docs, _gazetteer_onehot, N_PLACE_FEATURES + N_PRODUCT_FEATURES)
+
+
+def _ragged_onehot(model: Model, docs: List[Doc], onehot, n_features: int):
+    """``onehot`` of every doc as one Ragged, and a backward pass with nothing to learn."""
+    rows = [onehot(doc) for doc in docs]
+    flat = numpy.concatenate(rows) if rows else numpy.zeros((0, n_features), dtype="float32")
+    lengths = model.ops.asarray1i([len(x) for x in rows])
+    return Ragged(model.ops.asarray2f(flat), lengths), lambda d_output: []
 
 
 def with_place_features(

@@ -61,6 +61,32 @@ def test_an_owner_the_ner_called_partner_still_reports(blank, marked, place):
     assert place_of(blank, marked) == place
 
 
+@pytest.mark.parametrize("marked,place", [
+    # the zone is named as an owner twice, the province once; "the province" owns the rest
+    ("NANNING, March 3 -- [Guangxi]{LOCATION} is on the mend.\n\nIn the first two months, "
+     "[the province]{LOCATION}'s imports and exports rose 3.1 percent.\n\n[The province]"
+     "{LOCATION}'s exports grew faster.\n\nThe [Qinzhou Bonded Zone]{LOCATION} posted "
+     "trade of 4 billion yuan, and the [Qinzhou Bonded Zone]{LOCATION} exported more.",
+     "Guangxi"),
+    # "the region" is the economic region the headline names, not the province named most
+    ("Yangtze River Delta trade picks up\n\nForeign trade of the Yangtze River Delta rose 4 "
+     "percent.\n\n[The region]{LOCATION}'s exports grew faster.\n\n[Jiangsu]{LOCATION} "
+     "reported trade of 2.7 trillion yuan, and [Jiangsu]{LOCATION}'s imports fell.",
+     "Yangtze River Delta"),
+], ids=["the-province-owns-the-trade", "the-region-is-the-economic-region"])
+def test_an_anaphor_owning_the_trade_votes_for_its_place(blank, marked, place):
+    assert place_of(blank, marked) == place
+
+
+def test_an_anaphor_only_describing_a_place_does_not_vote(blank):
+    # "the region's gateway" says where the port is, not whose the trade is
+    marked = ("Erenhot trade\n\n[Erenhot]{LOCATION} posted trade of 9.6 billion yuan. [Erenhot]"
+              "{LOCATION}, [the region]{LOCATION}'s gateway to [Mongolia]{PARTNER}, grew.\n\n"
+              "[Inner Mongolia]{LOCATION}, [the region]{LOCATION}'s heart, is large. [Inner "
+              "Mongolia]{LOCATION} posted trade of 67.5 billion yuan.")
+    assert place_of(blank, marked) == "Erenhot"
+
+
 def test_a_designator_the_ner_tagged_alone_takes_the_name_before_it(blank):
     marked = ("Huangpu [Customs district]{LOCATION}: foreign trade up 4.3%\n\nGUANGZHOU -- Trade "
               "through [Huangpu Customs district]{LOCATION} rose. [Guangzhou]{LOCATION} grew too.")

@@ -45,6 +45,22 @@ def main_partner(doc: Doc, place: str | None) -> str | None:
 def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
     """The most mentioned place (headline counting double), its country, and the most
     mentioned place of each kind ("the province" in a city article)."""
+    counts, penalty, first, country, kinds = place_votes(doc)
+    if not counts:
+        return None, None, {}
+    ranked = sorted(counts, key=lambda n: (-(counts[n] - penalty[n]), first[n]))
+    by_kind = {group: name for group in ANAPHOR_KINDS
+               if (name := _best_of_kind(ranked, kinds, group)) is not None}
+    # a place the gazetteer lacks ("Osaka Customs district") is in the country of the next
+    # place that has one: "¥" there is yen
+    home = next((country[n] for n in ranked if country.get(n)), None)
+    return ranked[0], country[ranked[0]] or home, by_kind
+
+
+def place_votes(doc: Doc) -> tuple[Counter, Counter, dict[str, int], dict[str, str | None],
+                                   dict[str, str]]:
+    """The weighed mentions of each place: (votes, votes against, first mention's offset,
+    country, kind). ``reporting_place`` ranks them; kept apart so a vote can be inspected."""
     counts: Counter = Counter()
     penalty: Counter = Counter()
     first: dict[str, int] = {}
@@ -115,18 +131,48 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
         first.setdefault(name, ent_start)
         country.setdefault(name, None)
         kinds.setdefault(name, kind)
-    if not counts:
-        return None, None, {}
+    if counts:
+        _anaphor_votes(doc, counts, penalty, first, kinds)
+    return counts, penalty, first, country, kinds
+
+
+# "the region" of a regional round-up is the economic or autonomous region before a province
+_ARTICLE_ANAPHOR = re.compile(r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(city|province|region|country|"
+                              r"nation|state|municipality)(?:[’']s)?", re.I)
+
+_FIRST_KINDS = {"region": {"autonomous region", "economic region", "special administrative region"}}
+
+
+def _best_of_kind(ranked: list[str], kinds: dict[str, str], group: str) -> str | None:
+    for allowed in (_FIRST_KINDS.get(group), ANAPHOR_KINDS[group]):
+        match = next((n for n in ranked if allowed and kinds.get(n) in allowed), None)
+        if match is not None:
+            return match
+    return None
+
+
+def _anaphor_votes(doc: Doc, counts: Counter, penalty: Counter, first: dict[str, int],
+                   kinds: dict[str, str]) -> None:
+    """"The province's imports and exports", "the region's exports rose": an anaphor owning
+    the trade presupposes the place the article is about. It votes for the leading place of
+    its kind, so that "the province" makes Fujian outweigh a free trade zone named twice.
+    Not for the place named before it in its line: one "the city" after "Chengdu" is too
+    little to outweigh the city the article is about."""
     ranked = sorted(counts, key=lambda n: (-(counts[n] - penalty[n]), first[n]))
-    by_kind = {}
-    for group, allowed in ANAPHOR_KINDS.items():
-        match = [n for n in ranked if kinds.get(n) in allowed]
-        if match:
-            by_kind[group] = match[0]
-    # a place the gazetteer lacks ("Osaka Customs district") is in the country of the next
-    # place that has one: "¥" there is yen
-    home = next((country[n] for n in ranked if country.get(n)), None)
-    return ranked[0], country[ranked[0]] or home, by_kind
+    votes: Counter = Counter()
+    for ent in doc_ents(doc):
+        if ent.label_ != "LOCATION":
+            continue
+        m = _ARTICLE_ANAPHOR.fullmatch(ent.text.strip())
+        if m is None:
+            continue
+        group = {"municipality": "city", "state": "state"}.get(m.group(1).lower(),
+                                                               m.group(1).lower())
+        name = _best_of_kind(ranked, kinds, group)
+        weight = _weight(doc, ent.start_char, ent.end_char)
+        if name in counts and weight > (2.0 if ent.start_char < LEAD_CHARS else 1.0):
+            votes[name] += weight  # only as the owner: not "Erenhot, the region's gateway"
+    counts.update(votes)
 
 
 _DESIGNATOR = re.compile(r"\b(province|city|state|county|prefecture)\b", re.I)

@@ -204,15 +204,18 @@ def test_countries_renamed_from_iso_keep_their_code(name, code):
     ("Greater Bay Area", "Guangdong-Hong Kong-Macao Greater Bay Area"),
     ("Jing-Jin-Ji", "Beijing-Tianjin-Hebei region"),
     ("the Chengdu-Chongqing economic circle", "Chengdu-Chongqing economic circle"),
+    ("central China", "Central China"), ("western China", "Western China"),
+    ("northeastern China", "Northeast China"),
 ])
 def test_economic_regions_are_places_of_china(text, name):
     place = lookup(text)
     assert (place.name, place.kind, place.country) == (name, "economic region", "CN")
 
 
-def test_compass_regions_are_no_places():
-    # "Central China's Hubei Province" only says where Hubei lies
-    assert lookup("Central China") is None
+@pytest.mark.parametrize("text", ["South China", "East China", "North China", "South China Sea"])
+def test_compass_regions_that_name_other_things_are_no_places(text):
+    # "South China Morning Post", "East China Sea", "North China Plain"
+    assert lookup(text) is None
 
 
 @pytest.mark.parametrize("name,canonical", [

@@ -78,6 +78,29 @@ def test_an_anaphor_owning_the_trade_votes_for_its_place(blank, marked, place):
     assert place_of(blank, marked) == place
 
 
+@pytest.mark.parametrize("marked,place", [
+    # the NER tagged only "China", and once as a partner
+    ("Foreign trade of the six provinces of central China, January-June\n\nIn the first half, "
+     "foreign trade of the six provinces in central [China]{PARTNER} grew 20 percent. [The "
+     "region]{LOCATION}'s exports rose.\n\n[Henan]{LOCATION} and [Hunan]{LOCATION} led, and "
+     "[Hunan]{LOCATION} grew fastest.", "Central China"),
+    # before a province it says where the province lies
+    ("[Hubei]{LOCATION} trade rises\n\nWUHAN, July 12 -- central China's [Hubei]{LOCATION} "
+     "Province saw [its]{LOCATION} foreign trade rise. Trade in central China grew less.",
+     "Hubei"),
+], ids=["a-compass-region-reports", "a-compass-region-locates-a-province"])
+def test_a_compass_region_reports_unless_it_locates_a_province(blank, marked, place):
+    assert place_of(blank, marked) == place
+
+
+def test_a_figure_of_a_compass_region_is_the_region_s(blank):
+    from tradeie.pipeline.slots import place_name
+
+    doc = annotate(blank, "Trade in western [China]{LOCATION} rose.")
+    with indexed(doc):
+        assert place_name(doc.ents[0], build_context(doc)) == "Western China"
+
+
 def test_an_anaphor_only_describing_a_place_does_not_vote(blank):
     # "the region's gateway" says where the port is, not whose the trade is
     marked = ("Erenhot trade\n\n[Erenhot]{LOCATION} posted trade of 9.6 billion yuan. [Erenhot]"

@@ -87,15 +87,21 @@ def place_votes(doc: Doc) -> tuple[Counter, Counter, dict[str, int], dict[str, s
                 country.setdefault(name, None)
                 kinds.setdefault(name, _designated_kind(doc, ent) or "region")
             continue
-        name = canonical_place(port_text(doc, ent.text, ent.end_char)) or place.name
+        start = ent.start_char
+        region = compass_region(doc, start, ent.end_char)
+        if region is not None:  # "the six provinces of central [China]"
+            start, place = region
+        name = place.name if region is not None else \
+            canonical_place(port_text(doc, ent.text, ent.end_char)) or place.name
         if name in doubtful:
             continue
         owner = bool(_OWNER_AFTER.match(doc_text(doc)[ent.end_char: ent.end_char + 60]))
-        if ent.label_ == "PARTNER" and not owner:  # a name the text trades with is less likely
-            penalty[name] += 0.5 * _weight(doc, ent.start_char, ent.end_char)  # the reporter
+        if ent.label_ == "PARTNER" and not owner and region is None:  # a name the text trades
+            # with is less likely the reporter; a compass region of the country is never a partner
+            penalty[name] += 0.5 * _weight(doc, start, ent.end_char)
             continue  # ("Saudi Arabia's exports" is an owner, whatever the NER called it)
-        counts[name] += _weight(doc, ent.start_char, ent.end_char)
-        first.setdefault(name, ent.start_char)
+        counts[name] += _weight(doc, start, ent.end_char)
+        first.setdefault(name, start)
         country[name] = place.country
         kinds[name] = _designated_kind(doc, ent) or kinds.get(name) or place.kind
     tagged = {i for ent in doc_ents(doc) for i in range(ent.start_char, ent.end_char)}
@@ -322,6 +328,26 @@ def extend_zone_names(doc: Doc) -> None:
         doc.ents = ents
 
 
+# "central China", "northwestern China": regions whose provinces report together
+_COMPASS_WORD = re.compile(r"(?:[Cc]entral|[Ww]estern|[Nn]orth-?(?:east|west)(?:ern)?|"
+                           r"[Ss]outh-?west(?:ern)?)\s+$")
+_COMPASS_REGION = re.compile(r"(?:[Cc]entral|[Ww]estern|[Nn]orth-?(?:east|west)(?:ern)?|"
+                             r"[Ss]outh-?west(?:ern)?)\s+China")
+COMPASS_STARTS = {"central", "western", "northeast", "northeastern", "northwest", "northwestern",
+                  "southwest", "southwestern"}
+
+
+def compass_region(doc: Doc, start: int, end: int) -> tuple[int, object] | None:
+    """(start, Place) of the compass region a mention of a country ends ("central China"),
+    when the word before it makes one the gazetteer knows; else None."""
+    text = doc_text(doc)
+    m = _COMPASS_WORD.search(text, max(0, start - 16), start)
+    if m is None:
+        return None
+    place = lookup(text[m.start(): end])
+    return (m.start(), place) if place is not None and place.kind == "economic region" else None
+
+
 def _weight(doc: Doc, start: int, end: int) -> float:
     """How much a mention says "this is the place whose trade it is".
 
@@ -338,6 +364,8 @@ def _weight(doc: Doc, start: int, end: int) -> float:
         weight /= 2  # "HANOI —", and the province of "MANZHOULI, Inner Mongolia, April 18 --"
     if COMPASS_BEFORE.search(before) and re.match(r"[’']s\b", after):
         return 0.0  # "East China's Zhejiang Province": only says where Zhejiang lies
+    if _COMPASS_REGION.fullmatch(text, start, end) and re.match(r"[’']s\s+[A-Z]", after):
+        return 0.0  # the same, found whole: "central China's Hubei"
     if WHERE_BEFORE.search(before) and WHERE_AFTER.match(text, end):
         return 0.0  # "the busiest crossing on China's northern frontier saw its exports"
     if _PARTNER_AFTER.match(after):
@@ -483,7 +511,8 @@ def _scan(doc: Doc):
     text = doc_text(doc)
     speakers = [m.span() for m in _SPEAKER.finditer(text)] if ":" in text else []
     # capitalised words that are no stop words: the only places a name can start
-    firsts = [i for i, (start, _, _, _, stop) in enumerate(arr) if not stop and text[start: start + 1].isupper()]
+    firsts = [i for i, (start, length, _, _, stop) in enumerate(arr) if not stop and (
+        text[start: start + 1].isupper() or text[start: start + length] in COMPASS_STARTS)]
     covered = 0
     for i in firsts:
         if i < covered:

@@ -21,10 +21,13 @@ from .anaphora import antecedent
 from .context import DocContext
 from .docindex import cached, doc_text, sentence_span, span_ents
 from .flows import BREAKDOWN, CHANGE_WORDS, is_deficit
-from .places import COMPASS_BEFORE, WHERE_AFTER, WHERE_BEFORE, bare_name, port_text
+from .places import COMPASS_BEFORE, WHERE_AFTER, WHERE_BEFORE, bare_name, compass_region, port_text
 
 def place_name(span: Span, ctx: DocContext) -> str | None:
     """Canonical name of a place mention; anaphors ("the city", "its") are the reporting place."""
+    region = compass_region(span.doc, span.start_char, span.end_char)
+    if region is not None:
+        return region[1].name  # "[China]" of "trade in central China": the region
     name = canonical_place(port_text(span.doc, span.text, span.end_char))
     if name is not None:
         return name

@@ -161,6 +161,41 @@ def test_rows_with_single_spaces_and_three_number_cells_are_read_by_their_layout
     assert got == [("footwear", 10850000000, 7.7, 5.7), ("wood and wood products", 7630000000, 21.7, 4.0)]
 
 
+def test_rows_with_single_spaces_and_two_cells_are_read_beside_another_row(blank, assembler):
+    # the heading's flow is in brackets and untagged; a lone such line is no row
+    doc = annotate(blank, "Main indicators of [Suzhou]{LOCATION} [imports and exports]{FLOW}, "
+                          "[2023]{PERIOD}\nUnit: 100 million yuan, %\n"
+                          "Main markets (import and export)\nEU 2,310.4 -3.2\n"
+                          "[Japan]{PARTNER} 1,288.0 -9.9\n\nNote: Kenya 12.1 4.2\n")
+    got = [(flow, partner, value, growth) for flow, partner, _, _, value, _, growth, _, _
+           in rows_of(assembler, doc)]
+    assert got == [("total", "European Union", 231040000000, -3.2),
+                   ("total", "Japan", 128800000000, -9.9)]
+
+
+def test_numbered_rows_with_semicolons_are_read_by_their_layout(blank, assembler):
+    doc = annotate(blank, "The biggest trading cities, [January-June 2023]{PERIOD}, by [imports and "
+                          "exports]{FLOW} (billion yuan; year-on-year change):\n"
+                          "No.1 [Suzhou]{LOCATION} ([Jiangsu]{LOCATION}): 1,173.24; -4.8%\n"
+                          "No.2 [Ningbo]{LOCATION} ([Zhejiang]{LOCATION}): 631.49; +2.4%\n")
+    got = [(loc, value, growth) for _, _, _, loc, value, _, growth, _, _ in rows_of(assembler, doc)]
+    assert got == [("Suzhou", 1173240000000, -4.8), ("Ningbo", 631490000000, 2.4)]
+
+
+def test_rows_of_which_take_the_flow_of_the_row_above(blank, assembler):
+    doc = annotate(blank, "Main indicators of [imports and exports]{FLOW} of [Kaifeng]{LOCATION} in "
+                          "[2019]{PERIOD}\nUnit: 100 million yuan\nIndicator\u3000Amount\u3000Increase (%)\n"
+                          "[Exports]{FLOW}\u300061.2\u30008.4\n"
+                          "\u3000Of which: [Textiles and garments]{PRODUCT}\u300020.5\u30003.1\n"
+                          "\u3000\u3000[Agricultural products]{PRODUCT}\u30006.4\u3000-2.0\n"
+                          "[Imports]{FLOW}\u300022.7\u3000-5.5\n"
+                          "\u3000Of which: [Iron ore]{PRODUCT}\u30009.9\u300012.0\n")
+    got = [(flow, product, value) for flow, _, product, _, value, _, _, _, _ in rows_of(assembler, doc)]
+    assert ("export", "textiles and garments", 2050000000) in got
+    assert ("export", "agricultural products", 640000000) in got
+    assert ("import", "iron ore", 990000000) in got
+
+
 @pytest.mark.parametrize("line", ["In 2023 exports rose 5.6 percent to 3,823.6", "Total: 12.5% 3.2"])
 def test_prose_and_percent_first_lines_are_no_layout_rows(blank, assembler, line):
     doc = annotate(blank, f"Unit: 100 million yuan\nCity | [Exports]{{FLOW}} | YoY\n{line}\n")

@@ -72,18 +72,32 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
         if not (ent.label_ == "MONEY" and is_unit(ent)):  # "(unit: 100 million yuan)"
             by_line[li].append(ent)
     plain = {i: _plain_row(doc, lines[i], ents) for i, ents in enumerate(by_line)}
+    loose = {i: _plain_row(doc, lines[i], ents, loose=True) if plain[i] is None else None
+             for i, ents in enumerate(by_line)}
+    laid_out = lambda k: 0 <= k < len(lines) and _PLAIN_ROW.fullmatch(text, *lines[k])  # noqa: E731
+    for i in plain:
+        if plain[i] is None and loose[i] is not None and (laid_out(i - 1) or laid_out(i + 1)):
+            plain[i] = loose[i]  # "EU 1,105.3 9.6" above "United States 946.8 -2.3"
     rows = {i: _better(_row(text, lines[i], ents), plain[i]) for i, ents in enumerate(by_line)}
     out = []
+    parent_flow, parent_line = None, -2  # the flow of the last row that names one ("Exports")
     for i, row in rows.items():
         if row is None:
             continue
         label_ents, cells = row
+        own = _last_flow([e for e in label_ents if e.end_char <= cells[0][0].start_char])
+        if own is not None:
+            parent_flow, parent_line = own, i
+        elif parent_line < i - 1 and not all(rows.get(k) for k in range(parent_line, i)):
+            parent_flow = None  # another table
         if any(money.start in used for money, _ in cells):
             continue
         header = _header(text, lines, by_line, rows, i)
         if header is None:
             continue
         flow, columns, header_text, column_flows, column_periods = header
+        if own is None and parent_flow is not None and _SUB_ROW.match(text, lines[i][0]):
+            flow = parent_flow  # "Exports 95.7 14.3" then "  Of which: Mechanical and ..." 
         cells = _paired(cells, len(column_flows) or len(column_periods))
         periods: list[Span | None] = [None] * len(cells)
         if len(cells) > 1 and len(column_flows) != len(cells) and \
@@ -118,6 +132,11 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
                                  year=int(year.group()) if year else None,
                                  evidence=fact.evidence, confidence=0.6), None))
     return out
+
+
+# a row that is part of the row above: indented, or "of which"
+_SUB_ROW = re.compile(r"[ \t\u3000]+\S|[\s\-–—*•·]*(?:of which|among them|including|thereinto)\b",
+                      re.I)
 
 
 def _paired(cells: list, columns: int) -> list:
@@ -172,24 +191,28 @@ def _row(text: str, line: tuple[int, int], ents: list[Span]):
 
 
 # "Shangrao  369.2  -21.0", "Hefei | 3,823.6 | 5.6 | 1st": a label, then bare number cells
-_PLAIN_ROW = re.compile(rf"[\s\-–—*•·]*(?:{_ROW_NUMBER})?"
+_PLAIN_ROW = re.compile(rf"[\s\-–—*•·]*(?:{_ROW_NUMBER}|No\.\s?\d{{1,3}}\s+)?"
                         r"(?P<label>[^\d\s|\t][^\d|\t]{0,60}?)[\s|:\t]+"
-                        r"(?P<cells>[-+−]?\d[\d,]*(?:\.\d+)?(?:[\s|\t]+(?:[-+−]?\d[\d,]*(?:\.\d+)?%?|"
+                        r"(?P<cells>[-+−]?\d[\d,]*(?:\.\d+)?(?:[\s|\t;]+(?:[-+−]?\d[\d,]*(?:\.\d+)?%?|"
                         r"\d+(?:st|nd|rd|th)|n/?a|-{1,2}|—))*)[\s|]*", re.I)
 _CELL = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?%?(?!\w)")
 
 
-def _plain_row(doc: Doc, line: tuple[int, int], ents: list[Span]):
+def _plain_row(doc: Doc, line: tuple[int, int], ents: list[Span], loose: bool = False):
     """A row whose number cells the NER tagged wrongly or not at all: the first cell is the
     amount (the unit note above says of what), the others percentages. Only lines that hold
-    a label and numbers and nothing else qualify; the header above must still name a flow."""
+    a label and numbers and nothing else qualify; the header above must still name a flow.
+    The cells must be set apart by a bar, a tab or two spaces, or be three or more; with
+    ``loose``, two cells after one space do ("EU 1,105.3 9.6"), which the caller accepts only
+    beside another row."""
     text = doc_text(doc)
     m = _PLAIN_ROW.fullmatch(text, line[0], line[1])
     if m is None or len(m.group("label").split()) > MAX_LABEL_WORDS or any(
             e.label_ == "FLOW" or e.label_ == "PERIOD" and e.end_char > m.end("label")
             for e in ents) or not (re.match(
             r"\s*(?:\||\t|\s{2})", text[m.end("label"): m.start("cells") + 1]) or
-            len(_CELL.findall(m.group("cells"))) >= 3) or \
+            len(_CELL.findall(m.group("cells"))) >= (2 if loose else 3) or
+            ";" in m.group("cells")) or \
             re.fullmatch(r"(?:19|20)\d\d", m.group("cells").split()[0]):
         return None  # a heading ("Exports, September 2023") or prose, not a laid-out row
     spans = []
@@ -222,6 +245,7 @@ def _header(text, lines, by_line, rows, i):
     while j >= 0 and (rows.get(j) is not None or not text[lines[j][0]: lines[j][1]].strip()):
         j -= 1  # earlier rows of the same table (and blank lines between rows)
     flow, columns, seen, column_flows, column_periods = None, None, [], [], []
+    fallback = None
     for k in range(j, max(-1, j - HEADER_LINES), -1):
         ents = by_line[k]
         line_text = text[lines[k][0]: lines[k][1]]
@@ -246,10 +270,16 @@ def _header(text, lines, by_line, rows, i):
             columns = _columns(line_text)
         if flow is None:
             flow = _last_flow(ents)
+        if fallback is None and _UNTAGGED_FLOW.search(line_text) and (
+                _PARTNER_HEADER.search(line_text) or _PRODUCT_HEADER.search(line_text)):
+            fallback = classify_flow(line_text)  # "Main markets (import and export)", untagged
         if flow is not None:
             break
-    return (flow, columns or ["GROWTH", "SHARE"], "\n".join(reversed(seen)), column_flows,
-            column_periods)
+    return (flow or fallback, columns or ["GROWTH", "SHARE"], "\n".join(reversed(seen)),
+            column_flows, column_periods)
+
+
+_UNTAGGED_FLOW = re.compile(r"\b(?:imports?|exports?|trade)\b", re.I)
 
 
 def _last_flow(ents: list[Span]) -> str | None:

@@ -101,6 +101,21 @@ def test_a_figure_of_a_compass_region_is_the_region_s(blank):
         assert place_name(doc.ents[0], build_context(doc)) == "Western China"
 
 
+def test_at_equal_votes_a_gazetteer_place_outranks_a_name_only_the_ner_knows(blank):
+    # a heading word tagged as a place, level with the country named once after it
+    marked = ("[Highlights]{LOCATION} of the quarter\n\n[Uzbekistan]{LOCATION} in figures")
+    assert place_of(blank, marked) == "Uzbekistan"
+
+
+def test_a_common_noun_tagged_as_a_place_is_a_slip_in_its_other_number(blank):
+    from tradeie.pipeline.places import doubtful_names
+
+    doc = annotate(blank, "[Textiles]{LOCATION} led the list. Each textile maker in [Zhejiang]"
+                          "{LOCATION} shipped more.")
+    with indexed(doc):
+        assert doubtful_names(doc) == {"Textiles"}
+
+
 def test_an_anaphor_only_describing_a_place_does_not_vote(blank):
     # "the region's gateway" says where the port is, not whose the trade is
     marked = ("Erenhot trade\n\n[Erenhot]{LOCATION} posted trade of 9.6 billion yuan. [Erenhot]"

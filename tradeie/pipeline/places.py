@@ -48,7 +48,10 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
     counts, penalty, first, country, kinds = place_votes(doc)
     if not counts:
         return None, None, {}
-    ranked = sorted(counts, key=lambda n: (-(counts[n] - penalty[n]), first[n]))
+    # at equal votes a place the gazetteer knows outranks a name only the NER vouches for
+    # ("Values in US$ million" tagged as a place, level with the country named after it)
+    ranked = sorted(counts, key=lambda n: (-(counts[n] - penalty[n]), country.get(n) is None,
+                                           first[n]))
     by_kind = {group: name for group in ANAPHOR_KINDS
                if (name := _best_of_kind(ranked, kinds, group)) is not None}
     # a place the gazetteer lacks ("Osaka Customs district") is in the country of the next
@@ -221,7 +224,7 @@ def _doubtful_names(doc: Doc) -> set[str]:
         before = text[max(0, ent.start_char - 30): ent.start_char]
         # a common noun the text also writes in lower case ("manufacturing"), or the end of a
         # person's name ("Hu Kai"; not "The Horgos port")
-        common = listed is None and name.lower() in lower_words
+        common = listed is None and not lower_words.isdisjoint(_word_forms(name.lower()))
         person = re.search(r"\b(?!(?:The|In|At|From|To|And|But|For|On|By|With|As|Of)\s)[A-Z][a-z]+\s$",
                            before) is not None
         # a line's label ("Speaker: Zhou Lingyun", "Host:") in a transcript
@@ -230,6 +233,18 @@ def _doubtful_names(doc: Doc) -> set[str]:
         slip = common or person or label
         seen[name] = seen.get(name, True) and slip
     return {name for name, slip in seen.items() if slip}
+
+
+def _word_forms(word: str) -> set[str]:
+    """The word, its plural and its singular: "Values" is a slip beside "value" too."""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    return forms
 
 
 def unlisted_place(ent: Span) -> str | None:

@@ -48,10 +48,12 @@ def reporting_place(doc: Doc) -> tuple[str | None, str | None, dict[str, str]]:
     counts, penalty, first, country, kinds = place_votes(doc)
     if not counts:
         return None, None, {}
-    # at equal votes a place the gazetteer knows outranks a name only the NER vouches for
-    # ("Values in US$ million" tagged as a place, level with the country named after it)
-    ranked = sorted(counts, key=lambda n: (-(counts[n] - penalty[n]), country.get(n) is None,
-                                           first[n]))
+    # at equal votes a place the gazetteer knows outranks a name only the NER vouches for,
+    # once ("Values in US$ million" tagged as a place, level with the country named after it)
+    once = Counter(unlisted_place(e) for e in doc_ents(doc) if e.label_ == "LOCATION" and
+                   lookup(e.text) is None)
+    ranked = sorted(counts, key=lambda n: (-(counts[n] - penalty[n]),
+                                           once.get(n) == 1 and lookup(n) is None, first[n]))
     by_kind = {group: name for group in ANAPHOR_KINDS
                if (name := _best_of_kind(ranked, kinds, group)) is not None}
     # a place the gazetteer lacks ("Osaka Customs district") is in the country of the next

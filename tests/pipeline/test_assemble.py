@@ -760,6 +760,12 @@ def test_rates_listed_after_a_share_are_shares(blank, assembler):
     "[Coal]{PRODUCT} [export]{FLOW} volume rose [7.8 percent]{PERCENT} to 454.5 million tonnes.",
     "[Rice]{PRODUCT} [exports]{FLOW} rose [13.7 per cent]{PERCENT} in volume.",
     "[Steel products]{PRODUCT} [exports]{FLOW} climbed [36.2%]{PERCENT} by quantity.",
+    "The country [imported]{FLOW} 105 million tonnes of [soybeans]{PRODUCT}, a [6.5%]{PERCENT} "
+    "gain in volume.",
+    "It [shipped]{FLOW} 53.4 million tonnes of [steel]{PRODUCT} abroad in the first half, "
+    "[24.0%]{PERCENT} more than a year earlier.",
+    "612 million tonnes of [iron ore]{PRODUCT} were [imported]{FLOW}, [6.2%]{PERCENT} more by "
+    "quantity.",
 ])
 def test_a_change_of_volume_is_no_growth(blank, assembler, sentence):
     doc = annotate(blank, sentence)
@@ -767,6 +773,13 @@ def test_a_change_of_volume_is_no_growth(blank, assembler, sentence):
     flow = next(e.text for e in doc.ents if e.label_ == "FLOW")
     link(doc, [(flow, pct, "GROWTH")])
     assert [f.growth_pct for f in facts_of(assembler, doc, "2020-01-15")] == []
+
+
+def test_a_change_after_the_value_of_a_quantity_is_the_value_s(blank, assembler):
+    doc = annotate(blank, "[Natural gas]{PRODUCT} [imports]{FLOW} of 119.97 million tonnes were worth "
+                          "[452 billion yuan]{MONEY}, [10.4%]{PERCENT} less than a year earlier.")
+    link(doc, [("imports", "452 billion yuan", "VALUE"), ("imports", "10.4%", "GROWTH")])
+    assert [f.growth_pct for f in facts_of(assembler, doc, "2024-01-15")] == [-10.4]
 
 
 @pytest.mark.parametrize("score,location", [(0.44, "Wuhan"), (0.1, "Hubei")])

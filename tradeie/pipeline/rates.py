@@ -65,7 +65,8 @@ def _growth_of(span: Span, sent: Span, year: int | None) -> float | None:
     if _VALUE_AFTER.match(after):
         return signed_growth(pct, before, after)  # "13.7 per cent in volume and 4.8 per cent in value"
     if _VOLUME_BEFORE.search(before) or _AVERAGE_RATE.search(before) or _VOLUME_AFTER.match(after) \
-            or _VOLUME_WORD_BEFORE.search(before):
+            or _VOLUME_WORD_BEFORE.search(before) or (_QUANTITY_THEN.search(before) and
+                                                     _MORE_OR_LESS.match(after)):
         return None  # a volume's change; "an average annual rate of 8.1 percent" since 2012
     # a rate that shares its verb with the rates before it ("natural gas 2.9% and coal
     # 21.6%"): the clause back to a contrast ("while", "but", ";") says which way
@@ -119,10 +120,18 @@ _VOLUME_BEFORE = re.compile(r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)
                             r"kilograms|kg)\b[^,;]{0,25},?\s*(?:an?\s+)?(?:up|down|rising|falling|"
                             r"increas\w*|decreas\w*|a (?:rise|fall|drop|decline|gain) of)\s*(?:by\s+)?$",
                             re.I)
+# "shipped 53.4 million tonnes of steel abroad, 24.0% more than a year earlier": the rate
+# right after a quantity, compared by "more" or "less"
+_QUANTITY_THEN = re.compile(r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)?(?:tonnes|tons|"
+                            r"barrels|TEUs?|units|vehicles|cars|sets|pieces|head|cubic met(?:er|re)s|"
+                            r"kilograms|kg)\b(?:(?!worth|valued|value|yuan|dollar|euro|yen\b|won\b|rupee)"
+                            r"[^,;%$€¥£]){0,60},\s*(?:or\s+)?$", re.I)
+_MORE_OR_LESS = re.compile(r"^\s*(?:more|less|higher|lower|fewer)\b", re.I)
 
 
 # "up 13.7 per cent in volume", "rose 7.8 percent to 454.5 million tonnes"
-_VOLUME_AFTER = re.compile(r"^\s*(?:in (?:volume|tonnage|quantity|quantities|terms of volume)\b|by "
+_VOLUME_AFTER = re.compile(r"^\s*(?:(?:gain|rise|increase|growth|drop|decline|fall|more|less|higher|"
+                           r"lower)\s+)?(?:in (?:volume|tonnage|quantity|quantities|terms of volume)\b|by "
                            r"(?:volume|quantity|weight|tonnage)\b|to [\d.,]+\s*(?:million|billion|thousand)?\s*(?:metric\s+)?"
                            r"(?:tonnes|tons|barrels|TEUs?|units|vehicles|cars|head|cubic)\b)", re.I)
 # "coal export volume nevertheless rose 7.8 percent"

@@ -287,6 +287,24 @@ def test_the_whole_year_of_a_december_release_is_that_year(blank):
         assert resolve_period(doc.ents[1], ctx) == "2022"
 
 
+@pytest.mark.parametrize("marked,period", [
+    ("Record year\n\nHANOI, [January]{PERIOD} 3, 2023 -- Exports hit a record in [2022]{PERIOD}.",
+     None),
+    ("Record year\n\nAs of [October]{PERIOD} 15, trade this year had topped 31 billion yuan.",
+     "2023-01..2023-10"),
+    ("Monthly table\nMonth\tExports\n[July]{PERIOD}\t3,312.4\t13.9\n", "2023-07"),
+], ids=["dateline-day", "year-to-a-day", "table-cell"])
+def test_a_month_the_ner_took_from_a_date_is_a_day(blank, marked, period):
+    import datetime as dt
+
+    from tradeie.pipeline.context import resolve_period
+
+    doc = annotate(blank, marked)
+    with indexed(doc):
+        ctx = build_context(doc, dt.date(2023, 11, 20))
+        assert resolve_period(doc.ents[0], ctx) == period
+
+
 def test_a_place_the_gazetteer_lacks_is_in_the_country_of_the_next(blank):
     doc = annotate(blank, "[Osaka Customs district]{LOCATION} deficit widens\n\n[Osaka Customs "
                           "district]{LOCATION}'s exports rose to ¥1,714.3 billion. Nationwide, "

@@ -266,6 +266,9 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
     year means that year ("Hunan's trade with Africa hits record in 2022 ... last year")."""
     if _DAY_DATE.match(span.text):
         return _to_date(span, ctx)
+    if _MONTH_NAME.fullmatch(span.text.strip()) and _DAY_AFTER.match(
+            doc_text(span.doc), span.end_char):
+        return _to_date(span, ctx)  # "HANOI, [January] 3, 2023 --": the month of a date
     unit = _BARE_UNIT.match(span.text)
     if unit is not None and not _THIS_YEAR.match(span.text):
         # "ended the quarter at", "for the month": the article's own period
@@ -280,6 +283,13 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
     if period is not None and ctx.main_period and explicit_year(span) is None:
         return _within_main(period, ctx.main_period)
     return period
+
+
+_MONTH_NAME = re.compile(r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+                         r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# a day after the month: "3, 2023", "15 --", "3rd"; not "2023", "2.7 billion", "20%" or a
+# table's next cell ("July\t3,312.4")
+_DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?(?=\s*(?:,(?!\d)|--|—|–|\(|$|\n|\s(?:19|20)\d\d\b))")
 
 
 _RANGE_OVER_YEARS = re.compile(r"(\d{4})-(\d\d)\.\.(\d{4})-(\d\d)")

@@ -346,10 +346,10 @@ def extend_zone_names(doc: Doc) -> None:
 
 
 # "central China", "northwestern China": regions whose provinces report together
-_COMPASS_WORD = re.compile(r"(?:[Cc]entral|[Ww]estern|[Nn]orth-?(?:east|west)(?:ern)?|"
-                           r"[Ss]outh-?west(?:ern)?)\s+$")
-_COMPASS_REGION = re.compile(r"(?:[Cc]entral|[Ww]estern|[Nn]orth-?(?:east|west)(?:ern)?|"
-                             r"[Ss]outh-?west(?:ern)?)\s+China")
+_COMPASS = r"(?:[Cc]entral|[Ww]estern|[Nn]orth-?(?:east|west)(?:ern)?|[Ss]outh-?west(?:ern)?)"
+_COMPASS_WORD = re.compile(_COMPASS + r"\s+$")
+_COMPASS_REGION = re.compile(_COMPASS + r"\s+China")
+# the lower-case words that begin a compass region's name, for the gazetteer scan
 COMPASS_STARTS = {"central", "western", "northeast", "northeastern", "northwest", "northwestern",
                   "southwest", "southwestern"}
 

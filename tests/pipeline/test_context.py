@@ -93,6 +93,30 @@ def test_a_compass_region_reports_unless_it_locates_a_province(blank, marked, pl
     assert place_of(blank, marked) == place
 
 
+def test_a_place_and_date_between_bars_is_a_dateline(blank):
+    # a press conference's page: the capital where it was held, then the country's figures
+    marked = ("Press conference on the economy\n[Beijing]{LOCATION} | April 17, 2019 | Font: L M S\n"
+              "\nOfficials said [China]{LOCATION} grew faster in the first quarter.")
+    assert place_of(blank, marked) == "China"
+
+
+def test_the_first_of_a_hyphenated_pair_of_places_reports(blank):
+    marked = ("Trade data\n\nThe briefing was held in [Beijing]{LOCATION}. Customs data show "
+              "that [China-U.S.]{LOCATION} trade came to 818.2 billion yuan, and "
+              "[China-U.S.]{LOCATION} trade in goods fell.")
+    assert place_of(blank, marked) == "China"
+
+
+def test_a_port_named_before_its_city_is_the_port(blank):
+    from tradeie.pipeline.slots import place_name
+
+    doc = annotate(blank, "Port [Laredo]{LOCATION} handled $319.5 billion of trade. [Laredo]{LOCATION} "
+                          "grew.")
+    with indexed(doc):
+        ctx = build_context(doc)
+        assert [place_name(e, ctx) for e in doc.ents] == ["Laredo Port", "Laredo"]
+
+
 def test_a_figure_of_a_compass_region_is_the_region_s(blank):
     from tradeie.pipeline.slots import place_name
 

@@ -84,6 +84,8 @@ def place_votes(doc: Doc) -> tuple[Counter, Counter, dict[str, int], dict[str, s
                 _PERSON_BEFORE.search(text, max(0, ent.start_char - 80), ent.start_char):
             continue  # "LE VAN KHANH:", "Deputy Minister Le Van Khanh": a person, not Van
         place = lookup(ent.text) or demonym_place(ent.text)
+        if place is None and ent.label_ == "LOCATION":
+            place = _first_of_pair(ent.text)  # "China-U.S. trade": the first is the reporter
         if place is None:
             name = unlisted_place(ent) if ent.label_ == "LOCATION" else None
             if name is not None and name not in doubtful:  # "the Yangtze River Delta", a county
@@ -237,6 +239,17 @@ def _doubtful_names(doc: Doc) -> set[str]:
     return {name for name, slip in seen.items() if slip}
 
 
+def _first_of_pair(text: str):
+    """The first of two known places joined by a hyphen ("China-U.S.", "China-Russia"), or
+    None: news names the reporting side of a pair first ("China-U.S. trade came to ...")."""
+    parts = text.split("-")
+    if len(parts) != 2:
+        return None
+    first, second = (lookup(part.strip()) for part in parts)
+    return first if first is not None and second is not None and first.name != second.name \
+        else None
+
+
 def _word_forms(word: str) -> set[str]:
     """The word, its plural and its singular: "Values" is a slip beside "value" too."""
     forms = {word, word + "s", word + "es"}
@@ -274,11 +287,15 @@ _CUSTOMS_AFTER = re.compile(r"^\s+Customs\s+(?:[Dd]istrict|[Aa]rea)\b")
 
 def port_text(doc: Doc, text: str, end: int) -> str:
     """The mention with the "Port" or "Customs district" written after it, which the NER may
-    leave out ("Qinzhou" of "Qinzhou Port", "Osaka" of "Osaka Customs district"): a port's
-    or a customs district's trade is not its city's."""
+    leave out ("Qinzhou" of "Qinzhou Port", "Osaka" of "Osaka Customs district", "Laredo" of
+    "Port Laredo"): a port's or a customs district's trade is not its city's."""
     after = doc_text(doc)[end: end + 30]
     if _PORT_AFTER.match(after):
         return f"{text} Port"
+    start = end - len(text)
+    if doc_text(doc)[max(0, start - 5): start] == "Port " and text[:1].isupper() and \
+            canonical_place(f"Port {text}") == f"{text} Port":
+        return f"{text} Port"  # "Port Laredo" with only "Laredo" tagged
     return f"{text} Customs district" if _CUSTOMS_AFTER.match(after) else text
 
 
@@ -421,7 +438,7 @@ _ROLE_OF = re.compile(r"^[’']s\s+(?:[\w-]+\s+){0,3}?(?:trading\s+)?(?:partner|
 
 
 _DATELINE_HEAD = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+)*,\s*)?")
-_DATELINE_TAIL = re.compile(r"^\s*(?:,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]|-{1,2}\s|\((?:Xinhua|"
+_DATELINE_TAIL = re.compile(r"^\s*(?:[,|]\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)|[—–]|-{1,2}\s|\((?:Xinhua|"
                             r"Reuters|AFP|AP|Bernama|VNA|Yonhap|Kyodo|PTI|IANS|ANI|dpa|Bloomberg)\b)")
 
 _OWNER_AFTER = re.compile(r"^(?:[’']s\s+(?:[\w-]+\s+){0,3}?(?:foreign\s+trade|trade|trading|exports?|imports?|"

@@ -242,6 +242,9 @@ def test_a_possessive_last_year_in_the_headline_is_no_review_of_last_year(blank)
     ("The surplus swung from a deficit of $10.3 billion in [2023]{PERIOD}.", True),
     ("• Trade deficit: $52.2bn ([2022]{PERIOD}: $58.3bn)", True),
     ("Trade came to US$5.27 billion, roughly 30 times the [1992]{PERIOD} level.", True),
+    ("Exports grew 14.0% more than in the coronavirus year [2020]{PERIOD}.", True),
+    ("Exports were 3% below the record year of [2022]{PERIOD}.", True),
+    ("Exports fell in the year [2023]{PERIOD}.", False),
     # the same words without a figure of their own
     ("After [the first quarter]{PERIOD}, exports rose 4%.", False),
     ("Exports hit a record high in [2024]{PERIOD}.", False),

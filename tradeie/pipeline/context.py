@@ -43,7 +43,8 @@ _COMPARISON_BASE = re.compile(
     r"\b(?:previous|prior|earlier|former|old)\s+(?:peak|record|high|low)"
     r"(?:\s+(?:set|reached|hit|seen|recorded))?|\b(?:peak|record|high)\s+(?:set|reached))"
     r"\s*(?:(?:in|on|at|for|with)\s+)?(?:the\s+)?(?:same (?:period|month|quarter)\s+(?:of|in)\s+)?"
-    r"(?:the\s+)?$", re.I)
+    # "than in the coronavirus year 2020", "than in the record year of 2022"
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?year\s+(?:of\s+)?)?$", re.I)
 
 _CHANGE_BEFORE = re.compile(r"(?:%|percent|per cent|pct|points?|\d|\d\s*(?:m|bn|b|k|million|billion|"
                             r"trillion|yuan|dollars|euros|yen|won)|increase|decrease|rise|growth|"

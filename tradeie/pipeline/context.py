@@ -286,8 +286,7 @@ def resolve_period(span: Span, ctx: DocContext) -> str | None:
     return period
 
 
-_MONTH_NAME = re.compile(r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-                         r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_NAME = re.compile(_MONTHS)
 # a day after the month: "3, 2023", "15 --", "3rd"; not "2023", "2.7 billion", "20%" or a
 # table's next cell ("July\t3,312.4")
 _DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?(?=\s*(?:,(?!\d)|--|—|–|\(|$|\n|\s(?:19|20)\d\d\b))")

@@ -14,7 +14,7 @@ from collections import Counter
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_STOP, LENGTH
 from spacy.tokens import Doc, Span
 
-from ..normalize.place import canonical_place, demonym_place, lookup, may_start_a_name
+from ..normalize.place import Place, canonical_place, demonym_place, lookup, may_start_a_name
 from .anaphora import designated_names
 from .boilerplate import doc_link_lists
 from .docindex import doc_ents, doc_text, memo
@@ -149,10 +149,11 @@ def place_votes(doc: Doc) -> tuple[Counter, Counter, dict[str, int], dict[str, s
     return counts, penalty, first, country, kinds
 
 
-# "the region" of a regional round-up is the economic or autonomous region before a province
+# "the province", "this northern city": an anaphor that may stand for the article's place
 _ARTICLE_ANAPHOR = re.compile(r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(city|province|region|country|"
                               r"nation|state|municipality)(?:[’']s)?", re.I)
 
+# "the region" of a regional round-up is the economic or autonomous region before a province
 _FIRST_KINDS = {"region": {"autonomous region", "economic region", "special administrative region"}}
 
 
@@ -179,11 +180,10 @@ def _anaphor_votes(doc: Doc, counts: Counter, penalty: Counter, first: dict[str,
         m = _ARTICLE_ANAPHOR.fullmatch(ent.text.strip())
         if m is None:
             continue
-        group = {"municipality": "city", "state": "state"}.get(m.group(1).lower(),
-                                                               m.group(1).lower())
-        name = _best_of_kind(ranked, kinds, group)
+        noun = m.group(1).lower()
+        name = _best_of_kind(ranked, kinds, "city" if noun == "municipality" else noun)
         weight = _weight(doc, ent.start_char, ent.end_char)
-        if name in counts and weight > (2.0 if ent.start_char < LEAD_CHARS else 1.0):
+        if name is not None and weight > (2.0 if ent.start_char < LEAD_CHARS else 1.0):
             votes[name] += weight  # only as the owner: not "Erenhot, the region's gateway"
     counts.update(votes)
 
@@ -371,7 +371,7 @@ COMPASS_STARTS = {"central", "western", "northeast", "northeastern", "northwest"
                   "southwest", "southwestern"}
 
 
-def compass_region(doc: Doc, start: int, end: int) -> tuple[int, object] | None:
+def compass_region(doc: Doc, start: int, end: int) -> tuple[int, Place] | None:
     """(start, Place) of the compass region a mention of a country ends ("central China"),
     when the word before it makes one the gazetteer knows; else None."""
     text = doc_text(doc)

@@ -115,17 +115,16 @@ _BASE_YEAR = re.compile(r"^[^.;]{0,40}?(?:than|from|over|compared (?:with|to)|ag
                         r"March|April|May|June|July|August|September|October|November|December)\s+)?"
                         r"((?:19|20)\d\d)\b", re.I)
 
-_VOLUME_BEFORE = re.compile(r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)?(?:tonnes|tons|"
-                            r"barrels|TEUs?|units|vehicles|cars|sets|pieces|head|cubic met(?:er|re)s|"
-                            r"kilograms|kg)\b[^,;]{0,25},?\s*(?:an?\s+)?(?:up|down|rising|falling|"
+# "542 million tonnes", "97,000 vehicles": a quantity, not a value
+_QUANTITY = (r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)?(?:tonnes|tons|barrels|TEUs?|units|"
+             r"vehicles|cars|sets|pieces|head|cubic met(?:er|re)s|kilograms|kg)\b")
+_VOLUME_BEFORE = re.compile(_QUANTITY + r"[^,;]{0,25},?\s*(?:an?\s+)?(?:up|down|rising|falling|"
                             r"increas\w*|decreas\w*|a (?:rise|fall|drop|decline|gain) of)\s*(?:by\s+)?$",
                             re.I)
 # "shipped 53.4 million tonnes of steel abroad, 24.0% more than a year earlier": the rate
 # right after a quantity, compared by "more" or "less"
-_QUANTITY_THEN = re.compile(r"\d\s*(?:million|billion|thousand)?\s*(?:metric\s+)?(?:tonnes|tons|"
-                            r"barrels|TEUs?|units|vehicles|cars|sets|pieces|head|cubic met(?:er|re)s|"
-                            r"kilograms|kg)\b(?:(?!worth|valued|value|yuan|dollar|euro|yen\b|won\b|rupee)"
-                            r"[^,;%$€¥£]){0,60},\s*(?:or\s+)?$", re.I)
+_QUANTITY_THEN = re.compile(_QUANTITY + r"(?:(?!worth|valued|value|yuan|dollar|euro|yen\b|won\b|"
+                            r"rupee)[^,;%$€¥£]){0,60},\s*(?:or\s+)?$", re.I)
 _MORE_OR_LESS = re.compile(r"^\s*(?:more|less|higher|lower|fewer)\b", re.I)
 
 

@@ -71,25 +71,26 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
             li += 1
         if not (ent.label_ == "MONEY" and is_unit(ent)):  # "(unit: 100 million yuan)"
             by_line[li].append(ent)
-    plain = {i: _plain_row(doc, lines[i], ents) for i, ents in enumerate(by_line)}
-    loose = {i: _plain_row(doc, lines[i], ents, loose=True) if plain[i] is None else None
-             for i, ents in enumerate(by_line)}
-    laid_out = lambda k: 0 <= k < len(lines) and _PLAIN_ROW.fullmatch(text, *lines[k])  # noqa: E731
-    for i in plain:
-        if plain[i] is None and loose[i] is not None and (laid_out(i - 1) or laid_out(i + 1)):
-            plain[i] = loose[i]  # "EU 1,105.3 9.6" above "United States 946.8 -2.3"
+    shapes = [_PLAIN_ROW.fullmatch(text, start, end) for start, end in lines]
+    plain = {}
+    for i, ents in enumerate(by_line):
+        plain[i] = _plain_row(doc, shapes[i], ents)
+        if plain[i] is None and any(shapes[k] for k in (i - 1, i + 1) if 0 <= k < len(lines)):
+            plain[i] = _plain_row(doc, shapes[i], ents, loose=True)  # "EU 1,105.3 9.6" above
+            # "United States 946.8 -2.3"
     rows = {i: _better(_row(text, lines[i], ents), plain[i]) for i, ents in enumerate(by_line)}
     out = []
-    parent_flow, parent_line = None, -2  # the flow of the last row that names one ("Exports")
+    parent_flow, last_row = None, -2  # the flow of the last row that names one ("Exports")
     for i, row in rows.items():
         if row is None:
             continue
         label_ents, cells = row
         own = _last_flow([e for e in label_ents if e.end_char <= cells[0][0].start_char])
         if own is not None:
-            parent_flow, parent_line = own, i
-        elif parent_line < i - 1 and not all(rows.get(k) for k in range(parent_line, i)):
+            parent_flow = own
+        elif last_row != i - 1:
             parent_flow = None  # another table
+        last_row = i
         if any(money.start in used for money, _ in cells):
             continue
         header = _header(text, lines, by_line, rows, i)
@@ -97,7 +98,7 @@ def table_facts(doc: Doc, ctx: DocContext, used: set[int]) -> list[tuple[TradeFa
             continue
         flow, columns, header_text, column_flows, column_periods = header
         if own is None and parent_flow is not None and _SUB_ROW.match(text, lines[i][0]):
-            flow = parent_flow  # "Exports 95.7 14.3" then "  Of which: Mechanical and ..." 
+            flow = parent_flow  # "Exports 95.7 14.3" then "  Of which: Mechanical and ..."
         cells = _paired(cells, len(column_flows) or len(column_periods))
         periods: list[Span | None] = [None] * len(cells)
         if len(cells) > 1 and len(column_flows) != len(cells) and \
@@ -198,15 +199,14 @@ _PLAIN_ROW = re.compile(rf"[\s\-–—*•·]*(?:{_ROW_NUMBER}|No\.\s?\d{{1,3}}\
 _CELL = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?%?(?!\w)")
 
 
-def _plain_row(doc: Doc, line: tuple[int, int], ents: list[Span], loose: bool = False):
+def _plain_row(doc: Doc, m: re.Match | None, ents: list[Span], loose: bool = False):
     """A row whose number cells the NER tagged wrongly or not at all: the first cell is the
     amount (the unit note above says of what), the others percentages. Only lines that hold
     a label and numbers and nothing else qualify; the header above must still name a flow.
     The cells must be set apart by a bar, a tab or two spaces, or be three or more; with
     ``loose``, two cells after one space do ("EU 1,105.3 9.6"), which the caller accepts only
-    beside another row."""
+    beside another row. ``m`` is the line's match of ``_PLAIN_ROW``, or None."""
     text = doc_text(doc)
-    m = _PLAIN_ROW.fullmatch(text, line[0], line[1])
     if m is None or len(m.group("label").split()) > MAX_LABEL_WORDS or any(
             e.label_ == "FLOW" or e.label_ == "PERIOD" and e.end_char > m.end("label")
             for e in ents) or not (re.match(

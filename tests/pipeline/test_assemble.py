@@ -2221,3 +2221,55 @@ def test_a_capital_named_as_the_partner_is_its_country(blank, assembler, capital
                ("trade surplus", "2023", "PERIOD")])
     [fact] = facts_of(assembler, doc)
     assert (fact.location, fact.flow, fact.partner) == ("Japan", "balance", country)
+
+
+def test_a_long_paragraph_is_not_read_back_whole_for_every_flow(blank, assembler, monkeypatch):
+    """One paragraph of 80 statements with no year and no partner: each flow's period and
+    partner search reads a bounded stretch back, not the whole paragraph (was quadratic)."""
+    import tradeie.pipeline.context as context
+    import tradeie.pipeline.facts as facts
+    from tradeie.pipeline.docindex import ents_before
+
+    n, calls, reads = 80, [0], [0]
+    resolve, back = context.resolve_period, facts.ents_back_from
+
+    def counting_resolve(*args):
+        calls[0] += 1
+        return resolve(*args)
+
+    def counting_back(*args):
+        for ent in back(*args):
+            reads[0] += 1
+            yield ent
+
+    def counting_slice(*args):  # the whole list before a flow, as an earlier release read it
+        found = ents_before(*args)
+        reads[0] += len(found)
+        return found
+
+    monkeypatch.setattr(context, "resolve_period", counting_resolve)
+    monkeypatch.setattr(facts, "ents_back_from", counting_back)
+    monkeypatch.setattr(facts, "ents_before", counting_slice, raising=False)
+    doc = annotate(blank, " ".join(["In [the first quarter]{PERIOD}, [exports]{FLOW} rose to "
+                                    "[20 billion yuan]{MONEY}."] * n))
+    doc._.trade_relations = {(e.start, v.start): {"VALUE": 0.9}
+                             for e, v in zip(doc.ents[1::3], doc.ents[2::3])}
+    found = facts_of(assembler, doc)
+    assert found and all(f.period is None for f in found)
+    assert calls[0] < 4 * n and reads[0] < 40 * n
+
+
+def test_a_carried_month_of_an_undated_text_keeps_its_shape(blank, assembler):
+    """No year anywhere: the growth of the next sentence carries "August" and merges into the
+    August figure rather than standing alone as another fact."""
+    doc = annotate(blank, "[Exports]{FLOW} were [20 billion yuan]{MONEY} in [August]{PERIOD}. "
+                          "[Imports]{FLOW} were [12 billion yuan]{MONEY}. "
+                          "[Exports]{FLOW} rose [5%]{PERCENT}.")
+    flows = [e for e in doc.ents if e.label_ == "FLOW"]
+    doc._.trade_relations = {(flows[0].start, doc.ents[1].start): {"VALUE": 0.9},
+                             (flows[0].start, doc.ents[2].start): {"PERIOD": 0.9},
+                             (flows[1].start, doc.ents[4].start): {"VALUE": 0.9},
+                             (flows[2].start, doc.ents[6].start): {"GROWTH": 0.9}}
+    found = facts_of(assembler, doc)
+    assert [(f.flow, f.period, f.growth_pct) for f in found] == [("export", None, 5.0),
+                                                                  ("import", None, None)]

@@ -81,8 +81,10 @@ class DocContext:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     by_kind: dict[str, str] = field(default_factory=dict)
     sections: list[tuple[int, str]] = field(default_factory=list)
-    # the doc's PERIOD mentions that are no comparison base, and their starts (carried_period)
-    stated: tuple | None = field(default=None, repr=False)
+    # the doc's PERIOD mentions that are no comparison base: their starts, resolved periods and
+    # the index of the last one that resolved, at each, by what resolve_period reads of the
+    # context (carried_period); a copy with a stand-in year shares the dict (period_and_shape)
+    stated: dict = field(default_factory=dict, repr=False)
     # section headings after the headline, and the period each names (_heading_period)
     headings: tuple | None = field(default=None, repr=False)
 
@@ -404,15 +406,22 @@ def _main_period(doc: Doc, ctx: DocContext) -> str | None:
 def carried_period(doc: Doc, ctx: DocContext, before_char: int) -> str | None:
     """The last period stated in the paragraph before ``before_char``, else the main period."""
     start, _ = ctx.paragraph_of(before_char)
-    if ctx.stated is None or ctx.stated[0] is not doc:
-        # once per doc: reading the paragraph back on every call was quadratic on long texts
-        periods = [e for e in doc_ents(doc) if e.label_ == "PERIOD" and not is_comparison_base(e)]
-        ctx.stated = (doc, [e.start_char for e in periods], periods)
-    _, starts, periods = ctx.stated
-    for k in range(bisect_left(starts, before_char) - 1, bisect_left(starts, start) - 1, -1):
-        period = resolve_period(periods[k], ctx)
-        if period is not None:
-            return period
+    key = (ctx.main_period, ctx.year, ctx.published, ctx.year_from_text, ctx.place_country)
+    found = ctx.stated.get(key)
+    if found is None or found[0] is not doc:
+        # once per doc: reading the paragraph back on every call was quadratic on long texts,
+        # and so was resolving every period again when none resolves (no year known)
+        starts, resolved, last = [], [], []
+        for e in doc_ents(doc):
+            if e.label_ == "PERIOD" and not is_comparison_base(e):
+                starts.append(e.start_char)
+                resolved.append(resolve_period(e, ctx))
+                last.append(len(resolved) - 1 if resolved[-1] is not None else (last[-1] if last else -1))
+        found = ctx.stated[key] = (doc, starts, resolved, last)
+    _, starts, resolved, last = found
+    k = bisect_left(starts, before_char) - 1
+    if k >= 0 and last[k] >= bisect_left(starts, start):
+        return resolved[last[k]]
     return _heading_period(doc, ctx, start) or ctx.main_period
 
 

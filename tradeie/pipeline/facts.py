@@ -19,7 +19,7 @@ from ..facts import RankFact, TradeFact
 import re
 
 from .ratelists import late_rates
-from .docindex import (doc_ents, doc_text, ents_back_from, ents_before, indexed, release, sentence_span,
+from .docindex import (doc_ents, doc_text, ents_back_from, indexed, release, sentence_span,
                        span_ents, span_text)
 from .assemble import trade_facts_of
 from .partners import foreign_place, line_label_partner, other_way_partner
@@ -149,12 +149,20 @@ def _partners_before(doc: Doc, head: Head, ctx) -> list:
     entities, and the places other than the reporting one that the NER called LOCATION
     ("Vietnam, Thailand and Indonesia were the top three markets")."""
     sent = sentence_span(doc, head.span)
-    last = next((e for e in reversed(ents_before(doc, sent.start_char)) if e.label_ == "PARTNER"
-                 and e.end <= sent.start), None)
+    reach = sent.start_char - 600
+    last = None
+    # read back only as far as a sentence can reach: a long text without partners was read
+    # whole for every flow (quadratic)
+    for e in ents_back_from(doc, sent.start_char):
+        if e.label_ == "PARTNER" and e.end <= sent.start:
+            last = e
+            break
+        if e.end_char < reach and sentence_span(doc, e).end_char < reach:
+            return []
     if last is None:
         return []
     last_sent = sentence_span(doc, last)
-    if sent.start_char - last_sent.end_char > 600:
+    if last_sent.end_char < reach:
         return []
     return split_places([e for e in span_ents(last_sent)
                          if e.label_ == "PARTNER" or foreign_place(e, ctx)])

@@ -1102,6 +1102,19 @@ def test_a_head_without_a_place_takes_the_place_its_paragraph_named_last(blank, 
                    ("import", "Horgos")]
 
 
+def test_a_place_that_opens_its_sentence_as_a_frame_carries(blank, assembler):
+    doc = annotate(blank, "[Zhejiang]{LOCATION} gains on [Jiangsu]{LOCATION}\n[Zhejiang]{LOCATION}'s "
+                          "[trade]{FLOW} was [2.55 trillion yuan]{MONEY}.\nIn [Jiangsu]{LOCATION}, "
+                          "[ASEAN]{PARTNER} was the biggest partner. [Trade]{FLOW} with the bloc "
+                          "grew to [385.6 billion yuan]{MONEY}.\n[Exports]{FLOW} were "
+                          "[1.86 trillion yuan]{MONEY}.")
+    link(doc, [("trade", "2.55 trillion yuan", "VALUE"), ("trade", "Zhejiang", "LOCATION"),
+               ("Trade", "385.6 billion yuan", "VALUE"), ("Exports", "1.86 trillion yuan", "VALUE")])
+    got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2024-07-26")]
+    # "In Jiangsu," frames its paragraph; the next paragraph is the article's again
+    assert got == [("total", "Zhejiang"), ("total", "Jiangsu"), ("export", "Zhejiang")]
+
+
 def test_a_share_base_in_the_paragraph_is_no_place_to_carry(blank, assembler):
     doc = annotate(blank, "[Qingdao]{LOCATION}'s [trade]{FLOW} was [345 billion yuan]{MONEY}, "
                           "[26.1%]{PERCENT} of the total of [Shandong Province]{LOCATION}. "

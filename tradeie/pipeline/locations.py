@@ -85,10 +85,24 @@ def _linked_places(doc: Doc) -> tuple[list[int], list[Span]]:
     (read once: walking back through a long paragraph for every head was quadratic)."""
     linked = {child for (_, child), scores in doc_relations(doc).items()
               if scores.get("LOCATION", 0.0) >= 0.5}
-    places = [e for e in doc_ents(doc) if e.label_ == "LOCATION" and e.start in linked
-              and not is_descriptive(e) and not is_partner_subject(e)
-              and not is_side_mention(doc, e) and not is_origin_of_goods(e)]
+    places = [e for e in doc_ents(doc) if e.label_ == "LOCATION"
+              and (e.start in linked and not is_side_mention(doc, e) or _frames(e))
+              and not is_descriptive(e) and not is_partner_subject(e) and not is_origin_of_goods(e)]
     return [e.start_char for e in places], places
+
+
+# "In Jiangsu, ASEAN overtook the European Union ... Trade with the 10-member bloc grew":
+# a place that opens its sentence as a frame is the place of the figures after it
+_FRAME_BEFORE = re.compile(r"(?:In|For|At)\s+(?:the\s+)?")
+_FRAME_AFTER = re.compile(r"\s*,")
+
+
+def _frames(ent: Span) -> bool:
+    doc = ent.doc
+    sent = sentence_span(doc, ent)
+    text = doc_text(doc)
+    return bool(_FRAME_BEFORE.fullmatch(text, sent.start_char, ent.start_char)
+                and _FRAME_AFTER.match(text, ent.end_char))
 
 
 WEAK_LOCATION = 0.3

@@ -457,7 +457,10 @@ def test_a_rank_belongs_to_the_place_before_it_not_the_ones_it_is_compared_with(
 @pytest.mark.parametrize("marked", [
     "[Shenzhen]{LOCATION}'s exports ranked first for the [32nd]{RANK} consecutive year in [2024]{PERIOD}.",
     "Trade with the U.S., the [second]{RANK}-biggest partner, fell in [2023]{PERIOD}.",
-], ids=["count-of-years", "partner-ordinal"])
+    "[Chongqing]{LOCATION}'s trade rose in [2023]{PERIOD}, customs said on the [15th]{RANK}.",
+    "[Brazil]{LOCATION}'s imports from China jumped by a [fifth]{RANK} in [2024]{PERIOD}.",
+    "[Japan]{LOCATION}'s deficit in [2023]{PERIOD} was the [third]{RANK} in a row.",
+], ids=["count-of-years", "partner-ordinal", "day-of-month", "fraction", "in-a-row"])
 def test_ordinals_that_are_not_a_place_s_position_give_no_rank(blank, assembler, marked):
     doc = annotate(blank, marked)
     link(doc, [])

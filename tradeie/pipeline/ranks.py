@@ -55,7 +55,7 @@ def rank_facts_of(heads: list[Head], ctx: DocContext) -> list[RankFact]:
 
 _NOT_RANK_AFTER = re.compile(
     r"^(?:\s*(?:consecutive|straight|successive)\b|\s+(?:years?|months?|quarters?|time|half|"
-    r"quarter)\b|\s+(?:year|month) in a row|\s+member\s+of\b|"
+    r"quarter)\b|\s+(?:(?:year|month)\s+)?in\s+a\s+row\b|\s+member\s+of\b|"
     # "the country's second- and third-largest trading partners"
     r"-?\s+and\s+(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest)\b|"
     r"[- ](?:largest|biggest|most important)\s+(?:trading\s+|"
@@ -73,7 +73,27 @@ def _not_a_rank(span: Span) -> bool:
                 or _NOT_RANK_AFTER.match(text[span.end_char: span.end_char + 60])
                 or _NOT_TRADE_RANK.match(text, span.end_char)
                 or _RANGE_AFTER.match(text, span.end_char)
-                or _RANGE_BEFORE.search(text[max(0, span.start_char - 20): span.start_char]))
+                or _RANGE_BEFORE.search(text[max(0, span.start_char - 20): span.start_char])
+                or _is_day_or_fraction(span, text))
+
+
+# "released the data on the 15th": a day of the month; "jump by a fifth", "a third of the
+# total", "one-fifth": a fraction
+_DAY_BEFORE = re.compile(r"\bon\s+the\s+$", re.I)
+_DAY = re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)", re.I)
+_FRACTION_BEFORE = re.compile(r"\b(?:a|one|two|three|four)[\s-]+$", re.I)
+_FRACTION = re.compile(r"(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?", re.I)
+_PLACE_AFTER = re.compile(r"[\s-]+(?:place|position|spot|rank|largest|biggest|highest|lowest|"
+                          r"most|fastest|among|in\s+the\b|of\s+the\s+\d)", re.I)
+
+
+def _is_day_or_fraction(span: Span, text: str) -> bool:
+    before = text[max(0, span.start_char - 12): span.start_char]
+    word = span.text.strip()
+    if _PLACE_AFTER.match(text, span.end_char):
+        return False
+    return bool(_DAY_BEFORE.search(before) and _DAY.fullmatch(word)
+                or _FRACTION_BEFORE.search(before) and _FRACTION.fullmatch(word))
 
 
 # "its port ranked first in the world by cargo throughput", "the world's 14th busiest container

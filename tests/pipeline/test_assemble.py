@@ -1118,6 +1118,31 @@ def test_a_place_that_opens_its_sentence_as_a_frame_carries(blank, assembler):
     assert got == [("total", "Zhejiang"), ("total", "Jiangsu"), ("export", "Zhejiang")]
 
 
+def test_an_anaphor_on_the_other_side_of_the_trade_is_no_location(blank, assembler):
+    doc = annotate(blank, "[Osaka Customs district]{LOCATION} trade\n[Osaka Customs district]{LOCATION}'s "
+                          "[exports]{FLOW} to [China]{PARTNER} "
+                          "rose to [¥505.2 billion]{MONEY}, but [imports]{FLOW} from "
+                          "[the country]{LOCATION} climbed to [¥789.0 billion]{MONEY}. "
+                          "The district lies in western [Japan]{LOCATION}.")
+    link(doc, [("exports", "¥505.2 billion", "VALUE"), ("exports", "China", "PARTNER"),
+               ("imports", "¥789.0 billion", "VALUE"), ("imports", "the country", "LOCATION")])
+    got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2022-09-21")]
+    assert got == [("export", "Osaka Customs district"), ("import", "Osaka Customs district")]
+
+
+def test_a_nationwide_frame_holds_for_the_whole_sentence(blank, assembler):
+    doc = annotate(blank, "[Kobe]{LOCATION} trade\n[Kobe]{LOCATION}'s [exports]{FLOW} rose to "
+                          "[¥1.2 trillion]{MONEY}. Nationwide, [outbound shipments]{FLOW} grew 22.1 "
+                          "percent to [¥8.06 trillion]{MONEY} and [imports]{FLOW} surged 49.9 percent "
+                          "to [¥10.88 trillion]{MONEY}, leaving a record [shortfall]{FLOW} of "
+                          "[¥2.82 trillion]{MONEY}.")
+    link(doc, [("exports", "¥1.2 trillion", "VALUE"), ("exports", "Kobe", "LOCATION"),
+               ("outbound shipments", "¥8.06 trillion", "VALUE"), ("imports", "¥10.88 trillion", "VALUE"),
+               ("shortfall", "¥2.82 trillion", "VALUE")])
+    got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2022-09-21")]
+    assert got == [("export", "Kobe"), ("export", "Japan"), ("import", "Japan"), ("balance", "Japan")]
+
+
 def test_a_share_base_in_the_paragraph_is_no_place_to_carry(blank, assembler):
     doc = annotate(blank, "[Qingdao]{LOCATION}'s [trade]{FLOW} was [345 billion yuan]{MONEY}, "
                           "[26.1%]{PERCENT} of the total of [Shandong Province]{LOCATION}. "

@@ -23,21 +23,46 @@ from .slots import is_descriptive, is_origin_of_goods, is_partner_subject, place
 
 def location_of(head: Head, ctx: DocContext) -> str | None:
     spans = [s for s in head.role("LOCATION") if not is_descriptive(s) and not is_partner_subject(s)
-             and not _base_of_another_share(s, head, ctx) and not is_origin_of_goods(s)]
+             and not _base_of_another_share(s, head, ctx) and not is_origin_of_goods(s)
+             and not is_other_side(s)]
     if not spans:
         spans = _weak_location(head, ctx)
     if spans:
         nearest = min(spans, key=lambda s: abs(s.start - head.span.start))
         return place_name(nearest, ctx)
-    if ctx.place_country and _NATIONWIDE.search(doc_text(head.span.doc)[
-            max(sentence_span(head.span.doc, head.span).start_char, head.span.start_char - 60):
-            head.span.start_char]):
+    sent = sentence_span(head.span.doc, head.span)
+    text = doc_text(head.span.doc)
+    if ctx.place_country and (_NATIONWIDE.search(text[max(sent.start_char, head.span.start_char - 60):
+                                                      head.span.start_char])
+                              or _NATIONWIDE_FRAME.match(text, sent.start_char)):
         country = country_name(ctx.place_country)
         if country is not None:
             return country  # "Nationwide, outbound shipments grew 22.1 percent" in an Osaka release
     return _paragraph_place(head, ctx) or ctx.place_at(head.span.start_char)
 
 
+# "imports from the country", "a deficit with the neighbouring country": an anaphor written
+# as the other side of the trade is its partner, never the place whose trade it is
+_SIDE_ANAPHOR = re.compile(r"(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}?(?:country|nation|kingdom|"
+                           r"republic|economy|island|state)", re.I)
+_OTHER_SIDE_OF = re.compile(r"\b(?:(?:imports?|imported|purchases?|purchased|bought|buys|inflows?|"
+                            r"deliveries|supplies)\s+(?:[\w-]+\s+){0,3}?from|(?:exports?|exported|"
+                            r"shipments?|shipped|sales|sold|outflows?)\s+(?:[\w-]+\s+){0,3}?to|"
+                            r"(?:trade|deficit|surplus|gap|commerce|shortfall)\s+(?:[\w-]+\s+){0,2}?with)"
+                            r"\s+$", re.I)
+
+
+def is_other_side(span: Span) -> bool:
+    if not _SIDE_ANAPHOR.fullmatch(span.text.strip()):
+        return False
+    text = doc_text(span.doc)
+    return bool(_OTHER_SIDE_OF.search(text, max(0, span.start_char - 60), span.start_char))
+
+
+# "Nationwide, outbound shipments grew 22.1 percent ... and imports surged 49.9 percent":
+# a frame at the start of the sentence holds for all its figures
+_NATIONWIDE_FRAME = re.compile(r"(?:nationwide|nationally|across the country|for the (?:whole|entire) "
+                               r"country|for the country as a whole)\s*,", re.I)
 _NATIONWIDE = re.compile(r"\b(?:nationwide|nationally|across the country|for the (?:whole|entire) "
                          r"country|for the country as a whole|(?:the|its) national)\b", re.I)
 
@@ -87,7 +112,8 @@ def _linked_places(doc: Doc) -> tuple[list[int], list[Span]]:
               if scores.get("LOCATION", 0.0) >= 0.5}
     places = [e for e in doc_ents(doc) if e.label_ == "LOCATION"
               and (e.start in linked and not is_side_mention(doc, e) or _frames(e))
-              and not is_descriptive(e) and not is_partner_subject(e) and not is_origin_of_goods(e)]
+              and not is_descriptive(e) and not is_partner_subject(e) and not is_origin_of_goods(e)
+              and not is_other_side(e)]
     return [e.start_char for e in places], places
 
 
@@ -119,6 +145,6 @@ def _weak_location(head: Head, ctx: DocContext) -> list[Span]:
         score = relations.get((head.span.start, ent.start), {}).get("LOCATION", 0.0)
         if ent.label_ == "LOCATION" and score >= WEAK_LOCATION and not is_descriptive(ent) \
                 and not is_partner_subject(ent) and not _base_of_another_share(ent, head, ctx) \
-                and not is_origin_of_goods(ent):
+                and not is_origin_of_goods(ent) and not is_other_side(ent):
             scored.append((score, ent))
     return [max(scored, key=lambda p: p[0])[1]] if scored else []

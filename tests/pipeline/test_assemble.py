@@ -1130,6 +1130,14 @@ def test_an_anaphor_on_the_other_side_of_the_trade_is_no_location(blank, assembl
     assert got == [("export", "Osaka Customs district"), ("import", "Osaka Customs district")]
 
 
+def test_the_customs_office_that_publishes_a_figure_is_not_its_place(blank, assembler):
+    doc = annotate(blank, "[Kobe]{LOCATION} trade\n[Kobe]{LOCATION}'s [exports]{FLOW} rose to "
+                          "[¥1.2 trillion]{MONEY}, figures from [Osaka]{LOCATION} Customs showed.")
+    link(doc, [("exports", "¥1.2 trillion", "VALUE"), ("exports", "Osaka", "LOCATION")])
+    got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2022-09-21")]
+    assert got == [("export", "Kobe")]
+
+
 def test_a_nationwide_frame_holds_for_the_whole_sentence(blank, assembler):
     doc = annotate(blank, "[Kobe]{LOCATION} trade\n[Kobe]{LOCATION}'s [exports]{FLOW} rose to "
                           "[¥1.2 trillion]{MONEY}. Nationwide, [outbound shipments]{FLOW} grew 22.1 "

@@ -24,7 +24,7 @@ from .slots import is_descriptive, is_origin_of_goods, is_partner_subject, place
 def location_of(head: Head, ctx: DocContext) -> str | None:
     spans = [s for s in head.role("LOCATION") if not is_descriptive(s) and not is_partner_subject(s)
              and not _base_of_another_share(s, head, ctx) and not is_origin_of_goods(s)
-             and not is_other_side(s)]
+             and not is_other_side(s) and not _is_source(s)]
     if not spans:
         spans = _weak_location(head, ctx)
     if spans:
@@ -61,6 +61,16 @@ def is_other_side(span: Span) -> bool:
 
 # "Nationwide, outbound shipments grew 22.1 percent ... and imports surged 49.9 percent":
 # a frame at the start of the sentence holds for all its figures
+# "preliminary figures from Osaka Customs showed": the office that publishes the figures,
+# not their place ("Osaka Customs district" is one)
+_SOURCE_AFTER = re.compile(r"\s+(?:Customs|Bureau|Statistics|Commission)\b(?!\s+(?:[Dd]istrict|[Aa]rea|"
+                           r"[Zz]one)\b)")
+
+
+def _is_source(span: Span) -> bool:
+    return bool(_SOURCE_AFTER.match(doc_text(span.doc), span.end_char))
+
+
 _NATIONWIDE_FRAME = re.compile(r"(?:nationwide|nationally|across the country|for the (?:whole|entire) "
                                r"country|for the country as a whole)\s*,", re.I)
 _NATIONWIDE = re.compile(r"\b(?:nationwide|nationally|across the country|for the (?:whole|entire) "
@@ -113,7 +123,7 @@ def _linked_places(doc: Doc) -> tuple[list[int], list[Span]]:
     places = [e for e in doc_ents(doc) if e.label_ == "LOCATION"
               and (e.start in linked and not is_side_mention(doc, e) or _frames(e))
               and not is_descriptive(e) and not is_partner_subject(e) and not is_origin_of_goods(e)
-              and not is_other_side(e)]
+              and not is_other_side(e) and not _is_source(e)]
     return [e.start_char for e in places], places
 
 
@@ -145,6 +155,6 @@ def _weak_location(head: Head, ctx: DocContext) -> list[Span]:
         score = relations.get((head.span.start, ent.start), {}).get("LOCATION", 0.0)
         if ent.label_ == "LOCATION" and score >= WEAK_LOCATION and not is_descriptive(ent) \
                 and not is_partner_subject(ent) and not _base_of_another_share(ent, head, ctx) \
-                and not is_origin_of_goods(ent) and not is_other_side(ent):
+                and not is_origin_of_goods(ent) and not is_other_side(ent) and not _is_source(ent):
             scored.append((score, ent))
     return [max(scored, key=lambda p: p[0])[1]] if scored else []

@@ -375,10 +375,18 @@ def is_descriptive(span: Span) -> bool:
         return True
     if WHERE_BEFORE.search(before) and WHERE_AFTER.match(text, span.end_char):
         return True  # "The largest port on Vietnam's northern coast saw its exports climb"
+    if _RELATIVE_BEFORE.search(text, max(sent.start_char, span.start_char - 50), span.start_char):
+        return True  # "Trade with Pakistan, which runs mostly through the Khunjerab Pass, grew"
     # the apposition describes the place right before its comma ("In the north, the port city
     # of Lianyungang imported ..." describes nothing)
     return any(m.start() < span.start_char < m.end() and _place_ends_at(sent, m.start())
                for m in _APPOSITION.finditer(text, sent.start_char, sent.end_char))
+
+
+# a relative clause that says which way goods go or what another place holds: "which runs
+# mostly through the Khunjerab Pass", "which spans Osaka and five prefectures"
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:[a-z]+\s+){0,2}?(?:through|via|across|spans|covers|"
+                              r"includes|comprises|encompasses|administers|oversees)\s+(?:the\s+)?$", re.I)
 
 
 def _place_ends_at(sent: Span, char: int) -> bool:

@@ -212,6 +212,14 @@ def test_economic_regions_are_places_of_china(text, name):
     assert (place.name, place.kind, place.country) == (name, "economic region", "CN")
 
 
+@pytest.mark.parametrize("text, country", [
+    ("Khorgos", "CN"), ("Horgos", "CN"), ("Alashankou", "CN"), ("Zamyn-Uud", "MN"), ("Dostyk", "KZ"),
+])
+def test_border_ports_are_places_under_the_name_written(text, country):
+    place = lookup(text)
+    assert (place.name, place.kind, place.country) == (text, "city", country)
+
+
 @pytest.mark.parametrize("text", ["South China", "East China", "North China", "South China Sea"])
 def test_compass_regions_that_name_other_things_are_no_places(text):
     # "South China Morning Post", "East China Sea", "North China Plain"

@@ -1138,6 +1138,15 @@ def test_the_customs_office_that_publishes_a_figure_is_not_its_place(blank, asse
     assert got == [("export", "Kobe")]
 
 
+def test_a_place_in_a_relative_clause_on_the_route_is_no_location(blank, assembler):
+    doc = annotate(blank, "[Kashgar]{LOCATION} trade\n[Trade]{FLOW} with [Pakistan]{PARTNER}, which runs "
+                          "mostly through the [Khunjerab Pass]{LOCATION}, grew to [1.06 billion yuan]{MONEY}.")
+    link(doc, [("Trade", "1.06 billion yuan", "VALUE"), ("Trade", "Pakistan", "PARTNER"),
+               ("Trade", "Khunjerab Pass", "LOCATION")])
+    got = [(f.location, f.partner) for f in facts_of(assembler, doc, "2023-10-20")]
+    assert got == [("Kashgar", "Pakistan")]
+
+
 def test_a_nationwide_frame_holds_for_the_whole_sentence(blank, assembler):
     doc = annotate(blank, "[Kobe]{LOCATION} trade\n[Kobe]{LOCATION}'s [exports]{FLOW} rose to "
                           "[¥1.2 trillion]{MONEY}. Nationwide, [outbound shipments]{FLOW} grew 22.1 "

@@ -29,6 +29,8 @@ _SUBDIVISION_SUFFIX = re.compile(r"\s+(?:Sheng|Shi|Zizhiqu|SAR|Huizu Zizhiqu|Zhu
                                  r"Uygur Zizhiqu)$")
 # Cities this small are too often ordinary words or homonyms to take from the gazetteer alone.
 MIN_CITY_POPULATION = 15_000
+# a border port the cities lack ranks as a town: a city or subdivision of its name wins
+BORDER_PORT_RANK = MIN_CITY_POPULATION
 # A subdivision of another country outranks a town of its name, not a city of a million
 # ("Victoria" is the Australian state, "New York" the city).
 SUBDIVISION_RANK = 1_000_000
@@ -78,6 +80,8 @@ def build_table() -> dict[str, Place]:
         place = Place(name, "economic region", country)
         for alias in [name, *aliases.split("|")]:
             add(alias, place, override=True)
+    for name, country in _read_table("border_ports.tsv"):
+        add(name, Place(name, "city", country, BORDER_PORT_RANK))
     for name, aliases in _read_table("place_aliases.tsv"):
         existing = table.get(_key(name))
         if existing and existing.name == name:

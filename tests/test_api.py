@@ -1,6 +1,7 @@
 """The public API on the shipped pipeline: facts out, bad input handled."""
 import datetime as dt
 import shutil
+from decimal import Decimal
 
 import pytest
 
@@ -82,6 +83,18 @@ def test_api_full_width_letters_read_as_ascii(nlp):
     assert [(f.location, f.flow, f.value) for f in facts] == [
         (f.location, f.flow, f.value) for f in tradeie.extract(ascii_text, nlp=nlp)]
     assert facts and facts[0].flow == "export"
+
+
+def test_api_list_bullets_of_any_shape_read_as_bullets(nlp):
+    text = ("Kobe Customs trade statistics for March 2024\n\nExports by principal destination\n"
+            "{b}China: 132.6 billion yen (+2.8%)\n{b}United States: 98.1 billion yen (+11.4%)\n")
+    plain = text.format(b="• ")
+    for bullet in ("・", "■", "▶"):
+        wide = text.format(b=bullet + " ")
+        assert len(prepare_text(wide)) == len(wide) and prepare_text(wide) == plain
+        got = [(f.partner, f.value, f.growth_pct) for f in tradeie.extract(text.format(b=bullet), nlp=nlp)]
+        assert ("China", Decimal("132600000000"), 2.8) in got
+        assert ("United States", Decimal("98100000000"), 11.4) in got
 
 
 def test_api_html_offsets_point_into_raw_input(nlp):

@@ -27,6 +27,9 @@ _ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 # the tokenizer and the normalizers read them, and the model was trained on them.
 _FULL_WIDTH_LETTERS = {code: code - 0xFEE0 for start in (0xFF21, 0xFF41)
                        for code in range(start, start + 26)}
+# list bullets ("・United States: ５１２．７ billion yen"), one character for one, to the bullet
+# the rules read ("•")
+_FULL_WIDTH_LETTERS.update({ord(c): "•" for c in "・･‧∙◆◇■□▪▫●○◦★☆►▶▸➢➤✓✔※"})
 _cache: dict[str, Any] = {}
 
 
@@ -77,8 +80,8 @@ def _cached_nlp(nlp):
 
 
 def prepare_text(text: str) -> str:
-    """Blank out HTML tags, control characters and odd spaces, and fold full-width letters,
-    without moving any offset."""
+    """Blank out HTML tags, control characters and odd spaces, and fold full-width letters
+    and list bullets, without moving any offset."""
     if "<" in text and ">" in text:
         def blank(m: re.Match) -> str:
             fill = "\n" if _BLOCK.match(m.group(0)) else " "

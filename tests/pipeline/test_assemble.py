@@ -2331,3 +2331,11 @@ def test_a_carried_month_of_an_undated_text_keeps_its_shape(blank, assembler):
     found = facts_of(assembler, doc)
     assert [(f.flow, f.period, f.growth_pct) for f in found] == [("export", None, 5.0),
                                                                   ("import", None, None)]
+
+
+def test_a_bullet_the_ner_took_into_a_product_is_no_part_of_its_name(blank, assembler):
+    doc = annotate(blank, "[Nagoya]{LOCATION} trade\n[・Motor vehicles]{PRODUCT}: [exports]{FLOW} of "
+                          "[742.5 billion yen]{MONEY} in [October 2023]{PERIOD}.")
+    link(doc, [("exports", "742.5 billion yen", "VALUE"), ("exports", "・Motor vehicles", "PRODUCT")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.product == "motor vehicles"

@@ -17,8 +17,10 @@ def nlp():
     ("185.3 billion yuan，a rise", ["185.3", "billion", "yuan", "，", "a", "rise"]),
     ("（１）ASEAN 1,453.6", ["（", "１", "）", "ASEAN", "1,453.6"]),
     ("the U.S. and No.1", ["the", "U.S.", "and", "No.1"]),
+    ("・United States: ５１２．７", ["・", "United", "States", ":", "５１２．７"]),
+    ("■Plastics and ▶China", ["■", "Plastics", "and", "▶", "China"]),
 ], ids=["missing-space", "full-width-percent-stop", "full-width-semicolon", "full-width-comma",
-        "full-width-list-number", "abbreviations-kept"])
+        "full-width-list-number", "abbreviations-kept", "japanese-bullet", "shape-bullets"])
 def test_tokenizer_splits_crawled_text(nlp, text, tokens):
     assert [t.text for t in nlp(text)] == tokens
 

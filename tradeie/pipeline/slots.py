@@ -311,7 +311,7 @@ def product_of(span: Span | None) -> str | None:
     its commas ("Machinery, equipment, tools and spare parts"). A bare "goods" is no product."""
     if span is None:
         return None
-    text = span.text.strip()
+    text = span.text.strip().lstrip(_BULLET_CHARS + "-*–—").strip()  # "・motor vehicles"
     if not _LISTED_NAME.fullmatch(text):
         text = re.split(r"\s*[,(;:]", text, maxsplit=1)[0]
     text = re.sub(r"^(?:the|its|of)\s+", "", text, flags=re.I)
@@ -325,6 +325,7 @@ def product_of(span: Span | None) -> str | None:
     return text
 
 
+_BULLET_CHARS = "・･·‧∙◆◇■□▪▫●○◦★☆►▶▸➢➤✓✔※•"
 _LISTED_NAME = re.compile(r"[\w&'’ -]+(?:,\s*[\w&'’ -]+)*,?\s+(?:and|&)\s+[\w&'’ -]+")
 _GENERIC_GOODS = {"goods", "products", "commodities", "merchandise", "items", "cargo", "trade"}
 # examples ("such as garments"), drivers ("lifted by cars, trucks and household appliances",

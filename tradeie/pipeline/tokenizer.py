@@ -2,7 +2,8 @@
 
 Crawled trade news drops the space after a full stop ("year on year.The imports") and uses
 full-width digits, percent signs and punctuation ("５％.", "７．８％.Among", "yuan，a",
-"１）ASEAN"); these rules split such tokens.
+"１）ASEAN") and list bullets written against the item ("・United States"); these rules split
+such tokens.
 
 Loading a pipeline builds the tokenizer twice: spaCy first calls the factory, then reads the
 saved tokenizer, which rebuilds every special case (about 0.15 s of the load). A saved state
@@ -15,7 +16,10 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 _FULL_WIDTH_PUNCT = r"[，；：。、（）「」『』【】]"
-EXTRA_PREFIXES = [_FULL_WIDTH_PUNCT, r"\.(?=[A-Z][a-z])"]
+# list bullets written against the item ("・United States: ５１２．７ billion yen"): the
+# Japanese middle dot and the shapes office software puts before list items
+_BULLETS = r"[・･·‧∙◆◇■□▪▫●○◦★☆►▶▸➢➤✓✔※]"
+EXTRA_PREFIXES = [_FULL_WIDTH_PUNCT, _BULLETS, r"\.(?=[A-Z][a-z])"]
 EXTRA_SUFFIXES = [r"％", r"(?<=[０-９％])\.", r"(?<=[0-9])\.(?=$)", _FULL_WIDTH_PUNCT]
 EXTRA_INFIXES = [r"(?<=[0-9a-z%])\.(?=[A-Z][a-z])", r"(?<=[０-９])(?=％)", r"(?<=％)\.(?=[A-Za-z])", r"(?<=％)(?=[^\s.])",
                  _FULL_WIDTH_PUNCT, r"(?<=[)）])(?=[A-Za-z])"]

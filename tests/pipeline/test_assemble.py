@@ -1147,6 +1147,15 @@ def test_a_place_in_a_relative_clause_on_the_route_is_no_location(blank, assembl
     assert got == [("Kashgar", "Pakistan")]
 
 
+def test_a_place_in_the_apposition_of_an_untagged_place_describes_it(blank, assembler):
+    doc = annotate(blank, "[Yangtze River Delta]{LOCATION} trade rises\n[Foreign trade]{FLOW} of the "
+                          "Yangtze River Delta, [China]{LOCATION}'s biggest regional manufacturing and "
+                          "shipping cluster, came to [7.72 trillion yuan]{MONEY} in [2024]{PERIOD}.")
+    link(doc, [("Foreign trade", "7.72 trillion yuan", "VALUE"), ("Foreign trade", "China", "LOCATION")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.location == "Yangtze River Delta"
+
+
 def test_a_nationwide_frame_holds_for_the_whole_sentence(blank, assembler):
     doc = annotate(blank, "[Kobe]{LOCATION} trade\n[Kobe]{LOCATION}'s [exports]{FLOW} rose to "
                           "[¥1.2 trillion]{MONEY}. Nationwide, [outbound shipments]{FLOW} grew 22.1 "

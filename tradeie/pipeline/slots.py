@@ -21,7 +21,8 @@ from .anaphora import antecedent
 from .context import DocContext
 from .docindex import cached, doc_text, sentence_span, span_ents
 from .flows import BREAKDOWN, CHANGE_WORDS, is_deficit
-from .places import COMPASS_BEFORE, WHERE_AFTER, WHERE_BEFORE, bare_name, compass_region, port_text
+from .places import (COMPASS_BEFORE, WHERE_AFTER, WHERE_BEFORE, bare_name, compass_region,
+                     gazetteer_mentions, port_text)
 
 def place_name(span: Span, ctx: DocContext) -> str | None:
     """Canonical name of a place mention; anaphors ("the city", "its") are the reporting place."""
@@ -360,9 +361,11 @@ _APPOSITION = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}(?:capita
                          r"town|county|seat|gateway)\s+(?:of|in|under)\s+[^,;()]*|,\s*(?:located\s+)?in\s+"
                          r"(?:[\w-]+\s+){0,2}China[’']s\s+[^,;()]*|"
                          # "Suzhou, the province's biggest trading city,", "Erenhot Port, the
-                         # region's gateway to Mongolia,"
-                         r",\s*(?:the\s+|a\s+|an\s+)?[\w -]{0,30}?[’']s\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:capital|city|port|hub|town|county|seat|gateway|cities|ports)\b[^,;()]*(?=,)",
+                         # region's gateway to Mongolia,", "the Yangtze River Delta, China's
+                         # biggest regional manufacturing and shipping cluster,"
+                         r",\s*(?:the\s+|a\s+|an\s+)?[\w -]{0,30}?[’']s\s+(?:[\w-]+\s+){0,5}?"
+                         r"(?:capital|city|port|hub|town|county|seat|gateway|cities|ports|cluster|"
+                         r"region|zone|base|centre|center|powerhouse|engine)\b[^,;()]*(?=,)",
                          re.I)
 
 
@@ -391,7 +394,10 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:[a-z]+\s+){0,2}?(?:through
 
 
 def _place_ends_at(sent: Span, char: int) -> bool:
-    return any(e.label_ in ("LOCATION", "PARTNER") and e.end_char == char for e in span_ents(sent))
+    """Whether a place ends at ``char``: one the NER tagged, or a gazetteer name it missed
+    ("the Yangtze River Delta, China's biggest ... cluster,")."""
+    return any(e.label_ in ("LOCATION", "PARTNER") and e.end_char == char for e in span_ents(sent)) \
+        or any(end == char for _, end, _ in gazetteer_mentions(sent))
 
 
 _PARTNER_PREDICATE = re.compile(

@@ -1156,6 +1156,15 @@ def test_a_place_in_the_apposition_of_an_untagged_place_describes_it(blank, asse
     assert fact.location == "Yangtze River Delta"
 
 
+def test_an_airport_the_ner_tagged_by_its_designator_keeps_its_relations(blank, assembler):
+    doc = annotate(blank, "[Osaka Customs district]{LOCATION} trade\n- Kansai International "
+                          "[Airport]{LOCATION}: [exports]{FLOW} [¥516.8 billion]{MONEY} in "
+                          "[August 2022]{PERIOD}")
+    link(doc, [("exports", "¥516.8 billion", "VALUE"), ("exports", "Airport", "LOCATION")])
+    [fact] = facts_of(assembler, doc)
+    assert fact.location == "Kansai International Airport"
+
+
 def test_a_nationwide_frame_holds_for_the_whole_sentence(blank, assembler):
     doc = annotate(blank, "[Kobe]{LOCATION} trade\n[Kobe]{LOCATION}'s [exports]{FLOW} rose to "
                           "[¥1.2 trillion]{MONEY}. Nationwide, [outbound shipments]{FLOW} grew 22.1 "

@@ -310,7 +310,7 @@ _ZONE_AFTER = re.compile(
 
 # a LOCATION that is only the designator of the name before it
 _DESIGNATOR_ONLY = re.compile(r"Customs\s+(?:[Dd]istrict|[Aa]rea)|Port|County|District|Prefecture|"
-                              r"New\s+Area")
+                              r"New\s+Area|(?:International\s+)?Airport")
 
 
 def _name_word(token) -> bool:
@@ -324,8 +324,8 @@ def extend_zone_names(doc: Doc) -> None:
     the short span gives the zone's figures to the city, or drops the zone's own article as a
     sub-area breakdown of itself. A LOCATION that is only a designator joins the one before
     it ("Osaka" + "Customs district") or takes in the capitalised words the NER left before
-    it ("Huangpu"). The start token stays, so relations keyed by it hold, except in that last
-    case: a relation to a bare "Customs district" is lost, and the reporting place stands."""
+    it ("Huangpu", "Kansai International" of "Airport"); in that last case the relations keyed
+    by the designator's first token move to the name's."""
     text = doc_text(doc)
     ents = list(doc_ents(doc))
     changed = False
@@ -337,6 +337,7 @@ def extend_zone_names(doc: Doc) -> None:
             if span is not None:
                 ents[i: i + 2] = [span]
                 changed = True
+    moved: dict[int, int] = {}
     for i, ent in enumerate(ents):  # "Huangpu" untagged before "Customs district": its name
         if ent.label_ == "LOCATION" and _DESIGNATOR_ONLY.fullmatch(ent.text):
             start = ent.start
@@ -345,7 +346,12 @@ def extend_zone_names(doc: Doc) -> None:
                 start -= 1
             if start < ent.start:
                 ents[i] = Span(doc, start, ent.end, label="LOCATION")
+                moved[ent.start] = start
                 changed = True
+    if moved and doc.has_extension("trade_relations") and doc._.trade_relations:
+        # the relations to "Airport" are those of "Kansai International Airport" now
+        doc._.trade_relations = {(moved.get(h, h), moved.get(c, c)): scores
+                                 for (h, c), scores in doc._.trade_relations.items()}
     for i, ent in enumerate(ents):
         if ent.label_ != "LOCATION":
             continue

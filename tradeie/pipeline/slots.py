@@ -53,7 +53,7 @@ _LOWER_PORT = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+(?:lan
 
 
 _PLACE_WORD = re.compile(r"\b(?:Port|Zone|Area|County|District|Customs district|Province|City|Region|Prefecture|"
-                         r"Island|Islands|Bay|Harbou?r|Pass|Crossing)\b")
+                         r"Island|Islands|Bay|Harbou?r|Pass|Crossing|Airport)\b")
 
 
 def is_breakdown(doc: Doc, head: Span, sent: Span, ctx: DocContext | None = None) -> bool:

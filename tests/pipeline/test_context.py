@@ -111,10 +111,10 @@ def test_a_port_named_before_its_city_is_the_port(blank):
     from tradeie.pipeline.slots import place_name
 
     doc = annotate(blank, "Port [Laredo]{LOCATION} handled $319.5 billion of trade. [Laredo]{LOCATION} "
-                          "grew.")
+                          "grew. Trade through the Port of [El Paso]{LOCATION} rose.")
     with indexed(doc):
         ctx = build_context(doc)
-        assert [place_name(e, ctx) for e in doc.ents] == ["Laredo Port", "Laredo"]
+        assert [place_name(e, ctx) for e in doc.ents] == ["Laredo Port", "Laredo", "El Paso Port"]
 
 
 def test_a_figure_of_a_compass_region_is_the_region_s(blank):

@@ -283,6 +283,7 @@ _PORT_AFTER = re.compile(r"^\s+(?:Railway\s+|Land\s+)?Port\b(?!\s+(?:Customs|Are
 
 
 _CUSTOMS_AFTER = re.compile(r"^\s+Customs\s+(?:[Dd]istrict|[Aa]rea)\b")
+_PORT_BEFORE = re.compile(r"Port (?:of )?$")
 
 
 def port_text(doc: Doc, text: str, end: int) -> str:
@@ -293,9 +294,10 @@ def port_text(doc: Doc, text: str, end: int) -> str:
     if _PORT_AFTER.match(after):
         return f"{text} Port"
     start = end - len(text)
-    if doc_text(doc)[max(0, start - 5): start] == "Port " and text[:1].isupper() and \
-            canonical_place(f"Port {text}") == f"{text} Port":
-        return f"{text} Port"  # "Port Laredo" with only "Laredo" tagged
+    before = _PORT_BEFORE.search(doc_text(doc), max(0, start - 8), start)
+    if before is not None and text[:1].isupper() and \
+            canonical_place(f"{before.group(0)}{text}") == f"{text} Port":
+        return f"{text} Port"  # "Port Laredo", "the Port of El Paso" with only the city tagged
     return f"{text} Customs district" if _CUSTOMS_AFTER.match(after) else text
 
 

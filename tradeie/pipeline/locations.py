@@ -12,12 +12,12 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from ..normalize.place import country_name
+from ..normalize.place import country_name, lookup
 from .context import DocContext
 from .docindex import doc_ents, doc_text, memo, sentence_span, span_ents
 from .docindex import relations as doc_relations
 from .heads import Head
-from .places import gazetteer_mentions, is_side_mention
+from .places import is_side_mention
 from .slots import is_descriptive, is_origin_of_goods, is_partner_subject, place_name
 
 
@@ -151,17 +151,20 @@ _SUBJECT_AFTER = re.compile(r"(?:,[^,.;\n]{2,60},)?\s+(?:handled|posted|reported
                             r"(?:trade|exports|imports)\b")
 
 
+_OPENING_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+
+
 def _untagged_subject(head: Head) -> str | None:
     doc = head.span.doc
     sent = sentence_span(doc, head.span)
     if any(e.label_ in ("LOCATION", "PARTNER") and e.end <= head.span.start for e in span_ents(sent)):
         return None
     text = doc_text(doc)
-    for start, end, place in gazetteer_mentions(sent):
-        if start == sent.start_char and end <= head.span.start_char and place.kind != "bloc" and \
-                _SUBJECT_AFTER.match(text, end):
-            return place.name
-    return None
+    m = _OPENING_NAME.match(text, sent.start_char, head.span.start_char)
+    if m is None or not _SUBJECT_AFTER.match(text, m.end()):
+        return None
+    place = lookup(m.group(0))
+    return place.name if place is not None and place.kind != "bloc" else None
 
 
 WEAK_LOCATION = 0.3

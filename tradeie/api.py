@@ -11,6 +11,7 @@ from typing import Any, Iterable, Iterator, Union
 
 from .errors import InputTypeError, ModelLoadError, check_str
 from .extensions import register_extensions
+from .normalize.text import BULLETS
 from .facts import RankFact, TradeFact
 
 logger = logging.getLogger("tradeie")
@@ -29,7 +30,7 @@ _FULL_WIDTH_LETTERS = {code: code - 0xFEE0 for start in (0xFF21, 0xFF41)
                        for code in range(start, start + 26)}
 # list bullets ("・United States: ５１２．７ billion yen"), one character for one, to the bullet
 # the rules read ("•")
-_FULL_WIDTH_LETTERS.update({ord(c): "•" for c in "・･‧∙◆◇■□▪▫●○◦★☆►▶▸➢➤✓✔※"})
+_FULL_WIDTH_LETTERS.update({ord(c): "•" for c in BULLETS if c != "·"})
 _cache: dict[str, Any] = {}
 
 

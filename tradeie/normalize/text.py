@@ -14,6 +14,11 @@ FOLDS_TO_LATIN = re.compile("[\u0130\u0131\u017f\u212a]")
 """İ ı ſ K (Kelvin sign): characters that IGNORECASE matches against a Latin letter but that
 a lower-cased, case-sensitive search would miss (or that ``lower()`` lengthens). A fast path
 that searches lower-cased text without IGNORECASE must step aside when a text holds one."""
+BULLETS = "・･·‧∙◆◇■□▪▫●○◦★☆►▶▸➢➤✓✔※"
+"""List bullets written against the item ("・United States: ５１２．７ billion yen"): the
+Japanese middle dot and the shapes office software puts before list items. The tokenizer
+splits them off, ``prepare_text`` folds them (all but the middle dot "·", which also joins
+letters: "l·l") to "•", and a product name drops them."""
 # "36.\n\n26 billion": a number broken by a line break after its decimal point.
 _BROKEN_DECIMAL = re.compile(r"(\d)\.[ \t]*\n\s*(\d)")
 # "1.3. per cent": a stray full stop after a number.

@@ -56,14 +56,13 @@ _OTHER_SIDE_OF = re.compile(r"\b(?:(?:imports?|imported|purchases?|purchased|bou
 
 
 def is_other_side(span: Span) -> bool:
+    """Whether an anaphoric place is written as the other side of the trade."""
     if not _SIDE_ANAPHOR.fullmatch(span.text.strip()):
         return False
     text = doc_text(span.doc)
     return bool(_OTHER_SIDE_OF.search(text, max(0, span.start_char - 60), span.start_char))
 
 
-# "Nationwide, outbound shipments grew 22.1 percent ... and imports surged 49.9 percent":
-# a frame at the start of the sentence holds for all its figures
 # "preliminary figures from Osaka Customs showed": the office that publishes the figures,
 # not their place ("Osaka Customs district" is one)
 _SOURCE_AFTER = re.compile(r"\s+(?:Customs|Bureau|Statistics|Commission)\b(?!\s+(?:[Dd]istrict|[Aa]rea|"
@@ -74,6 +73,8 @@ def _is_source(span: Span) -> bool:
     return bool(_SOURCE_AFTER.match(doc_text(span.doc), span.end_char))
 
 
+# "Nationwide, outbound shipments grew 22.1 percent ... and imports surged 49.9 percent":
+# a frame at the start of the sentence holds for all its figures
 _NATIONWIDE_FRAME = re.compile(r"(?:nationwide|nationally|across the country|for the (?:whole|entire) "
                                r"country|for the country as a whole)\s*,", re.I)
 _NATIONWIDE = re.compile(r"\b(?:nationwide|nationally|across the country|for the (?:whole|entire) "
@@ -149,8 +150,6 @@ def _frames(ent: Span) -> bool:
 _SUBJECT_AFTER = re.compile(r"(?:,[^,.;\n]{2,60},)?\s+(?:handled|posted|reported|recorded|registered|"
                             r"logged|achieved|exported|imported|shipped)\b|[’']s\s+(?:foreign\s+|total\s+)?"
                             r"(?:trade|exports|imports)\b")
-
-
 _OPENING_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
 
 

@@ -16,13 +16,12 @@ from spacy.tokens import Doc, Span
 
 from ..normalize.money import Money, resolve_amount
 from ..normalize.place import canonical_place, demonym_place, lookup
-from ..normalize.text import FOLDS_TO_LATIN
+from ..normalize.text import BULLETS, FOLDS_TO_LATIN
 from .anaphora import antecedent
 from .context import DocContext
 from .docindex import cached, doc_text, sentence_span, span_ents
 from .flows import BREAKDOWN, CHANGE_WORDS, is_deficit
-from .places import (COMPASS_BEFORE, WHERE_AFTER, WHERE_BEFORE, bare_name, compass_region,
-                     gazetteer_mentions, port_text)
+from .places import COMPASS_BEFORE, WHERE_AFTER, WHERE_BEFORE, bare_name, compass_region, port_text
 
 def place_name(span: Span, ctx: DocContext) -> str | None:
     """Canonical name of a place mention; anaphors ("the city", "its") are the reporting place."""
@@ -312,7 +311,7 @@ def product_of(span: Span | None) -> str | None:
     its commas ("Machinery, equipment, tools and spare parts"). A bare "goods" is no product."""
     if span is None:
         return None
-    text = span.text.strip().lstrip(_BULLET_CHARS + "-*–—").strip()  # "・motor vehicles"
+    text = span.text.strip().lstrip(BULLETS + "•-*–—").strip()  # "・motor vehicles"
     if not _LISTED_NAME.fullmatch(text):
         text = re.split(r"\s*[,(;:]", text, maxsplit=1)[0]
     text = re.sub(r"^(?:the|its|of)\s+", "", text, flags=re.I)
@@ -326,7 +325,6 @@ def product_of(span: Span | None) -> str | None:
     return text
 
 
-_BULLET_CHARS = "・･·‧∙◆◇■□▪▫●○◦★☆►▶▸➢➤✓✔※•"
 _LISTED_NAME = re.compile(r"[\w&'’ -]+(?:,\s*[\w&'’ -]+)*,?\s+(?:and|&)\s+[\w&'’ -]+")
 _GENERIC_GOODS = {"goods", "products", "commodities", "merchandise", "items", "cargo", "trade"}
 # examples ("such as garments"), drivers ("lifted by cars, trucks and household appliances",
@@ -396,8 +394,14 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|that)\s+(?:[a-z]+\s+){0,2}?(?:through
 def _place_ends_at(sent: Span, char: int) -> bool:
     """Whether a place ends at ``char``: one the NER tagged, or a gazetteer name it missed
     ("the Yangtze River Delta, China's biggest ... cluster,")."""
-    return any(e.label_ in ("LOCATION", "PARTNER") and e.end_char == char for e in span_ents(sent)) \
-        or any(end == char for _, end, _ in gazetteer_mentions(sent))
+    if any(e.label_ in ("LOCATION", "PARTNER") and e.end_char == char for e in span_ents(sent)):
+        return True
+    m = _NAME_BEFORE.search(doc_text(sent.doc), max(sent.start_char, char - 60), char)
+    words = m.group(0).split() if m else []
+    return any(lookup(" ".join(words[i:])) is not None for i in range(len(words)))
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4}$")
 
 
 _PARTNER_PREDICATE = re.compile(

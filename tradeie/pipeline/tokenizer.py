@@ -15,10 +15,10 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from ..normalize.text import BULLETS
+
 _FULL_WIDTH_PUNCT = r"[，；：。、（）「」『』【】]"
-# list bullets written against the item ("・United States: ５１２．７ billion yen"): the
-# Japanese middle dot and the shapes office software puts before list items
-_BULLETS = r"[・･·‧∙◆◇■□▪▫●○◦★☆►▶▸➢➤✓✔※]"
+_BULLETS = f"[{BULLETS}]"  # "・United States": a list bullet written against the item
 EXTRA_PREFIXES = [_FULL_WIDTH_PUNCT, _BULLETS, r"\.(?=[A-Z][a-z])"]
 EXTRA_SUFFIXES = [r"％", r"(?<=[０-９％])\.", r"(?<=[0-9])\.(?=$)", _FULL_WIDTH_PUNCT]
 EXTRA_INFIXES = [r"(?<=[0-9a-z%])\.(?=[A-Z][a-z])", r"(?<=[０-９])(?=％)", r"(?<=％)\.(?=[A-Za-z])", r"(?<=％)(?=[^\s.])",

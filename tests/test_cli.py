@@ -80,6 +80,21 @@ def test_cli_evaluate_json_and_misses(tmp_path):
     assert "import" in result.stdout
 
 
+def test_cli_evaluate_reads_pred_from_stdin_and_names_a_missing_file(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    fact = {"doc": "a.txt", "type": "trade", "location": "Xiamen", "flow": "export",
+            "partner": None, "product": None, "period": "2022", "value": 20000000000,
+            "currency": "CNY", "growth_pct": 5.1, "share_pct": None}
+    gold.write_text(json.dumps(fact) + "\n", "utf-8")
+    result = runner.invoke(app, ["evaluate", str(gold), "-", "--json"], input=json.dumps(fact) + "\n")
+    scores = json.loads(result.stdout)
+    assert result.exit_code == 0 and scores["strict"]["p"] == scores["strict"]["r"] == 1.0
+    result = run("evaluate", str(gold), str(tmp_path / "missing.jsonl"))
+    assert result.exit_code != 0
+    compact = "".join(result.output.replace("│", "").split())  # the error box wraps long paths
+    assert "missing.jsonl:nosuchfile" in compact
+
+
 def test_cli_evaluate_malformed_gold_names_line(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"doc": "a", "flow": "total"}\nnot json\n', "utf-8")

@@ -122,6 +122,13 @@ def evaluate(
         return
     if gold is None or pred is None:
         raise typer.BadParameter("give GOLD and PRED files, or --model and --data")
+    for path in (gold, pred):
+        if str(path) != "-" and not path.is_file():
+            raise typer.BadParameter(f"{path}: no such file; give a JSONL file of facts, or - to "
+                                     "read PRED from standard input (tradeie extract ... | "
+                                     "tradeie evaluate GOLD -)")
+    if str(gold) == str(pred) == "-":
+        raise typer.BadParameter("only one of GOLD and PRED can be - (standard input)")
     result = score(read_facts(gold), read_facts(pred))
     typer.echo(json.dumps(result.to_dict()) if as_json else result.format(misses=misses))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..errors import AnnotationError
@@ -63,12 +65,13 @@ def _check_trade(fact: dict) -> str | None:
 
 
 def read_facts(path: str | Path) -> list[dict]:
-    """Read facts from a JSONL file, one object a line; blank lines are skipped.
+    """Read facts from a JSONL file (``-``: standard input), one object a line; blank lines
+    are skipped.
 
     Raises AnnotationError naming ``path`` and the line for a malformed fact.
     """
     facts = []
-    with open(path, encoding="utf-8") as stream:
+    with (nullcontext(sys.stdin) if str(path) == "-" else open(path, encoding="utf-8")) as stream:
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
